@@ -1,0 +1,95 @@
+package cn.shishi.infra;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** A running Kafka and PostgreSQL, started (or found external) from {@link InfraSettings}. */
+public final class Infrastructure implements AutoCloseable {
+  private final Optional<KafkaBroker> broker;
+  private final Optional<EmbeddedDatabase> embeddedDatabase;
+  private final String bootstrapServers;
+  private final DatabaseEndpoint database;
+
+  private Infrastructure(
+      Optional<KafkaBroker> broker,
+      Optional<EmbeddedDatabase> embeddedDatabase,
+      String bootstrapServers,
+      DatabaseEndpoint database) {
+    this.broker = broker;
+    this.embeddedDatabase = embeddedDatabase;
+    this.bootstrapServers = bootstrapServers;
+    this.database = database;
+  }
+
+  public static Infrastructure start(InfraSettings settings) {
+    Optional<KafkaBroker> broker =
+        settings.externalKafka().isPresent()
+            ? Optional.empty()
+            : Optional.of(
+                new KafkaBroker(
+                    settings.home().resolve("kafka"),
+                    settings.kafkaPort(),
+                    settings.controllerPort(),
+                    settings.kafkaLibs()));
+    Optional<EmbeddedDatabase> embedded = Optional.empty();
+    try {
+      broker.ifPresent(KafkaBroker::start);
+      if (settings.externalDatabase().isEmpty()) {
+        embedded =
+            Optional.of(
+                EmbeddedDatabase.start(
+                    settings.home().resolve("postgres"),
+                    settings.postgresPort(),
+                    settings.keepData()));
+      }
+      String bootstrap =
+          settings.externalKafka().orElseGet(() -> broker.orElseThrow().bootstrapServers());
+      Topics.provision(bootstrap, settings.reportPartitions());
+      DatabaseEndpoint database =
+          embedded.map(EmbeddedDatabase::endpoint).or(settings::externalDatabase).orElseThrow();
+      return new Infrastructure(broker, embedded, bootstrap, database);
+    } catch (RuntimeException e) {
+      embedded.ifPresent(EmbeddedDatabase::close);
+      broker.ifPresent(KafkaBroker::close);
+      throw e;
+    }
+  }
+
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  public DatabaseEndpoint database() {
+    return database;
+  }
+
+  public Optional<Long> brokerPid() {
+    return broker.map(KafkaBroker::pid);
+  }
+
+  /** The configuration a Quarkus service needs, as configuration properties. */
+  public Map<String, String> quarkusConfig() {
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put("kafka.bootstrap.servers", bootstrapServers);
+    config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
+    config.put("quarkus.datasource.username", database.user());
+    config.put("quarkus.datasource.password", database.password());
+    return config;
+  }
+
+  /** The same configuration as environment variables, for a service started as a process. */
+  public Map<String, String> serviceEnvironment() {
+    Map<String, String> env = new LinkedHashMap<>();
+    quarkusConfig()
+        .forEach(
+            (key, value) -> env.put(key.toUpperCase().replace('.', '_').replace('-', '_'), value));
+    return env;
+  }
+
+  @Override
+  public void close() {
+    embeddedDatabase.ifPresent(EmbeddedDatabase::close);
+    broker.ifPresent(KafkaBroker::close);
+  }
+}

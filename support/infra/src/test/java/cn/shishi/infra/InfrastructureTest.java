@@ -1,0 +1,53 @@
+package cn.shishi.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InfrastructureTest {
+
+  @Test
+  void startsARealBrokerAndDatabaseAndStopsThemCleanly(@TempDir Path home) throws Exception {
+    Infrastructure infrastructure =
+        Infrastructure.start(InfraSettings.forTests(home, InfraSettings::lookup));
+    ProcessHandle broker;
+    try (infrastructure) {
+      broker = ProcessHandle.of(infrastructure.brokerPid().orElseThrow()).orElseThrow();
+      assertThat(topicPartitions(infrastructure.bootstrapServers(), Topics.REPORTS)).isEqualTo(12);
+      assertThat(serverVersion(infrastructure.database())).startsWith("17.");
+    }
+    assertThat(broker.isAlive()).isFalse();
+  }
+
+  private static int topicPartitions(String bootstrap, String topic) throws Exception {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    try (Admin admin = Admin.create(props)) {
+      return admin
+          .describeTopics(java.util.List.of(topic))
+          .allTopicNames()
+          .get(10, TimeUnit.SECONDS)
+          .get(topic)
+          .partitions()
+          .size();
+    }
+  }
+
+  private static String serverVersion(DatabaseEndpoint database) throws Exception {
+    try (Connection connection =
+            DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+        ResultSet result = connection.createStatement().executeQuery("SHOW server_version")) {
+      result.next();
+      return result.getString(1);
+    }
+  }
+}
