@@ -1,0 +1,35 @@
+package cn.shishi.ingest.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.time.LocalDate;
+
+/** Settings of the ingest service, under {@code shishi.ingest} (env: {@code SHISHI_INGEST_*}). */
+@ConfigMapping(prefix = "shishi.ingest")
+public interface IngestConfig {
+
+  /**
+   * How long a request waits for Kafka's acknowledgement before it answers 503. Kept above the
+   * producer's {@code delivery.timeout.ms}, so that a 503 means the producer has given up and the
+   * record was not published.
+   */
+  @WithDefault("15s")
+  Duration publishTimeout();
+
+  /** The {@code Retry-After} a 503 carries, in seconds. */
+  @WithDefault("5")
+  int retryAfterSeconds();
+
+  /** Reports completed before this day (Asia/Shanghai) are rejected: the campaign's start. */
+  @WithDefault("2021-01-01")
+  LocalDate earliestCompletedOn();
+
+  /** How far in the future {@code completedAt} may lie, for offices whose clocks run fast. */
+  @WithDefault("PT5M")
+  Duration maxClockSkew();
+
+  /** The Kafka topic reports go to (the {@code task-reports} channel's topic). */
+  @WithDefault("task-reports")
+  String topic();
+}

@@ -1,0 +1,134 @@
+package cn.shishi.ingest.domain;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The contract's rules for one report (docs/api.md). Pure: it reads the catalogue and the clock and
+ * returns every violation it finds, so that an office fixes a report in one round trip.
+ */
+public final class ReportValidator {
+  public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  static final int MAX_QUANTITY = 100_000;
+  static final int MAX_BENEFICIARIES = 10_000_000;
+  static final int MAX_NOTE_LENGTH = 500;
+
+  private final Catalog catalog;
+  private final Clock clock;
+  private final LocalDate earliestCompletedOn;
+  private final Duration maxClockSkew;
+
+  public ReportValidator(
+      Catalog catalog, Clock clock, LocalDate earliestCompletedOn, Duration maxClockSkew) {
+    this.catalog = catalog;
+    this.clock = clock;
+    this.earliestCompletedOn = earliestCompletedOn;
+    this.maxClockSkew = maxClockSkew;
+  }
+
+  /**
+   * Validates {@code report}, whose JSON pointer is {@code at} ("" for a body that is the report,
+   * "/reports/3" for a batch item).
+   */
+  public Validated validate(ReportSubmission report, String at) {
+    if (report == null) {
+      return Validated.invalid(List.of(new Violation(at, "a report object is required")));
+    }
+    List<Violation> violations = new ArrayList<>();
+    if (report.reportId() == null) {
+      violations.add(new Violation(at + "/reportId", "is required (a UUID the office makes)"));
+    }
+    checkRegion(report.regionCode(), at + "/regionCode", violations);
+    checkCode(report.program(), catalog::programExists, "program", at + "/program", violations);
+    checkCode(
+        report.taskType(), catalog::taskTypeExists, "task type", at + "/taskType", violations);
+    checkRange(report.quantity(), 1, MAX_QUANTITY, at + "/quantity", violations);
+    checkRange(report.beneficiaries(), 0, MAX_BENEFICIARIES, at + "/beneficiaries", violations);
+    checkCompletedAt(report.completedAt(), at + "/completedAt", violations);
+    String note =
+        report.note() == null ? null : Normalizer.normalize(report.note(), Normalizer.Form.NFC);
+    if (note != null && note.codePointCount(0, note.length()) > MAX_NOTE_LENGTH) {
+      violations.add(new Violation(at + "/note", "must be at most 500 characters"));
+    }
+    if (!violations.isEmpty()) {
+      return Validated.invalid(violations);
+    }
+    return Validated.valid(
+        new ValidReport(
+            report.reportId(),
+            report.regionCode(),
+            report.program(),
+            report.taskType(),
+            report.quantity() == null ? 1 : report.quantity(),
+            report.beneficiaries() == null ? 0 : report.beneficiaries(),
+            report.completedAt(),
+            note));
+  }
+
+  private void checkRegion(String code, String pointer, List<Violation> violations) {
+    if (code == null) {
+      violations.add(new Violation(pointer, "is required"));
+    } else if (!code.matches("\\d{6}")) {
+      violations.add(new Violation(pointer, "must be a 6-digit GB/T 2260 code, e.g. 330281"));
+    } else if (!catalog.regionExists(code)) {
+      violations.add(new Violation(pointer, "no region has the code " + code));
+    }
+  }
+
+  private static void checkCode(
+      String code,
+      java.util.function.Predicate<String> exists,
+      String what,
+      String pointer,
+      List<Violation> violations) {
+    if (code == null) {
+      violations.add(new Violation(pointer, "is required"));
+    } else if (!exists.test(code)) {
+      violations.add(
+          new Violation(pointer, "unknown " + what + " '" + code + "'; see GET /api/v1/catalog"));
+    }
+  }
+
+  private static void checkRange(
+      Integer value, int min, int max, String pointer, List<Violation> violations) {
+    if (value != null && (value < min || value > max)) {
+      violations.add(new Violation(pointer, "must be between " + min + " and " + max));
+    }
+  }
+
+  private void checkCompletedAt(OffsetDateTime at, String pointer, List<Violation> violations) {
+    if (at == null) {
+      violations.add(new Violation(pointer, "is required (RFC 3339 with an offset)"));
+      return;
+    }
+    if (at.toInstant().isAfter(clock.instant().plus(maxClockSkew))) {
+      violations.add(
+          new Violation(pointer, "lies more than " + maxClockSkew.toMinutes() + " minutes ahead"));
+    }
+    if (at.atZoneSameInstant(CHINA).toLocalDate().isBefore(earliestCompletedOn)) {
+      violations.add(
+          new Violation(pointer, "lies before the campaign's start, " + earliestCompletedOn));
+    }
+  }
+
+  /** The outcome: a valid report, or the violations. */
+  public record Validated(ValidReport report, List<Violation> violations) {
+    static Validated valid(ValidReport report) {
+      return new Validated(report, List.of());
+    }
+
+    static Validated invalid(List<Violation> violations) {
+      return new Validated(null, List.copyOf(violations));
+    }
+
+    public boolean isValid() {
+      return violations.isEmpty();
+    }
+  }
+}

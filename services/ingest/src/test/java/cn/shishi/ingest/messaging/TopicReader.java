@@ -1,0 +1,63 @@
+package cn.shishi.ingest.messaging;
+
+import cn.shishi.infra.ShishiInfrastructureResource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Reads a topic of the test broker directly, the way an independent auditor of it would. */
+public final class TopicReader implements AutoCloseable {
+  private final KafkaConsumer<String, String> consumer;
+  private final List<TopicPartition> partitions;
+
+  public TopicReader(String topic) {
+    Properties props = new Properties();
+    props.put(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        ShishiInfrastructureResource.infrastructure().bootstrapServers());
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    consumer = new KafkaConsumer<>(props);
+    partitions =
+        consumer.partitionsFor(topic).stream()
+            .map(info -> new TopicPartition(topic, info.partition()))
+            .toList();
+    consumer.assign(partitions);
+  }
+
+  /** The total number of records ever written to the topic. */
+  public long endOffsetSum() {
+    return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Every record in the topic, from the beginning to the current end. */
+  public List<ConsumerRecord<String, String>> readAll() {
+    Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+    consumer.seekToBeginning(partitions);
+    List<ConsumerRecord<String, String>> records = new ArrayList<>();
+    while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+      consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+    }
+    return records;
+  }
+
+  /** The records whose value contains {@code text}. */
+  public List<ConsumerRecord<String, String>> find(String text) {
+    return readAll().stream()
+        .filter(record -> record.value().contains(text))
+        .collect(Collectors.toList());
+  }
+
+  @Override
+  public void close() {
+    consumer.close();
+  }
+}

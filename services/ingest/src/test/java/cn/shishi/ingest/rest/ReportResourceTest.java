@@ -1,0 +1,119 @@
+package cn.shishi.ingest.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import cn.shishi.infra.ShishiInfrastructureResource;
+import cn.shishi.ingest.Samples;
+import cn.shishi.ingest.messaging.TopicReader;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(ShishiInfrastructureResource.class)
+class ReportResourceTest {
+  private final ObjectMapper json = new ObjectMapper();
+  private TopicReader topic;
+
+  @BeforeEach
+  void openTopic() {
+    topic = new TopicReader("task-reports");
+  }
+
+  @AfterEach
+  void closeTopic() {
+    topic.close();
+  }
+
+  @Test
+  void acceptsAReportOnlyOnceKafkaHoldsItUnderItsProvince() throws Exception {
+    ObjectNode body = Samples.reportRequest();
+    String reportId = body.get("reportId").asText();
+
+    given()
+        .contentType("application/json")
+        .body(body.toString())
+        .post("/api/v1/reports")
+        .then()
+        .statusCode(202)
+        .body("reportId", equalTo(reportId))
+        .body("status", equalTo("accepted"));
+
+    // Acknowledged means already in the topic: no waiting.
+    ConsumerRecord<String, String> record = topic.find(reportId).get(0);
+    assertThat(record.key()).isEqualTo("33");
+    assertThat(
+            new String(
+                record.headers().lastHeader("shishi-event-type").value(), StandardCharsets.UTF_8))
+        .isEqualTo("report-filed");
+    ObjectNode expected = Samples.read("events/report-filed.v1.json");
+    ObjectNode event = (ObjectNode) json.readTree(record.value());
+    assertThat(event.fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrderElementsOf(() -> expected.fieldNames());
+    assertThat(event.get("schemaVersion").asInt()).isEqualTo(1);
+    for (String field :
+        new String[] {"regionCode", "program", "taskType", "quantity", "beneficiaries", "note"}) {
+      assertThat(event.get(field)).as(field).isEqualTo(expected.get(field));
+    }
+    assertThat(event.get("completedAt").asText()).isEqualTo("2021-05-14T10:30:00+08:00");
+    assertThat(event.get("receivedAt").asText()).endsWith("Z");
+  }
+
+  @Test
+  void rejectsAnInvalidReportWithEveryViolationAndPublishesNothing() {
+    long before = topic.endOffsetSum();
+    ObjectNode body = Samples.reportRequest();
+    body.put("regionCode", "339999");
+    body.put("quantity", 0);
+    body.remove("program");
+
+    given()
+        .contentType("application/json")
+        .body(body.toString())
+        .post("/api/v1/reports")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("status", equalTo(422))
+        .body("errors.pointer", hasItems("/regionCode", "/quantity", "/program"));
+
+    assertThat(topic.endOffsetSum()).isEqualTo(before);
+  }
+
+  @Test
+  void rejectsServerOwnedFields() {
+    ObjectNode body = Samples.reportRequest();
+    body.put("officeId", "someone-else");
+
+    given()
+        .contentType("application/json")
+        .body(body.toString())
+        .post("/api/v1/reports")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors[0].pointer", equalTo("/officeId"));
+  }
+
+  @Test
+  void rejectsMalformedJsonAsBadRequest() {
+    given()
+        .contentType("application/json")
+        .body("{\"reportId\": ")
+        .post("/api/v1/reports")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("title", equalTo("Bad Request"));
+  }
+}

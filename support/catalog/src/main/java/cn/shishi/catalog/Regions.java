@@ -1,0 +1,108 @@
+package cn.shishi.catalog;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The GB/T 2260 catalogue: every province, city and county, by code. Immutable. */
+public final class Regions {
+  private static final String OWN_LEVEL = "（本级）";
+
+  private final Map<String, Region> byCode;
+
+  private Regions(Map<String, Region> byCode) {
+    this.byCode = byCode;
+  }
+
+  /** The catalogue shipped with Shishi (see the README beside the CSV files). */
+  public static Regions load() {
+    Map<String, Region> regions = new LinkedHashMap<>();
+    read("provinces.csv", row -> new Region(row[0], row[1], RegionLevel.PROVINCE, null), regions);
+    read("cities.csv", row -> new Region(row[0], row[1], RegionLevel.CITY, row[2]), regions);
+    read("areas.csv", row -> new Region(row[0], row[1], RegionLevel.COUNTY, row[2]), regions);
+    return new Regions(Map.copyOf(regions));
+  }
+
+  private static void read(
+      String file, Function<String[], Region> parser, Map<String, Region> into) {
+    for (String[] row : Csv.rows("regions/" + file)) {
+      Region region = parser.apply(row);
+      into.put(region.code(), region);
+    }
+  }
+
+  /**
+   * The region a 6-digit reporting code names: a county ({@code 330281}), a city ({@code 330400})
+   * or a province ({@code 330000}); empty when no such region exists.
+   */
+  public Optional<Region> resolve(String regionCode) {
+    if (regionCode == null || !regionCode.matches("\\d{6}")) {
+      return Optional.empty();
+    }
+    if (regionCode.endsWith("0000")) {
+      return find(regionCode.substring(0, 2));
+    }
+    if (regionCode.endsWith("00")) {
+      return find(regionCode.substring(0, 4));
+    }
+    return find(regionCode);
+  }
+
+  /** The region with this short code (2, 4 or 6 digits). */
+  public Optional<Region> find(String code) {
+    return Optional.ofNullable(code == null ? null : byCode.get(code));
+  }
+
+  /**
+   * The display name of a rollup cell's code, including the own-level cells of {@link RegionPath}:
+   * {@code 3300} is "浙江省（本级）", {@code 330400} is "嘉兴市（本级）".
+   */
+  public String nameOf(String code) {
+    Optional<Region> region = find(code);
+    if (region.isPresent()) {
+      return region.get().name();
+    }
+    if (code.length() == 4 && code.endsWith("00")) {
+      return find(code.substring(0, 2)).map(p -> p.name() + OWN_LEVEL).orElse(code);
+    }
+    if (code.length() == 6 && code.endsWith("0000")) {
+      return find(code.substring(0, 2)).map(p -> p.name() + OWN_LEVEL).orElse(code);
+    }
+    if (code.length() == 6 && code.endsWith("00")) {
+      return find(code.substring(0, 4)).map(c -> c.name() + OWN_LEVEL).orElse(code);
+    }
+    return code;
+  }
+
+  /**
+   * The children of a region, by code: the provinces for an empty parent, a province's cities, a
+   * city's counties; sorted by code.
+   */
+  public List<Region> children(String parentCode) {
+    List<Region> children = new ArrayList<>();
+    for (Region region : byCode.values()) {
+      boolean match =
+          parentCode == null || parentCode.isEmpty()
+              ? region.level() == RegionLevel.PROVINCE
+              : parentCode.equals(region.parentCode());
+      if (match) {
+        children.add(region);
+      }
+    }
+    children.sort(Comparator.comparing(Region::code));
+    return children;
+  }
+
+  /** Whether {@code code} (any level) lies inside {@code scope} (a 2-, 4- or 6-digit prefix). */
+  public static boolean within(String code, String scope) {
+    return "00".equals(scope) || code.startsWith(scope);
+  }
+
+  public int size() {
+    return byCode.size();
+  }
+}
