@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
+import cn.shishi.infra.ContractSamples;
 import cn.shishi.infra.ShishiInfrastructureResource;
+import cn.shishi.infra.TopicReader;
 import cn.shishi.ingest.Samples;
-import cn.shishi.ingest.messaging.TopicReader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
@@ -26,7 +27,9 @@ class ReportResourceTest {
 
   @BeforeEach
   void openTopic() {
-    topic = new TopicReader("task-reports");
+    topic =
+        new TopicReader(
+            ShishiInfrastructureResource.infrastructure().bootstrapServers(), "task-reports");
   }
 
   @AfterEach
@@ -55,7 +58,7 @@ class ReportResourceTest {
             new String(
                 record.headers().lastHeader("shishi-event-type").value(), StandardCharsets.UTF_8))
         .isEqualTo("report-filed");
-    ObjectNode expected = Samples.read("events/report-filed.v1.json");
+    ObjectNode expected = ContractSamples.reportFiled();
     ObjectNode event = (ObjectNode) json.readTree(record.value());
     assertThat(event.fieldNames())
         .toIterable()

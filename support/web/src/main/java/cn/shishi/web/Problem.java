@@ -1,4 +1,4 @@
-package cn.shishi.ingest.rest;
+package cn.shishi.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.MediaType;
@@ -12,7 +12,7 @@ public record Problem(
   public static final String MEDIA_TYPE = "application/problem+json";
   private static final String TYPE_BASE = "https://shishi.example.cn/problems/";
 
-  /** One invalid field, located by a JSON pointer into the request body. */
+  /** One invalid field or parameter, located by a JSON pointer into the request. */
   public record FieldError(String pointer, String detail) {}
 
   public static Problem of(Response.StatusType status, String slug, String detail) {
@@ -20,10 +20,14 @@ public record Problem(
         TYPE_BASE + slug, status.getReasonPhrase(), status.getStatusCode(), detail, null);
   }
 
-  public static Problem invalid(String detail, List<FieldError> errors) {
-    Response.Status status = Response.Status.fromStatusCode(422);
+  /** A 422: the request is well-formed but breaks the contract; every broken field is listed. */
+  public static Problem invalid(List<FieldError> errors) {
+    String detail =
+        errors.size() == 1
+            ? "1 invalid field; nothing was changed"
+            : errors.size() + " invalid fields; nothing was changed";
     return new Problem(
-        TYPE_BASE + "invalid-report", "Unprocessable Content", 422, detail, List.copyOf(errors));
+        TYPE_BASE + "invalid-request", "Unprocessable Content", 422, detail, List.copyOf(errors));
   }
 
   public Response toResponse() {

@@ -1,6 +1,5 @@
-package cn.shishi.ingest.messaging;
+package cn.shishi.infra;
 
-import cn.shishi.infra.ShishiInfrastructureResource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,16 +12,14 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads a topic of the test broker directly, the way an independent auditor of it would. */
+/** Reads a topic directly, for tests: the way an independent auditor of the topic would. */
 public final class TopicReader implements AutoCloseable {
   private final KafkaConsumer<String, String> consumer;
   private final List<TopicPartition> partitions;
 
-  public TopicReader(String topic) {
+  public TopicReader(String bootstrapServers, String topic) {
     Properties props = new Properties();
-    props.put(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        ShishiInfrastructureResource.infrastructure().bootstrapServers());
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     consumer = new KafkaConsumer<>(props);

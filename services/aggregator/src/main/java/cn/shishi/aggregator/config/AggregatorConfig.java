@@ -1,0 +1,28 @@
+package cn.shishi.aggregator.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/**
+ * Settings of the aggregator, under {@code shishi.aggregator} (env: {@code SHISHI_AGGREGATOR_*}).
+ */
+@ConfigMapping(prefix = "shishi.aggregator")
+public interface AggregatorConfig {
+
+  /** The topic reports are consumed from (the {@code task-reports} channel's topic). */
+  @WithDefault("task-reports")
+  String topic();
+
+  /** Where records that cannot be applied go, with the reason in headers. */
+  @WithDefault("task-reports-dlq")
+  String deadLetterTopic();
+
+  /** First pause before a failed batch transaction is tried again; it doubles up to the max. */
+  @WithDefault("200ms")
+  Duration retryBackoff();
+
+  /** Longest pause between tries of a failed batch transaction. */
+  @WithDefault("10s")
+  Duration retryBackoffMax();
+}

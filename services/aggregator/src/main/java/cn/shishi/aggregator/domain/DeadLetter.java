@@ -1,0 +1,9 @@
+package cn.shishi.aggregator.domain;
+
+/** A record that cannot be applied, and why; it goes to the dead-letter topic. */
+public record DeadLetter(RecordPosition position, String reason, String detail) {
+  public static final String UNPARSEABLE = "unparseable";
+  public static final String UNKNOWN_SCHEMA_VERSION = "unknown-schema-version";
+  public static final String UNKNOWN_EVENT_TYPE = "unknown-event-type";
+  public static final String INVALID = "invalid";
+}

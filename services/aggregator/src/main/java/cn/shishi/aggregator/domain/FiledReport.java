@@ -1,0 +1,48 @@
+package cn.shishi.aggregator.domain;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.UUID;
+
+/** A report as it arrived from Kafka, with where it was read from. */
+public record FiledReport(
+    UUID reportId,
+    String officeId,
+    String regionCode,
+    String program,
+    String taskType,
+    int quantity,
+    int beneficiaries,
+    OffsetDateTime completedAt,
+    String note,
+    Instant receivedAt,
+    RecordPosition position,
+    String event) {
+
+  /** Tasks count in the calendar day on which they were completed, in China. */
+  public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+  public Contribution contribution() {
+    return new Contribution(
+        regionCode,
+        completedAt.atZoneSameInstant(CHINA).toLocalDate(),
+        program,
+        taskType,
+        quantity,
+        beneficiaries);
+  }
+
+  /** Whether {@code other} says the same as this report (where it was read from aside). */
+  public boolean sameContentAs(FiledReport other) {
+    return reportId.equals(other.reportId)
+        && officeId.equals(other.officeId)
+        && regionCode.equals(other.regionCode)
+        && program.equals(other.program)
+        && taskType.equals(other.taskType)
+        && quantity == other.quantity
+        && beneficiaries == other.beneficiaries
+        && completedAt.toInstant().equals(other.completedAt.toInstant())
+        && java.util.Objects.equals(note, other.note);
+  }
+}

@@ -1,0 +1,6 @@
+package cn.shishi.aggregator.domain;
+
+import java.util.Map;
+
+/** One row of an answer: the values of the groupBy dimensions, and the totals. */
+public record TotalsRow(Map<TotalsQuery.Dimension, String> group, Totals totals) {}

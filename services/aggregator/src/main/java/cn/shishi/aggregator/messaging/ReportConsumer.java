@@ -1,0 +1,97 @@
+package cn.shishi.aggregator.messaging;
+
+import cn.shishi.aggregator.config.AggregatorConfig;
+import cn.shishi.aggregator.domain.BatchOutcome;
+import cn.shishi.aggregator.domain.EventBatch;
+import cn.shishi.aggregator.domain.RollupService;
+import cn.shishi.catalog.Regions;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads {@code task-reports} a poll at a time and hands each poll to {@link RollupService} as one
+ * transaction. A failed transaction (the database away, say) is tried again, with backoff, until it
+ * commits: the batch is neither skipped nor acknowledged before that.
+ */
+@ApplicationScoped
+public class ReportConsumer {
+  private static final Logger LOG = Logger.getLogger(ReportConsumer.class);
+
+  private final EventParser parser;
+  private final RollupService rollups;
+  private final DeadLetterPublisher deadLetters;
+  private final AggregatorConfig config;
+  private final Event<BatchOutcome> applied;
+
+  public ReportConsumer(
+      ObjectMapper json,
+      Regions regions,
+      RollupService rollups,
+      DeadLetterPublisher deadLetters,
+      AggregatorConfig config,
+      Event<BatchOutcome> applied) {
+    this.parser = new EventParser(json, regions);
+    this.rollups = rollups;
+    this.deadLetters = deadLetters;
+    this.config = config;
+    this.applied = applied;
+  }
+
+  @Incoming("task-reports")
+  @Blocking
+  public void consume(ConsumerRecords<String, String> records) throws InterruptedException {
+    if (records.isEmpty()) {
+      return;
+    }
+    EventBatch batch = parser.parse(config.topic(), records);
+    if (!batch.deadLetters().isEmpty()) {
+      Map<Long, ConsumerRecord<String, String>> byPosition = byPosition(records);
+      untilDone(
+          "publishing dead letters",
+          () -> {
+            deadLetters.publish(batch.deadLetters(), byPosition, config.retryBackoffMax());
+            return null;
+          });
+    }
+    BatchOutcome outcome = untilDone("applying a batch", () -> rollups.apply(batch));
+    applied.fire(outcome);
+  }
+
+  /**
+   * Runs {@code step} until it succeeds. Giving up is not an option: skipping the batch would lose
+   * reports, and failing the channel would stop every partition for one bad moment.
+   */
+  private <T> T untilDone(String what, Supplier<T> step) throws InterruptedException {
+    Duration backoff = config.retryBackoff();
+    while (true) {
+      try {
+        return step.get();
+      } catch (RuntimeException e) {
+        LOG.warnf("%s failed (%s); trying again in %s", what, e, backoff);
+        Thread.sleep(backoff.toMillis());
+        backoff = min(backoff.multipliedBy(2), config.retryBackoffMax());
+      }
+    }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static Map<Long, ConsumerRecord<String, String>> byPosition(
+      ConsumerRecords<String, String> records) {
+    Map<Long, ConsumerRecord<String, String>> byPosition = new HashMap<>();
+    records.forEach(r -> byPosition.put(DeadLetterPublisher.key(r.partition(), r.offset()), r));
+    return byPosition;
+  }
+}

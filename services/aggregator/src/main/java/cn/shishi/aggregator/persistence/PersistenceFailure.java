@@ -1,0 +1,10 @@
+package cn.shishi.aggregator.persistence;
+
+import java.sql.SQLException;
+
+/** A statement failed; the transaction rolls back and the batch is tried again. */
+public class PersistenceFailure extends RuntimeException {
+  public PersistenceFailure(String what, SQLException cause) {
+    super(what + " failed: " + cause.getMessage(), cause);
+  }
+}

@@ -1,0 +1,136 @@
+package cn.shishi.aggregator.persistence;
+
+import cn.shishi.aggregator.domain.RollupKey;
+import cn.shishi.aggregator.domain.Totals;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/** The rollups' write side, and their recomputation from the ledger. */
+@ApplicationScoped
+public class RollupRepository {
+  private static final String UPSERT =
+      "INSERT INTO rollup (region_code, day, program, task_type, region_level, province_code,"
+          + " city_code, reports, quantity, beneficiaries)"
+          + " SELECT d.region, d.day::date, d.program, d.task_type, length(d.region),"
+          + " left(d.region, 2), CASE WHEN length(d.region) >= 4 THEN left(d.region, 4) END,"
+          + " d.reports::bigint, d.quantity::bigint, d.beneficiaries::bigint"
+          + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+          + " ?::text[]) AS d(region, day, program, task_type, reports, quantity, beneficiaries)"
+          + " ON CONFLICT (region_code, day, program, task_type) DO UPDATE SET"
+          + " reports = rollup.reports + EXCLUDED.reports,"
+          + " quantity = rollup.quantity + EXCLUDED.quantity,"
+          + " beneficiaries = rollup.beneficiaries + EXCLUDED.beneficiaries";
+
+  /**
+   * The rollups as the ledger says they must be: every counted report in its county, city and
+   * province cell. Used by rebuild and by reconciliation.
+   */
+  static final String RECOMPUTED =
+      "SELECT region_code, day, program, task_type, count(*) AS reports,"
+          + " sum(quantity) AS quantity, sum(beneficiaries) AS beneficiaries FROM ("
+          + "  SELECT region_code::varchar AS region_code, day, program, task_type, quantity,"
+          + "   beneficiaries FROM report WHERE status = 'COUNTED'"
+          + "  UNION ALL SELECT city_code::varchar, day, program, task_type, quantity,"
+          + "   beneficiaries FROM report WHERE status = 'COUNTED'"
+          + "  UNION ALL SELECT province_code::varchar, day, program, task_type, quantity,"
+          + "   beneficiaries FROM report WHERE status = 'COUNTED'"
+          + ") AS cells GROUP BY region_code, day, program, task_type";
+
+  private final DataSource dataSource;
+
+  public RollupRepository(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** Adds each change to its cell, creating cells that do not exist yet. */
+  public void apply(Map<RollupKey, Totals> changes) {
+    if (changes.isEmpty()) {
+      return;
+    }
+    List<Map.Entry<RollupKey, Totals>> rows = new ArrayList<>(changes.entrySet());
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement upsert = c.prepareStatement(UPSERT)) {
+      upsert.setArray(1, Sql.texts(c, rows, row -> row.getKey().regionCode()));
+      upsert.setArray(2, Sql.texts(c, rows, row -> row.getKey().day()));
+      upsert.setArray(3, Sql.texts(c, rows, row -> row.getKey().program()));
+      upsert.setArray(4, Sql.texts(c, rows, row -> row.getKey().taskType()));
+      upsert.setArray(5, Sql.texts(c, rows, row -> row.getValue().reports()));
+      upsert.setArray(6, Sql.texts(c, rows, row -> row.getValue().quantity()));
+      upsert.setArray(7, Sql.texts(c, rows, row -> row.getValue().beneficiaries()));
+      upsert.executeUpdate();
+    } catch (SQLException e) {
+      throw new PersistenceFailure("applying rollup changes", e);
+    }
+  }
+
+  /** Replaces every rollup with the recomputation from the ledger; returns the cell count. */
+  public int rebuild() {
+    try (Connection c = dataSource.getConnection();
+        Statement statement = c.createStatement()) {
+      statement.execute("DELETE FROM rollup");
+      return statement.executeUpdate(
+          "INSERT INTO rollup (region_code, day, program, task_type, region_level, province_code,"
+              + " city_code, reports, quantity, beneficiaries)"
+              + " SELECT region_code, day, program, task_type, length(region_code),"
+              + " left(region_code, 2),"
+              + " CASE WHEN length(region_code) >= 4 THEN left(region_code, 4) END,"
+              + " reports, quantity, beneficiaries FROM ("
+              + RECOMPUTED
+              + ") AS recomputed");
+    } catch (SQLException e) {
+      throw new PersistenceFailure("rebuilding rollups", e);
+    }
+  }
+
+  /**
+   * Every cell where the stored rollup and the ledger's recomputation disagree (cells holding zero
+   * count as absent).
+   */
+  public List<CellDrift> drift() {
+    String sql =
+        "SELECT coalesce(s.region_code, l.region_code), coalesce(s.day, l.day),"
+            + " coalesce(s.program, l.program), coalesce(s.task_type, l.task_type),"
+            + " coalesce(s.reports, 0), coalesce(s.quantity, 0), coalesce(s.beneficiaries, 0),"
+            + " coalesce(l.reports, 0), coalesce(l.quantity, 0), coalesce(l.beneficiaries, 0)"
+            + " FROM (SELECT * FROM rollup WHERE reports <> 0 OR quantity <> 0"
+            + "  OR beneficiaries <> 0) AS s"
+            + " FULL OUTER JOIN ("
+            + RECOMPUTED
+            + ") AS l ON s.region_code = l.region_code AND s.day = l.day"
+            + " AND s.program = l.program AND s.task_type = l.task_type"
+            + " WHERE s.region_code IS NULL OR l.region_code IS NULL"
+            + " OR s.reports <> l.reports OR s.quantity <> l.quantity"
+            + " OR s.beneficiaries <> l.beneficiaries"
+            + " ORDER BY 1, 2, 3, 4";
+    List<CellDrift> drift = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        Statement statement = c.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        drift.add(
+            new CellDrift(
+                new RollupKey(
+                    rows.getString(1),
+                    rows.getObject(2, java.time.LocalDate.class),
+                    rows.getString(3),
+                    rows.getString(4)),
+                new Totals(rows.getLong(5), rows.getLong(6), rows.getLong(7)),
+                new Totals(rows.getLong(8), rows.getLong(9), rows.getLong(10))));
+      }
+      return drift;
+    } catch (SQLException e) {
+      throw new PersistenceFailure("reconciling rollups", e);
+    }
+  }
+
+  /** A cell whose stored totals differ from the ledger's. */
+  public record CellDrift(RollupKey cell, Totals stored, Totals fromLedger) {}
+}

@@ -1,0 +1,135 @@
+package cn.shishi.aggregator.persistence;
+
+import cn.shishi.aggregator.domain.Totals;
+import cn.shishi.aggregator.domain.TotalsQuery;
+import cn.shishi.aggregator.domain.TotalsQuery.Dimension;
+import cn.shishi.aggregator.domain.TotalsRow;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Answers totals questions from the rollups alone, reading one region level's cells through the
+ * indexes on (level, day), (province, level, day) and (city, level, day); the ledger's size does
+ * not enter into it.
+ */
+@ApplicationScoped
+public class TotalsRepository {
+  private static final Map<Dimension, String> COLUMNS =
+      Map.of(
+          Dimension.PROVINCE, "province_code",
+          Dimension.CITY, "city_code",
+          Dimension.COUNTY, "region_code",
+          Dimension.PROGRAM, "program",
+          Dimension.TASK_TYPE, "task_type",
+          Dimension.DAY, "to_char(day, 'YYYY-MM-DD')",
+          Dimension.MONTH, "to_char(day, 'YYYY-MM')");
+
+  private final DataSource dataSource;
+
+  public TotalsRepository(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** The page of rows the query asks for, plus one more row if there is a next page. */
+  public List<TotalsRow> find(TotalsQuery query) {
+    List<String> groups = query.groupBy().stream().map(COLUMNS::get).toList();
+    List<Object> params = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT ");
+    groups.forEach(column -> sql.append(column).append(", "));
+    sql.append(
+        "sum(reports), sum(quantity), sum(beneficiaries) FROM rollup WHERE region_level = ?");
+    params.add(query.regionLevel());
+    filter(sql, params, "province_code", query.province());
+    filter(sql, params, "city_code", query.city());
+    filter(sql, params, "region_code", query.county());
+    filter(sql, params, "program", query.program());
+    filter(sql, params, "task_type", query.taskType());
+    query
+        .from()
+        .ifPresent(
+            from -> {
+              sql.append(" AND day >= ?");
+              params.add(java.sql.Date.valueOf(from));
+            });
+    query
+        .to()
+        .ifPresent(
+            to -> {
+              sql.append(" AND day <= ?");
+              params.add(java.sql.Date.valueOf(to));
+            });
+    if (!groups.isEmpty()) {
+      String list = String.join(", ", groups);
+      sql.append(" GROUP BY ").append(list);
+      sql.append(" HAVING sum(reports) <> 0 OR sum(quantity) <> 0");
+      sql.append(" ORDER BY ").append(list);
+    }
+    sql.append(" LIMIT ? OFFSET ?");
+    params.add(query.limit() + 1);
+    params.add(query.offset());
+    return run(sql.toString(), params, query.groupBy());
+  }
+
+  /** When the last batch was committed: totals are complete up to then. */
+  public Optional<Instant> asOf() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement select =
+            c.prepareStatement("SELECT max(updated_at) FROM consumer_offset");
+        ResultSet row = select.executeQuery()) {
+      row.next();
+      Timestamp at = row.getTimestamp(1);
+      return Optional.ofNullable(at).map(Timestamp::toInstant);
+    } catch (SQLException e) {
+      throw new PersistenceFailure("reading as-of time", e);
+    }
+  }
+
+  private static void filter(
+      StringBuilder sql, List<Object> params, String column, Optional<String> value) {
+    value.ifPresent(
+        v -> {
+          sql.append(" AND ").append(column).append(" = ?");
+          params.add(v);
+        });
+  }
+
+  private List<TotalsRow> run(String sql, List<Object> params, List<Dimension> groupBy) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement select = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.size(); i++) {
+        select.setObject(i + 1, params.get(i));
+      }
+      List<TotalsRow> rows = new ArrayList<>();
+      try (ResultSet result = select.executeQuery()) {
+        while (result.next()) {
+          Map<Dimension, String> group = new EnumMap<>(Dimension.class);
+          for (int i = 0; i < groupBy.size(); i++) {
+            group.put(groupBy.get(i), result.getString(i + 1).trim());
+          }
+          int base = groupBy.size();
+          rows.add(
+              new TotalsRow(
+                  group,
+                  new Totals(
+                      result.getLong(base + 1),
+                      result.getLong(base + 2),
+                      result.getLong(base + 3))));
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new PersistenceFailure("querying totals", e);
+    }
+  }
+}

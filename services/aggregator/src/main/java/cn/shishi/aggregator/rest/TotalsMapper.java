@@ -1,0 +1,69 @@
+package cn.shishi.aggregator.rest;
+
+import cn.shishi.aggregator.domain.TotalsQuery;
+import cn.shishi.aggregator.domain.TotalsQuery.Dimension;
+import cn.shishi.aggregator.domain.TotalsRow;
+import cn.shishi.catalog.CatalogEntry;
+import cn.shishi.catalog.Regions;
+import cn.shishi.catalog.SeedCatalog;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Maps rollup rows to the API model, naming every code. */
+@ApplicationScoped
+public class TotalsMapper {
+  private final Regions regions;
+  private final Map<String, String> programs = names(SeedCatalog.programs());
+  private final Map<String, String> taskTypes = names(SeedCatalog.taskTypes());
+
+  public TotalsMapper(Regions regions) {
+    this.regions = regions;
+  }
+
+  private static Map<String, String> names(List<CatalogEntry> entries) {
+    return entries.stream().collect(Collectors.toMap(CatalogEntry::code, CatalogEntry::name));
+  }
+
+  public TotalsPage toPage(TotalsQuery query, List<TotalsRow> rows, Optional<Instant> asOf) {
+    boolean hasMore = rows.size() > query.limit();
+    List<TotalsPage.Row> page = rows.stream().limit(query.limit()).map(this::toRow).toList();
+    return new TotalsPage(
+        asOf.orElse(null),
+        query.groupBy().stream().map(Dimension::apiName).toList(),
+        page,
+        query.limit(),
+        query.offset(),
+        hasMore);
+  }
+
+  private TotalsPage.Row toRow(TotalsRow row) {
+    Map<String, String> group = new LinkedHashMap<>();
+    Map<String, String> names = new LinkedHashMap<>();
+    row.group()
+        .forEach(
+            (dimension, value) -> {
+              group.put(dimension.apiName(), value);
+              name(dimension, value).ifPresent(name -> names.put(dimension.apiName(), name));
+            });
+    return new TotalsPage.Row(
+        group,
+        names.isEmpty() ? null : names,
+        row.totals().reports(),
+        row.totals().quantity(),
+        row.totals().beneficiaries());
+  }
+
+  private Optional<String> name(Dimension dimension, String value) {
+    return switch (dimension) {
+      case PROVINCE, CITY, COUNTY -> Optional.of(regions.nameOf(value));
+      case PROGRAM -> Optional.ofNullable(programs.get(value));
+      case TASK_TYPE -> Optional.ofNullable(taskTypes.get(value));
+      case DAY, MONTH -> Optional.empty();
+    };
+  }
+}

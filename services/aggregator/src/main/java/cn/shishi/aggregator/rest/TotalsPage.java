@@ -1,0 +1,23 @@
+package cn.shishi.aggregator.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The API model of a totals answer: one page of rows, and up to when the data is complete. */
+public record TotalsPage(
+    Instant asOf, List<String> groupBy, List<Row> rows, int limit, int offset, boolean hasMore) {
+
+  /**
+   * One row: its groupBy values (with the Chinese names of regions, programs and kinds of task
+   * beside their codes) and its totals.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Row(
+      Map<String, String> group,
+      Map<String, String> names,
+      long reports,
+      long quantity,
+      long beneficiaries) {}
+}

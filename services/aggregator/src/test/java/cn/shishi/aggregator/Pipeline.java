@@ -1,0 +1,81 @@
+package cn.shishi.aggregator;
+
+import static io.restassured.RestAssured.given;
+
+import cn.shishi.infra.ContractSamples;
+import cn.shishi.infra.ShishiInfrastructureResource;
+import cn.shishi.infra.TopicWriter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restassured.path.json.JsonPath;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Test fixture: writes contract events into the real {@code task-reports} topic and reads the
+ * aggregator's totals back over HTTP.
+ */
+public final class Pipeline implements AutoCloseable {
+  private final TopicWriter writer =
+      new TopicWriter(
+          ShishiInfrastructureResource.infrastructure().bootstrapServers(), "task-reports");
+
+  /** A report-filed event from the contract sample, with a fresh id. */
+  public static ObjectNode report() {
+    ObjectNode event = ContractSamples.reportFiled();
+    event.put("reportId", UUID.randomUUID().toString());
+    return event;
+  }
+
+  /** A report-filed event for {@code region} completed at {@code completedAt}. */
+  public static ObjectNode report(String region, String completedAt, int quantity) {
+    ObjectNode event = report();
+    event.put("regionCode", region);
+    event.put("completedAt", completedAt);
+    event.put("quantity", quantity);
+    return event;
+  }
+
+  /** The withdrawal of {@code report} by {@code office}. */
+  public static ObjectNode withdrawal(ObjectNode report, String office) {
+    ObjectNode event = ContractSamples.reportWithdrawn();
+    event.put("reportId", report.get("reportId").asText());
+    event.put("officeId", office);
+    return event;
+  }
+
+  public void file(ObjectNode event) {
+    writer.write(
+        event.get("regionCode").asText().substring(0, 2), "report-filed", event.toString());
+  }
+
+  public void withdraw(ObjectNode event, String province) {
+    writer.write(province, "report-withdrawn", event.toString());
+  }
+
+  /** Writes anything, as a misbehaving producer could. */
+  public void raw(String key, String type, String value) {
+    writer.write(key, type, value);
+  }
+
+  /** GET /api/v1/totals with these query parameters. */
+  public static JsonPath totals(Map<String, ?> query) {
+    return given()
+        .queryParams(query)
+        .get("/api/v1/totals")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  /** The number of reports the totals count for these filters (no grouping). */
+  public static long reports(Map<String, ?> query) {
+    JsonPath totals = totals(query);
+    return totals.getList("rows").isEmpty() ? 0 : totals.getLong("rows[0].reports");
+  }
+
+  @Override
+  public void close() {
+    writer.close();
+  }
+}

@@ -1,0 +1,47 @@
+package cn.shishi.infra;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Writes records straight into a topic, for tests: anything a producer could ever write. */
+public final class TopicWriter implements AutoCloseable {
+  private final KafkaProducer<String, String> producer;
+  private final String topic;
+
+  public TopicWriter(String bootstrapServers, String topic) {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    this.producer = new KafkaProducer<>(props);
+    this.topic = topic;
+  }
+
+  /** Writes one record with an event-type header (none if {@code type} is null) and waits. */
+  public RecordMetadata write(String key, String type, String value) {
+    ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+    if (type != null) {
+      record.headers().add("shishi-event-type", type.getBytes(StandardCharsets.UTF_8));
+    }
+    try {
+      return producer.send(record).get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("could not write to " + topic, e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted writing to " + topic, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    producer.close();
+  }
+}

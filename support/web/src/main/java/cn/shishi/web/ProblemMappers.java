@@ -1,0 +1,64 @@
+package cn.shishi.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every error leaves either API as RFC 9457 {@code application/problem+json}. The services index
+ * this library ({@code quarkus.index-dependency.web}) so that Quarkus finds these mappers.
+ */
+public class ProblemMappers {
+
+  @ServerExceptionMapper
+  public Response invalid(InvalidRequestException e) {
+    return Problem.invalid(e.errors()).toResponse();
+  }
+
+  /** Well-formed JSON of the wrong shape: a wrong type, an unknown or server-owned field. */
+  @ServerExceptionMapper
+  public Response mismatched(MismatchedInputException e) {
+    String detail =
+        e instanceof UnrecognizedPropertyException unknown
+            ? "unknown or server-owned field '" + unknown.getPropertyName() + "'"
+            : "has the wrong type: " + firstLine(e.getOriginalMessage());
+    return Problem.invalid(List.of(new Problem.FieldError(pointer(e), detail))).toResponse();
+  }
+
+  /** Not JSON at all: truncated, trailing garbage, duplicate keys, invalid escapes. */
+  @ServerExceptionMapper
+  public Response malformed(JsonProcessingException e) {
+    return Problem.of(
+            Response.Status.BAD_REQUEST,
+            "malformed-json",
+            "the body is not valid JSON: " + firstLine(e.getOriginalMessage()))
+        .toResponse();
+  }
+
+  @ServerExceptionMapper
+  public Response web(WebApplicationException e) {
+    Response.StatusType status = e.getResponse().getStatusInfo();
+    String slug = status.getReasonPhrase().toLowerCase().replaceAll("[^a-z]+", "-");
+    return Problem.of(status, slug, e.getMessage()).toResponse();
+  }
+
+  private static String pointer(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(
+            ref ->
+                ref.getFieldName() != null
+                    ? "/" + ref.getFieldName().replace("~", "~0").replace("/", "~1")
+                    : "/" + ref.getIndex())
+        .collect(Collectors.joining());
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.split("\n")[0];
+  }
+}
