@@ -1,8 +1,14 @@
 package cn.shishi.infra;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** A running Kafka and PostgreSQL, started (or found external) from {@link InfraSettings}. */
 public final class Infrastructure implements AutoCloseable {
@@ -23,6 +29,9 @@ public final class Infrastructure implements AutoCloseable {
   }
 
   public static Infrastructure start(InfraSettings settings) {
+    if (!settings.keepData()) {
+      deleteRecursively(settings.home());
+    }
     Optional<KafkaBroker> broker =
         settings.externalKafka().isPresent()
             ? Optional.empty()
@@ -53,6 +62,17 @@ public final class Infrastructure implements AutoCloseable {
       embedded.ifPresent(EmbeddedDatabase::close);
       broker.ifPresent(KafkaBroker::close);
       throw e;
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear " + dir, e);
     }
   }
 

@@ -1,0 +1,47 @@
+package cn.shishi.aggregator.metrics;
+
+import cn.shishi.aggregator.domain.BatchOutcome;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Flow metrics of the consumer, counted after each committed batch. Labels are bounded: province
+ * (34 values and "unknown"), program, outcome; never county or office (docs/metrics.md).
+ */
+@ApplicationScoped
+public class ProcessingMetrics {
+  private final MeterRegistry registry;
+  private final DistributionSummary batchSize;
+
+  public ProcessingMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.batchSize =
+        DistributionSummary.builder("shishi.batch.size")
+            .description("Records per committed batch transaction")
+            .publishPercentileHistogram()
+            .register(registry);
+  }
+
+  void onBatch(@Observes BatchOutcome outcome) {
+    outcome
+        .outcomes()
+        .forEach(
+            (key, count) ->
+                Counter.builder("shishi.reports.processed")
+                    .description("Records applied by the aggregator, by outcome")
+                    .tag("province", key.province())
+                    .tag("program", key.program())
+                    .tag("outcome", key.outcome())
+                    .register(registry)
+                    .increment(count));
+    batchSize.record(
+        outcome.counted()
+            + outcome.duplicates()
+            + outcome.withdrawn()
+            + outcome.withdrawalsRejected()
+            + outcome.deadLetters());
+  }
+}

@@ -1,0 +1,117 @@
+package cn.shishi.system;
+
+import static org.awaitility.Awaitility.await;
+
+import cn.shishi.infra.FreePorts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A packaged Shishi service running as its own process, the way it runs in production. */
+final class ServiceProcess implements AutoCloseable {
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private final String name;
+  private final Path jar;
+  private final Map<String, String> environment;
+  private final int httpPort = FreePorts.next();
+  private final int managementPort = FreePorts.next();
+  private final Path log;
+  private Process process;
+
+  ServiceProcess(String name, Map<String, String> environment) {
+    String root = System.getProperty("shishi.root", "..");
+    this.name = name;
+    this.jar = Path.of(root, "services", name, "target", "quarkus-app", "quarkus-run.jar");
+    this.environment = environment;
+    this.log = Path.of("target", "system-logs", name + "-" + httpPort + ".log");
+  }
+
+  ServiceProcess start() {
+    if (!Files.exists(jar)) {
+      throw new IllegalStateException(jar + " is missing: package the services first (mvn verify)");
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx384m");
+    command.add("-jar");
+    command.add(jar.toString());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    try {
+      Files.createDirectories(log.getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(environment);
+    builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(httpPort));
+    builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + name, e);
+    }
+    await(name + " ready")
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(250))
+        .until(this::ready);
+    return this;
+  }
+
+  boolean ready() {
+    if (!process.isAlive()) {
+      throw new IllegalStateException(name + " exited; see " + log.toAbsolutePath());
+    }
+    return status(managementUrl("/q/health/ready")) == 200;
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + httpPort + path;
+  }
+
+  String managementUrl(String path) {
+    return "http://127.0.0.1:" + managementPort + path;
+  }
+
+  /** The status of a GET, or 0 when nothing answers. */
+  static int status(String url) {
+    try {
+      return HTTP.send(
+              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    } catch (IOException e) {
+      return 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Stops the process gracefully (SIGTERM), as an orchestrator would. */
+  @Override
+  public void close() {
+    if (process == null || !process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
