@@ -48,6 +48,17 @@ public final class Pipeline implements AutoCloseable {
         event.get("regionCode").asText().substring(0, 2), "report-filed", event.toString());
   }
 
+  /** Files many reports at once, in order, and waits until Kafka has them all. */
+  public void fileAll(java.util.List<ObjectNode> events) {
+    events.forEach(
+        event ->
+            writer.send(
+                event.get("regionCode").asText().substring(0, 2),
+                "report-filed",
+                event.toString()));
+    writer.flush();
+  }
+
   public void withdraw(ObjectNode event, String province) {
     writer.write(province, "report-withdrawn", event.toString());
   }
@@ -72,6 +83,18 @@ public final class Pipeline implements AutoCloseable {
   public static long reports(Map<String, ?> query) {
     JsonPath totals = totals(query);
     return totals.getList("rows").isEmpty() ? 0 : totals.getLong("rows[0].reports");
+  }
+
+  /** Waits until the aggregator has applied every record written so far. */
+  public static void awaitDrained() {
+    org.awaitility.Awaitility.await("aggregator drained")
+        .atMost(java.time.Duration.ofSeconds(60))
+        .until(() -> reconciliation().getLong("pendingRecords") == 0);
+  }
+
+  /** GET /api/v1/audit/reconciliation. */
+  public static JsonPath reconciliation() {
+    return given().get("/api/v1/audit/reconciliation").then().statusCode(200).extract().jsonPath();
   }
 
   @Override

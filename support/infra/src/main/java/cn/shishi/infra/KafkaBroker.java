@@ -2,6 +2,9 @@ package cn.shishi.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -177,11 +181,19 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   private void awaitReady() {
+    Instant deadline = Instant.now().plus(READY_TIMEOUT);
+    // Wait for the port first: an Admin client polling a closed port floods the log.
+    while (!listening() && Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            "the Kafka broker exited with " + process.exitValue() + "; see " + home);
+      }
+      LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+    }
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
-    Instant deadline = Instant.now().plus(READY_TIMEOUT);
     try (Admin admin = Admin.create(props)) {
       while (Instant.now().isBefore(deadline)) {
         if (!process.isAlive()) {
@@ -199,6 +211,15 @@ public final class KafkaBroker implements AutoCloseable {
     }
     close();
     throw new IllegalStateException("the Kafka broker was not ready within " + READY_TIMEOUT);
+  }
+
+  private boolean listening() {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Stops the broker gracefully, and forcibly if it does not stop in time. */

@@ -3,6 +3,7 @@ package cn.shishi.infra;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -26,18 +27,27 @@ public final class TopicWriter implements AutoCloseable {
 
   /** Writes one record with an event-type header (none if {@code type} is null) and waits. */
   public RecordMetadata write(String key, String type, String value) {
-    ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-    if (type != null) {
-      record.headers().add("shishi-event-type", type.getBytes(StandardCharsets.UTF_8));
-    }
     try {
-      return producer.send(record).get();
+      return send(key, type, value).get();
     } catch (ExecutionException e) {
       throw new IllegalStateException("could not write to " + topic, e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted writing to " + topic, e);
     }
+  }
+
+  /** Sends one record without waiting; {@link #flush} waits for everything sent. */
+  public Future<RecordMetadata> send(String key, String type, String value) {
+    ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+    if (type != null) {
+      record.headers().add("shishi-event-type", type.getBytes(StandardCharsets.UTF_8));
+    }
+    return producer.send(record);
+  }
+
+  public void flush() {
+    producer.flush();
   }
 
   @Override

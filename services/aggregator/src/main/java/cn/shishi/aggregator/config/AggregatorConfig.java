@@ -25,4 +25,11 @@ public interface AggregatorConfig {
   /** Longest pause between tries of a failed batch transaction. */
   @WithDefault("10s")
   Duration retryBackoffMax();
+
+  /**
+   * How often the rollups are reconciled with the ledger in the background (0 turns it off). It
+   * scans the ledger, so keep it to minutes.
+   */
+  @WithDefault("5m")
+  Duration reconciliationInterval();
 }

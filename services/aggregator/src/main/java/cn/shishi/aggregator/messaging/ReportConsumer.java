@@ -6,7 +6,7 @@ import cn.shishi.aggregator.domain.EventBatch;
 import cn.shishi.aggregator.domain.RollupService;
 import cn.shishi.catalog.Regions;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.time.Duration;
@@ -47,8 +47,10 @@ public class ReportConsumer {
     this.applied = applied;
   }
 
+  // Ordered: batches must commit in the order they were polled, or a later batch's stored
+  // offset would make an earlier batch look already applied.
   @Incoming("task-reports")
-  @Blocking
+  @Blocking(ordered = true)
   public void consume(ConsumerRecords<String, String> records) throws InterruptedException {
     if (records.isEmpty()) {
       return;

@@ -154,7 +154,7 @@ public class LedgerRepository {
   public WithdrawalResult withdraw(Withdrawal withdrawal, Instant now) {
     try (Connection c = dataSource.getConnection()) {
       Optional<StoredReport> stored = lockReport(c, withdrawal.reportId());
-      String refusal = stored.map(report -> refusal(report, withdrawal)).orElse("unknown report");
+      String refusal = stored.isEmpty() ? "unknown report" : refusal(stored.get(), withdrawal);
       if (refusal == null) {
         try (PreparedStatement update =
             c.prepareStatement(

@@ -1,0 +1,31 @@
+package cn.shishi.aggregator.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An audit of the aggregator's state: every rollup cell that disagrees with the ledger, and every
+ * partition whose stored offset differs from Kafka's end (records not yet applied).
+ */
+public record Reconciliation(
+    Instant checkedAt, List<CellDifference> cells, List<PartitionPosition> partitions) {
+
+  /** A rollup cell whose stored totals differ from the recomputation from the ledger. */
+  public record CellDifference(RollupKey cell, Totals stored, Totals fromLedger) {}
+
+  /** Where a partition's applied records end, and where the topic ends. */
+  public record PartitionPosition(int partition, long storedOffset, long endOffset) {
+    public long pending() {
+      return endOffset - storedOffset;
+    }
+  }
+
+  /** The number of cells that disagree: the drift gauge. Zero means the figures are sound. */
+  public int drift() {
+    return cells.size();
+  }
+
+  public long pending() {
+    return partitions.stream().mapToLong(PartitionPosition::pending).sum();
+  }
+}

@@ -1,0 +1,25 @@
+package cn.shishi.aggregator.rest;
+
+import cn.shishi.aggregator.domain.ReconciliationService;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** What auditors use to check that the figures can be trusted. */
+@Path("/api/v1/audit")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+  private final ReconciliationService reconciliation;
+
+  public AuditResource(ReconciliationService reconciliation) {
+    this.reconciliation = reconciliation;
+  }
+
+  /** Compares every rollup cell with the ledger, and the stored offsets with Kafka's. */
+  @GET
+  @Path("/reconciliation")
+  public ReconciliationReport reconcile() {
+    return ReconciliationReport.from(reconciliation.reconcile());
+  }
+}

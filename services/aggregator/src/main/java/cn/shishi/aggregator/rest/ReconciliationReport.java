@@ -1,0 +1,51 @@
+package cn.shishi.aggregator.rest;
+
+import cn.shishi.aggregator.domain.Reconciliation;
+import cn.shishi.aggregator.domain.Totals;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The API model of a reconciliation: is every figure sound, and if not, where not. */
+public record ReconciliationReport(
+    Instant checkedAt,
+    boolean consistent,
+    int drift,
+    long pendingRecords,
+    List<Cell> cells,
+    List<Partition> partitions) {
+
+  /** A rollup cell that disagrees with the ledger. */
+  public record Cell(
+      String regionCode,
+      LocalDate day,
+      String program,
+      String taskType,
+      Totals stored,
+      Totals fromLedger) {}
+
+  /** A partition's applied position against the topic's end. */
+  public record Partition(int partition, long storedOffset, long endOffset, long pending) {}
+
+  static ReconciliationReport from(Reconciliation reconciliation) {
+    return new ReconciliationReport(
+        reconciliation.checkedAt(),
+        reconciliation.drift() == 0,
+        reconciliation.drift(),
+        reconciliation.pending(),
+        reconciliation.cells().stream()
+            .map(
+                c ->
+                    new Cell(
+                        c.cell().regionCode(),
+                        c.cell().day(),
+                        c.cell().program(),
+                        c.cell().taskType(),
+                        c.stored(),
+                        c.fromLedger()))
+            .toList(),
+        reconciliation.partitions().stream()
+            .map(p -> new Partition(p.partition(), p.storedOffset(), p.endOffset(), p.pending()))
+            .toList());
+  }
+}

@@ -1,0 +1,185 @@
+package cn.shishi.aggregator.domain;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shishi.aggregator.Pipeline;
+import cn.shishi.aggregator.RandomReports;
+import cn.shishi.aggregator.messaging.EventParser;
+import cn.shishi.catalog.Regions;
+import cn.shishi.infra.ShishiInfrastructureResource;
+import cn.shishi.infra.TopicReader;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The figures an auditor relies on, checked against the ledger on thousands of reports. */
+@QuarkusTest
+@WithTestResource(ShishiInfrastructureResource.class)
+class LedgerIntegrityTest {
+  @Inject DataSource dataSource;
+  @Inject RollupService rollupService;
+  @Inject ObjectMapper json;
+  @Inject Regions regions;
+  @Inject MeterRegistry registry;
+
+  private final Pipeline pipeline = new Pipeline();
+
+  @AfterEach
+  void close() {
+    pipeline.close();
+  }
+
+  @Test
+  void aProvinceIsTheSumOfItsCitiesAndACityOfItsCountiesForAnyFilter() {
+    RandomReports random = new RandomReports(1, LocalDate.parse("2021-06-01"), 10);
+    List<ObjectNode> reports = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      reports.add(random.next());
+    }
+    pipeline.fileAll(reports);
+    Pipeline.awaitDrained();
+
+    List<Map<String, Object>> filters =
+        List.of(
+            Map.of("from", "2021-06-01", "to", "2021-06-10"),
+            Map.of("from", "2021-06-03", "to", "2021-06-05", "program", "warm-nest"),
+            Map.of("from", "2021-06-01", "to", "2021-06-10", "taskType", "lecture"));
+    for (String province : List.of("33", "35", "11")) {
+      for (Map<String, Object> filter : filters) {
+        Map<String, Object> query = new HashMap<>(filter);
+        query.put("province", province);
+        long provinceTotal = Pipeline.totals(query).getLong("rows[0].quantity");
+        query.put("groupBy", "city");
+        long sumOfCities = sum(Pipeline.totals(query));
+        query.put("groupBy", "county");
+        long sumOfCounties = sum(Pipeline.totals(query));
+        assertThat(provinceTotal).as("%s %s", province, filter).isPositive();
+        assertThat(sumOfCities).as("%s %s cities", province, filter).isEqualTo(provinceTotal);
+        assertThat(sumOfCounties).as("%s %s counties", province, filter).isEqualTo(provinceTotal);
+      }
+    }
+  }
+
+  @Test
+  void aRebuildFromTheLedgerEqualsTheIncrementalRollups() throws Exception {
+    RandomReports random = new RandomReports(2, LocalDate.parse("2021-07-01"), 31);
+    List<ObjectNode> sent = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      ObjectNode report = random.next();
+      sent.add(report);
+      if (random.chance(0.1)) {
+        sent.add(report.deepCopy());
+      }
+      if (random.chance(0.02)) {
+        sent.add(report.deepCopy().put("quantity", 77));
+      }
+    }
+    pipeline.fileAll(sent);
+    for (int i = 0; i < sent.size(); i += 20) {
+      ObjectNode report = sent.get(i);
+      String office = i % 40 == 0 ? "someone-else" : report.get("officeId").asText();
+      pipeline.withdraw(
+          Pipeline.withdrawal(report, office), report.get("regionCode").asText().substring(0, 2));
+    }
+    Pipeline.awaitDrained();
+
+    List<String> incremental = rollupCells();
+    given().post("/api/v1/admin/rollups/rebuild").then().statusCode(200);
+    assertThat(rollupCells()).isEqualTo(incremental);
+    assertThat(Pipeline.reconciliation().getBoolean("consistent")).isTrue();
+  }
+
+  @Test
+  void reconciliationFindsATamperedCellAndARebuildRepairsIt() throws Exception {
+    pipeline.file(Pipeline.report("350102", "2021-08-01T09:00:00+08:00", 3));
+    Pipeline.awaitDrained();
+    assertThat(Pipeline.reconciliation().getInt("drift")).isZero();
+
+    execute(
+        "UPDATE rollup SET quantity = quantity + 1 WHERE region_code = '3501' AND day = '2021-08-01'");
+    JsonPath report = Pipeline.reconciliation();
+    assertThat(report.getBoolean("consistent")).isFalse();
+    assertThat(report.getInt("drift")).isEqualTo(1);
+    assertThat(report.getString("cells[0].regionCode")).isEqualTo("3501");
+    assertThat(report.getLong("cells[0].stored.quantity")).isEqualTo(4);
+    assertThat(report.getLong("cells[0].fromLedger.quantity")).isEqualTo(3);
+    assertThat(registry.get("shishi.reconciliation.drift").gauge().value()).isEqualTo(1.0);
+
+    given().post("/api/v1/admin/rollups/rebuild").then().statusCode(200);
+    assertThat(Pipeline.reconciliation().getInt("drift")).isZero();
+    assertThat(registry.get("shishi.reconciliation.drift").gauge().value()).isZero();
+  }
+
+  @Test
+  void redeliveringTheWholeTopicChangesNoTotal() throws Exception {
+    pipeline.file(Pipeline.report("330281", "2021-09-01T09:00:00+08:00", 2));
+    Pipeline.awaitDrained();
+    List<String> before = rollupCells();
+
+    List<ConsumerRecord<String, String>> records;
+    try (TopicReader reader =
+        new TopicReader(
+            ShishiInfrastructureResource.infrastructure().bootstrapServers(), "task-reports")) {
+      records = reader.readAll();
+    }
+    BatchOutcome outcome =
+        rollupService.apply(new EventParser(json, regions).parse("task-reports", records));
+
+    assertThat(outcome.alreadyApplied()).isEqualTo(records.size());
+    assertThat(outcome.counted()).isZero();
+    assertThat(rollupCells()).isEqualTo(before);
+  }
+
+  private static long sum(JsonPath totals) {
+    return totals.getList("rows.quantity", Long.class).stream().mapToLong(Long::longValue).sum();
+  }
+
+  private List<String> rollupCells() throws Exception {
+    List<String> cells = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        Statement statement = c.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT region_code, day, program, task_type, reports, quantity, beneficiaries"
+                    + " FROM rollup WHERE reports <> 0 OR quantity <> 0 OR beneficiaries <> 0"
+                    + " ORDER BY 1, 2, 3, 4")) {
+      while (rows.next()) {
+        cells.add(
+            String.join(
+                "|",
+                rows.getString(1),
+                rows.getString(2),
+                rows.getString(3),
+                rows.getString(4),
+                rows.getString(5),
+                rows.getString(6),
+                rows.getString(7)));
+      }
+    }
+    return cells;
+  }
+
+  private void execute(String sql) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        Statement statement = c.createStatement()) {
+      statement.executeUpdate(sql);
+    }
+  }
+}
