@@ -4,9 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.shishi.infra.InfraSettings;
-import cn.shishi.infra.Infrastructure;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -18,30 +15,21 @@ import org.junit.jupiter.api.Test;
  * posted to the ingest shows up in the aggregator's totals and metrics.
  */
 class PipelineIT {
-  private static Infrastructure infrastructure;
+  private static Stack stack;
   private static ServiceProcess aggregator;
   private static ServiceProcess ingest;
 
   @BeforeAll
   static void startStack() {
-    infrastructure =
-        Infrastructure.start(
-            InfraSettings.forTests(
-                Path.of("target", "system-infra").toAbsolutePath(), InfraSettings::lookup));
-    aggregator = new ServiceProcess("aggregator", infrastructure.serviceEnvironment()).start();
-    ingest = new ServiceProcess("ingest", infrastructure.serviceEnvironment()).start();
+    stack = new Stack("pipeline");
+    aggregator = stack.aggregator;
+    ingest = stack.ingest;
   }
 
   @AfterAll
   static void stopStack() {
-    if (ingest != null) {
-      ingest.close();
-    }
-    if (aggregator != null) {
-      aggregator.close();
-    }
-    if (infrastructure != null) {
-      infrastructure.close();
+    if (stack != null) {
+      stack.close();
     }
   }
 

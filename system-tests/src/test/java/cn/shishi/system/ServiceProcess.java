@@ -99,6 +99,18 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
+  /** Kills the process without warning (SIGKILL), as a crash or an OOM killer would. */
+  void kill() {
+    if (process != null && process.isAlive()) {
+      process.destroyForcibly();
+      try {
+        process.waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   /** Stops the process gracefully (SIGTERM), as an orchestrator would. */
   @Override
   public void close() {
