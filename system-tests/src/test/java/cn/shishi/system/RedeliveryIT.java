@@ -51,8 +51,12 @@ class RedeliveryIT {
           """
               .formatted(UUID.randomUUID(), i % 2 == 0 ? "330402" : "350102"));
     }
+    String zhejiang = Stack.office("33");
+    String fujian = Stack.office("35");
     for (String report : batch) {
       given()
+          .auth()
+          .oauth2(report.contains("330402") ? zhejiang : fujian)
           .contentType("application/json")
           .body(report)
           .post(stack.ingest.url("/api/v1/reports"))

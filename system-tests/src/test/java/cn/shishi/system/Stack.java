@@ -2,6 +2,7 @@ package cn.shishi.system;
 
 import static io.restassured.RestAssured.given;
 
+import cn.shishi.infra.DevTokens;
 import cn.shishi.infra.InfraSettings;
 import cn.shishi.infra.Infrastructure;
 import io.restassured.path.json.JsonPath;
@@ -9,6 +10,8 @@ import java.nio.file.Path;
 
 /** One broker, one database, and the two packaged services, for a system test class. */
 final class Stack implements AutoCloseable {
+  static final String AUDITOR = DevTokens.token("auditor-1", "auditor", "00").mint();
+
   final Infrastructure infrastructure;
   ServiceProcess aggregator;
   final ServiceProcess ingest;
@@ -22,22 +25,29 @@ final class Stack implements AutoCloseable {
     ingest = new ServiceProcess("ingest", infrastructure.serviceEnvironment()).start();
   }
 
+  /** An office token of {@code region}, for the ingest. */
+  static String office(String region) {
+    return DevTokens.token("office-" + region, "office", region).mint();
+  }
+
   ServiceProcess newAggregator() {
     return new ServiceProcess("aggregator", infrastructure.serviceEnvironment());
   }
 
+  /** GET /api/v1/totals{query} as an auditor. */
   JsonPath totals(String query) {
-    return given()
-        .get(aggregator.url("/api/v1/totals" + query))
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath();
+    return auditorGet("/api/v1/totals" + query);
   }
 
   JsonPath reconciliation() {
+    return auditorGet("/api/v1/audit/reconciliation");
+  }
+
+  private JsonPath auditorGet(String path) {
     return given()
-        .get(aggregator.url("/api/v1/audit/reconciliation"))
+        .auth()
+        .oauth2(AUDITOR)
+        .get(aggregator.url(path))
         .then()
         .statusCode(200)
         .extract()

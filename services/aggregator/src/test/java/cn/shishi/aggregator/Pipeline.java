@@ -3,6 +3,7 @@ package cn.shishi.aggregator;
 import static io.restassured.RestAssured.given;
 
 import cn.shishi.infra.ContractSamples;
+import cn.shishi.infra.DevTokens;
 import cn.shishi.infra.ShishiInfrastructureResource;
 import cn.shishi.infra.TopicWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -68,9 +69,19 @@ public final class Pipeline implements AutoCloseable {
     writer.write(key, type, value);
   }
 
-  /** GET /api/v1/totals with these query parameters. */
+  public static final String AUDITOR = DevTokens.token("auditor-1", "auditor", "00").mint();
+  public static final String ADMIN = DevTokens.token("admin-1", "admin", "00").mint();
+
+  /** POST /api/v1/admin/rollups/rebuild, as an admin. */
+  public static void rebuild() {
+    given().auth().oauth2(ADMIN).post("/api/v1/admin/rollups/rebuild").then().statusCode(200);
+  }
+
+  /** GET /api/v1/totals with these query parameters, as an auditor. */
   public static JsonPath totals(Map<String, ?> query) {
     return given()
+        .auth()
+        .oauth2(AUDITOR)
         .queryParams(query)
         .get("/api/v1/totals")
         .then()
@@ -94,7 +105,14 @@ public final class Pipeline implements AutoCloseable {
 
   /** GET /api/v1/audit/reconciliation. */
   public static JsonPath reconciliation() {
-    return given().get("/api/v1/audit/reconciliation").then().statusCode(200).extract().jsonPath();
+    return given()
+        .auth()
+        .oauth2(AUDITOR)
+        .get("/api/v1/audit/reconciliation")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
   }
 
   @Override

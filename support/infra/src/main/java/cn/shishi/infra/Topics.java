@@ -19,8 +19,13 @@ import org.apache.kafka.clients.admin.NewTopic;
 public final class Topics {
   public static final String REPORTS = "task-reports";
   public static final String DEAD_LETTERS = "task-reports-dlq";
+  public static final String CATALOG = "shishi-catalog";
 
   private Topics() {}
+
+  private static NewTopic topic(String name, int partitions) {
+    return new NewTopic(name, Optional.of(partitions), Optional.empty());
+  }
 
   /** Creates the topics that are missing; existing topics are left as they are. */
   public static void provision(String bootstrapServers, int reportPartitions) {
@@ -28,13 +33,14 @@ public final class Topics {
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     try (Admin admin = Admin.create(props)) {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+      List<NewTopic> wanted =
+          List.of(
+              topic(REPORTS, reportPartitions),
+              topic(DEAD_LETTERS, 1),
+              // The catalogue's additions: the latest entry per code, kept for ever.
+              topic(CATALOG, 1).configs(Map.of("cleanup.policy", "compact")));
       List<NewTopic> missing =
-          Map.of(REPORTS, reportPartitions, DEAD_LETTERS, 1).entrySet().stream()
-              .filter(topic -> !existing.contains(topic.getKey()))
-              .map(
-                  topic ->
-                      new NewTopic(topic.getKey(), Optional.of(topic.getValue()), Optional.empty()))
-              .toList();
+          wanted.stream().filter(topic -> !existing.contains(topic.name())).toList();
       admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("could not create the topics on " + bootstrapServers, e);

@@ -23,6 +23,7 @@ class InfrastructureTest {
     try (infrastructure) {
       broker = ProcessHandle.of(infrastructure.brokerPid().orElseThrow()).orElseThrow();
       assertThat(topicPartitions(infrastructure.bootstrapServers(), Topics.REPORTS)).isEqualTo(12);
+      assertThat(topicPartitions(infrastructure.bootstrapServers(), Topics.CATALOG)).isEqualTo(1);
       assertThat(serverVersion(infrastructure.database())).startsWith("17.");
     }
     assertThat(broker.isAlive()).isFalse();

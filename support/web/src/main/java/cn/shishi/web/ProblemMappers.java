@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -38,6 +42,38 @@ public class ProblemMappers {
             Response.Status.BAD_REQUEST,
             "malformed-json",
             "the body is not valid JSON: " + firstLine(e.getOriginalMessage()))
+        .toResponse();
+  }
+
+  /** No token, or one that fails verification (signature, issuer, audience, expiry). */
+  @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+  public Response unauthorized(RuntimeException e) {
+    Response problem =
+        Problem.of(
+                Response.Status.UNAUTHORIZED,
+                "unauthorized",
+                "a valid Bearer token is required (RS256; issuer, audience and expiry are checked)")
+            .toResponse();
+    return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e) {
+    String detail =
+        e.getMessage() == null || e.getMessage().isBlank()
+            ? "your token's roles do not allow this"
+            : e.getMessage();
+    return Problem.of(Response.Status.FORBIDDEN, "forbidden", detail).toResponse();
+  }
+
+  @ServerExceptionMapper
+  public Response outsideRegion(OutsideRegionException e) {
+    return new Problem(
+            Problem.of(Response.Status.FORBIDDEN, "outside-region", null).type(),
+            "Forbidden",
+            403,
+            "outside your region claim (" + e.region() + "); nothing was changed",
+            e.errors())
         .toResponse();
   }
 

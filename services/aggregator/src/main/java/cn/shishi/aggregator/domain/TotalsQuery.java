@@ -50,6 +50,21 @@ public record TotalsQuery(
     }
   }
 
+  /** The same question about the region with this 2-, 4- or 6-digit code. */
+  public TotalsQuery withRegion(String code) {
+    return new TotalsQuery(
+        Optional.of(code.substring(0, 2)),
+        code.length() >= 4 ? Optional.of(code.substring(0, 4)) : Optional.empty(),
+        code.length() == 6 ? Optional.of(code) : Optional.empty(),
+        program,
+        taskType,
+        from,
+        to,
+        groupBy,
+        limit,
+        offset);
+  }
+
   /**
    * The finest region level the question needs: the rollups hold each level's cells, so a national
    * question reads province cells and never sums counties.

@@ -2,6 +2,7 @@ package cn.shishi.aggregator.rest;
 
 import cn.shishi.aggregator.config.AggregatorConfig;
 import cn.shishi.aggregator.domain.RollupService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,6 +13,7 @@ import java.time.Instant;
 /** Operations on the aggregator's state. */
 @Path("/api/v1/admin")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("admin")
 public class AdminResource {
   private final RollupService rollups;
   private final AggregatorConfig config;

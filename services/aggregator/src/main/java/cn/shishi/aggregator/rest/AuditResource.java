@@ -1,6 +1,7 @@
 package cn.shishi.aggregator.rest;
 
 import cn.shishi.aggregator.domain.ReconciliationService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 /** What auditors use to check that the figures can be trusted. */
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("auditor")
 public class AuditResource {
   private final ReconciliationService reconciliation;
 

@@ -4,29 +4,25 @@ import cn.shishi.aggregator.domain.TotalsQuery;
 import cn.shishi.aggregator.domain.TotalsQuery.Dimension;
 import cn.shishi.aggregator.domain.TotalsRow;
 import cn.shishi.catalog.CatalogEntry;
+import cn.shishi.catalog.CatalogKind;
+import cn.shishi.catalog.CatalogRegistry;
 import cn.shishi.catalog.Regions;
-import cn.shishi.catalog.SeedCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** Maps rollup rows to the API model, naming every code. */
 @ApplicationScoped
 public class TotalsMapper {
   private final Regions regions;
-  private final Map<String, String> programs = names(SeedCatalog.programs());
-  private final Map<String, String> taskTypes = names(SeedCatalog.taskTypes());
+  private final CatalogRegistry catalog;
 
-  public TotalsMapper(Regions regions) {
+  public TotalsMapper(Regions regions, CatalogRegistry catalog) {
     this.regions = regions;
-  }
-
-  private static Map<String, String> names(List<CatalogEntry> entries) {
-    return entries.stream().collect(Collectors.toMap(CatalogEntry::code, CatalogEntry::name));
+    this.catalog = catalog;
   }
 
   public TotalsPage toPage(TotalsQuery query, List<TotalsRow> rows, Optional<Instant> asOf) {
@@ -61,8 +57,8 @@ public class TotalsMapper {
   private Optional<String> name(Dimension dimension, String value) {
     return switch (dimension) {
       case PROVINCE, CITY, COUNTY -> Optional.of(regions.nameOf(value));
-      case PROGRAM -> Optional.ofNullable(programs.get(value));
-      case TASK_TYPE -> Optional.ofNullable(taskTypes.get(value));
+      case PROGRAM -> catalog.find(CatalogKind.PROGRAM, value).map(CatalogEntry::name);
+      case TASK_TYPE -> catalog.find(CatalogKind.TASK_TYPE, value).map(CatalogEntry::name);
       case DAY, MONTH -> Optional.empty();
     };
   }

@@ -1,6 +1,5 @@
 package cn.shishi.aggregator.domain;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shishi.aggregator.Pipeline;
@@ -101,7 +100,7 @@ class LedgerIntegrityTest {
     Pipeline.awaitDrained();
 
     List<String> incremental = rollupCells();
-    given().post("/api/v1/admin/rollups/rebuild").then().statusCode(200);
+    Pipeline.rebuild();
     assertThat(rollupCells()).isEqualTo(incremental);
     assertThat(Pipeline.reconciliation().getBoolean("consistent")).isTrue();
   }
@@ -122,7 +121,7 @@ class LedgerIntegrityTest {
     assertThat(report.getLong("cells[0].fromLedger.quantity")).isEqualTo(3);
     assertThat(registry.get("shishi.reconciliation.drift").gauge().value()).isEqualTo(1.0);
 
-    given().post("/api/v1/admin/rollups/rebuild").then().statusCode(200);
+    Pipeline.rebuild();
     assertThat(Pipeline.reconciliation().getInt("drift")).isZero();
     assertThat(registry.get("shishi.reconciliation.drift").gauge().value()).isZero();
   }

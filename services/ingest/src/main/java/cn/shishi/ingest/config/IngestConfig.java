@@ -32,4 +32,14 @@ public interface IngestConfig {
   /** The Kafka topic reports go to (the {@code task-reports} channel's topic). */
   @WithDefault("task-reports")
   String topic();
+
+  /** Largest body of a single report or withdrawal, in bytes (413 above). */
+  @WithDefault("1048576")
+  long maxReportBytes();
+
+  /**
+   * Largest body of a batch, in bytes (413 above); keep quarkus.http.limits.max-body-size above.
+   */
+  @WithDefault("8388608")
+  long maxBatchBytes();
 }

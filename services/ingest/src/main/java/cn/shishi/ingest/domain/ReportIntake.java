@@ -1,38 +1,150 @@
 package cn.shishi.ingest.domain;
 
 import cn.shishi.ingest.config.IngestConfig;
+import cn.shishi.ingest.messaging.OutgoingEvent;
+import cn.shishi.ingest.messaging.PublishFailedException;
 import cn.shishi.ingest.messaging.ReportEventMapper;
-import cn.shishi.ingest.messaging.ReportFiledEvent;
 import cn.shishi.ingest.messaging.ReportPublisher;
+import cn.shishi.web.Caller;
+import cn.shishi.web.InvalidRequestException;
+import cn.shishi.web.OutsideRegionException;
+import cn.shishi.web.Problem;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
-/** Takes reports in: validate all, then publish, and say "accepted" only after Kafka did. */
+/**
+ * Takes reports in: validate everything, check every region against the office's claim, then
+ * publish, and say "accepted" only after Kafka did. Nothing is published unless all is valid.
+ */
 @ApplicationScoped
 public class ReportIntake {
+  private static final String REPORTS = "shishi.ingest.reports";
+  private static final String WITHDRAWALS = "shishi.ingest.withdrawals";
+
   private final ReportValidator validator;
   private final ReportPublisher publisher;
   private final Clock clock;
+  private final MeterRegistry metrics;
 
   public ReportIntake(
-      Catalog catalog, ReportPublisher publisher, Clock clock, IngestConfig config) {
+      Catalog catalog,
+      ReportPublisher publisher,
+      Clock clock,
+      IngestConfig config,
+      MeterRegistry metrics) {
     this.validator =
         new ReportValidator(catalog, clock, config.earliestCompletedOn(), config.maxClockSkew());
     this.publisher = publisher;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
-  /** Files one report for {@code officeId}; fails with {@link InvalidReportException}. */
-  public Uni<UUID> file(ReportSubmission submission, String officeId) {
-    ReportValidator.Validated validated = validator.validate(submission, "");
-    if (!validated.isValid()) {
-      return Uni.createFrom().failure(new InvalidReportException(validated.violations()));
+  /** Files one report for the calling office. */
+  public Uni<UUID> file(ReportSubmission submission, Caller office) {
+    return fileAll(List.of(submission), "", office).replaceWith(submission::reportId);
+  }
+
+  /** Files a batch for the calling office: all of it, or (422, 403, 503) none of it. */
+  public Uni<Integer> fileBatch(ReportBatch batch, Caller office) {
+    if (batch == null || batch.reports() == null || batch.reports().isEmpty()) {
+      return reject(1, new InvalidRequestException("/reports", "must hold 1 to 1000 reports"));
+    }
+    if (batch.reports().size() > ReportBatch.MAX_SIZE) {
+      return reject(
+          batch.reports().size(),
+          new InvalidRequestException("/reports", "must hold at most 1000 reports"));
+    }
+    return fileAll(batch.reports(), "/reports/", office).replaceWith(batch.reports().size());
+  }
+
+  private Uni<Void> fileAll(List<ReportSubmission> submissions, String prefix, Caller office) {
+    requireOfficeRegion(office);
+    List<ValidReport> reports = new ArrayList<>();
+    List<Violation> violations = new ArrayList<>();
+    Set<UUID> ids = new HashSet<>();
+    for (int i = 0; i < submissions.size(); i++) {
+      String at = prefix.isEmpty() ? "" : prefix + i;
+      ReportValidator.Validated validated = validator.validate(submissions.get(i), at);
+      violations.addAll(validated.violations());
+      if (validated.isValid()) {
+        if (!ids.add(validated.report().reportId())) {
+          violations.add(new Violation(at + "/reportId", "appears twice in this batch"));
+        }
+        reports.add(validated.report());
+      }
+    }
+    if (!violations.isEmpty()) {
+      return reject(submissions.size(), new InvalidReportException(violations));
+    }
+    List<Problem.FieldError> outside = new ArrayList<>();
+    for (int i = 0; i < reports.size(); i++) {
+      if (!office.covers(reports.get(i).regionCode())) {
+        String at = prefix.isEmpty() ? "" : prefix + i;
+        outside.add(
+            new Problem.FieldError(at + "/regionCode", "not in your region " + office.region()));
+      }
+    }
+    if (!outside.isEmpty()) {
+      return reject(submissions.size(), new OutsideRegionException(office.region(), outside));
     }
     Instant receivedAt = clock.instant();
-    ReportFiledEvent event = ReportEventMapper.toEvent(validated.report(), officeId, receivedAt);
-    return publisher.publish(event).replaceWith(event.reportId());
+    List<OutgoingEvent> events =
+        reports.stream()
+            .map(r -> OutgoingEvent.of(ReportEventMapper.toEvent(r, office.subject(), receivedAt)))
+            .toList();
+    return publish(events, REPORTS);
+  }
+
+  /** Asks for the withdrawal of one of the calling office's reports. */
+  public Uni<Void> withdraw(UUID reportId, WithdrawalRequest request, Caller office) {
+    requireOfficeRegion(office);
+    String reason =
+        request == null || request.reason() == null
+            ? ""
+            : Normalizer.normalize(request.reason().strip(), Normalizer.Form.NFC);
+    if (reason.isEmpty()
+        || reason.codePointCount(0, reason.length()) > WithdrawalRequest.MAX_REASON_LENGTH) {
+      throw new InvalidRequestException("/reason", "is required, at most 500 characters");
+    }
+    return publish(
+        List.of(
+            OutgoingEvent.of(
+                ReportEventMapper.toWithdrawal(
+                    reportId, office.subject(), office.region(), reason, clock.instant()))),
+        WITHDRAWALS);
+  }
+
+  private static void requireOfficeRegion(Caller office) {
+    if (!office.hasProvince()) {
+      throw new io.quarkus.security.ForbiddenException(
+          "an office's token must carry its region (a province, city or county code)");
+    }
+  }
+
+  private Uni<Void> publish(List<OutgoingEvent> events, String counter) {
+    return publisher
+        .publishAll(events)
+        .onItem()
+        .invoke(() -> count(counter, IngestOutcome.ACCEPTED, events.size()))
+        .onFailure(PublishFailedException.class)
+        .invoke(() -> count(counter, IngestOutcome.UNAVAILABLE, events.size()));
+  }
+
+  private <T> Uni<T> reject(int reports, RuntimeException why) {
+    count(REPORTS, IngestOutcome.REJECTED, reports);
+    return Uni.createFrom().failure(why);
+  }
+
+  private void count(String counter, IngestOutcome outcome, int n) {
+    metrics.counter(counter, "outcome", outcome.label()).increment(n);
   }
 }

@@ -21,4 +21,10 @@ public final class ReportEventMapper {
         report.note(),
         receivedAt);
   }
+
+  public static ReportWithdrawnEvent toWithdrawal(
+      java.util.UUID reportId, String officeId, String officeRegion, String reason, Instant at) {
+    return new ReportWithdrawnEvent(
+        ReportFiledEvent.SCHEMA_VERSION, reportId, officeId, officeRegion, reason, at);
+  }
 }

@@ -37,20 +37,11 @@ public class ReportPublisher {
     this.config = config;
   }
 
-  public Uni<Void> publish(ReportFiledEvent event) {
-    return publishAll(List.of(event));
-  }
-
   /** Publishes every event; completes when all are acknowledged, fails if any is not. */
-  public Uni<Void> publishAll(List<ReportFiledEvent> events) {
+  public Uni<Void> publishAll(List<OutgoingEvent> events) {
     List<Uni<Void>> sends =
         events.stream()
-            .map(
-                event ->
-                    send(
-                        event.regionCode().substring(0, 2),
-                        ReportFiledEvent.TYPE,
-                        serialise(event)))
+            .map(event -> send(event.key(), event.type(), serialise(event.body())))
             .toList();
     return Uni.join()
         .all(sends)

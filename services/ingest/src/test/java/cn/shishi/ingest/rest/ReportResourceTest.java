@@ -9,6 +9,7 @@ import cn.shishi.infra.ContractSamples;
 import cn.shishi.infra.ShishiInfrastructureResource;
 import cn.shishi.infra.TopicReader;
 import cn.shishi.ingest.Samples;
+import cn.shishi.ingest.Tokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
@@ -43,6 +44,8 @@ class ReportResourceTest {
     String reportId = body.get("reportId").asText();
 
     given()
+        .auth()
+        .oauth2(Tokens.jiaxingOffice())
         .contentType("application/json")
         .body(body.toString())
         .post("/api/v1/reports")
@@ -70,6 +73,7 @@ class ReportResourceTest {
     }
     assertThat(event.get("completedAt").asText()).isEqualTo("2021-05-14T10:30:00+08:00");
     assertThat(event.get("receivedAt").asText()).endsWith("Z");
+    assertThat(event.get("officeId").asText()).isEqualTo("jx-office-1");
   }
 
   @Test
@@ -81,6 +85,8 @@ class ReportResourceTest {
     body.remove("program");
 
     given()
+        .auth()
+        .oauth2(Tokens.jiaxingOffice())
         .contentType("application/json")
         .body(body.toString())
         .post("/api/v1/reports")
@@ -99,6 +105,8 @@ class ReportResourceTest {
     body.put("officeId", "someone-else");
 
     given()
+        .auth()
+        .oauth2(Tokens.jiaxingOffice())
         .contentType("application/json")
         .body(body.toString())
         .post("/api/v1/reports")
@@ -111,6 +119,8 @@ class ReportResourceTest {
   @Test
   void rejectsMalformedJsonAsBadRequest() {
     given()
+        .auth()
+        .oauth2(Tokens.jiaxingOffice())
         .contentType("application/json")
         .body("{\"reportId\": ")
         .post("/api/v1/reports")

@@ -1,0 +1,39 @@
+package cn.shishi.aggregator.domain;
+
+import cn.shishi.web.Caller;
+import cn.shishi.web.OutsideRegionException;
+import cn.shishi.web.Problem;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keeps a manager's questions inside their region claim: without a region filter the claim becomes
+ * the filter; a region filter outside the claim is refused (403). Auditors see all.
+ */
+public final class RegionScope {
+  private RegionScope() {}
+
+  public static TotalsQuery apply(TotalsQuery query, Caller caller) {
+    if (caller.roles().contains("auditor") || Caller.NATION.equals(caller.region())) {
+      return query;
+    }
+    if (caller.region() == null) {
+      throw new OutsideRegionException(
+          "none", List.of(new Problem.FieldError("", "your token carries no region claim")));
+    }
+    Optional<String> finest = query.county().or(query::city).or(query::province);
+    if (finest.isEmpty()) {
+      return query.withRegion(caller.region());
+    }
+    if (!caller.covers(finest.get())) {
+      String parameter =
+          query.county().isPresent() ? "county" : query.city().isPresent() ? "city" : "province";
+      throw new OutsideRegionException(
+          caller.region(),
+          List.of(
+              new Problem.FieldError(
+                  "/" + parameter, finest.get() + " is outside " + caller.region())));
+    }
+    return query;
+  }
+}

@@ -1,0 +1,6 @@
+package cn.shishi.ingest.domain;
+
+/** The body of {@code POST /api/v1/reports/{reportId}/withdrawal}. */
+public record WithdrawalRequest(String reason) {
+  public static final int MAX_REASON_LENGTH = 500;
+}

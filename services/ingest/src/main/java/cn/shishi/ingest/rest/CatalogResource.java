@@ -1,0 +1,102 @@
+package cn.shishi.ingest.rest;
+
+import cn.shishi.catalog.CatalogEntry;
+import cn.shishi.catalog.CatalogKind;
+import cn.shishi.catalog.CatalogRegistry;
+import cn.shishi.catalog.Region;
+import cn.shishi.catalog.Regions;
+import cn.shishi.ingest.messaging.CatalogPublisher;
+import cn.shishi.web.InvalidRequestException;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The codes offices must send, with their Chinese names; admins extend the lists. */
+@Path("/api/v1/catalog")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class CatalogResource {
+  private final CatalogRegistry registry;
+  private final Regions regions;
+  private final CatalogPublisher publisher;
+
+  public CatalogResource(CatalogRegistry registry, Regions regions, CatalogPublisher publisher) {
+    this.registry = registry;
+    this.regions = regions;
+    this.publisher = publisher;
+  }
+
+  /** A region as the catalogue shows it: the 6-digit code offices send, and the name. */
+  public record RegionView(String code, String shortCode, String name, String level) {}
+
+  /** The body of a catalogue PUT. */
+  public record EntryRequest(String name, String description) {}
+
+  @GET
+  @Path("/programs")
+  public List<CatalogEntry> programs() {
+    return registry.list(CatalogKind.PROGRAM);
+  }
+
+  @GET
+  @Path("/task-types")
+  public List<CatalogEntry> taskTypes() {
+    return registry.list(CatalogKind.TASK_TYPE);
+  }
+
+  /** The provinces, or the children of {@code parent} (a 2- or 4-digit code). */
+  @GET
+  @Path("/regions")
+  public List<RegionView> regions(@RestQuery String parent) {
+    if (parent != null && !parent.isEmpty() && !parent.matches("\\d{2}|\\d{4}")) {
+      throw new InvalidRequestException("/parent", "must be a 2- or 4-digit region code");
+    }
+    return regions.children(parent).stream().map(CatalogResource::view).toList();
+  }
+
+  private static RegionView view(Region region) {
+    return new RegionView(
+        region.fullCode(), region.code(), region.name(), region.level().name().toLowerCase());
+  }
+
+  /** Adds a program, or renames one; every instance of both services learns it from Kafka. */
+  @PUT
+  @Path("/programs/{code}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed("admin")
+  public Uni<CatalogEntry> putProgram(@RestPath String code, EntryRequest request) {
+    return put(CatalogKind.PROGRAM, code, request);
+  }
+
+  @PUT
+  @Path("/task-types/{code}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed("admin")
+  public Uni<CatalogEntry> putTaskType(@RestPath String code, EntryRequest request) {
+    return put(CatalogKind.TASK_TYPE, code, request);
+  }
+
+  private Uni<CatalogEntry> put(CatalogKind kind, String code, EntryRequest request) {
+    if (!CatalogEntry.isValidCode(code)) {
+      throw new InvalidRequestException(
+          "/code", "lower-case ASCII words joined by hyphens, at most 64 characters");
+    }
+    if (request == null
+        || request.name() == null
+        || request.name().isBlank()
+        || request.name().length() > 100) {
+      throw new InvalidRequestException("/name", "is required, at most 100 characters");
+    }
+    CatalogEntry entry = new CatalogEntry(code, request.name().strip(), request.description());
+    return publisher.publish(kind, entry).replaceWith(entry);
+  }
+}

@@ -1,0 +1,105 @@
+package cn.shishi.ingest.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import cn.shishi.infra.ShishiInfrastructureResource;
+import cn.shishi.ingest.Samples;
+import cn.shishi.ingest.Tokens;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(ShishiInfrastructureResource.class)
+class CatalogResourceTest {
+
+  @Test
+  void anyCallerCanReadTheCodesWithTheirChineseNames() {
+    given()
+        .auth()
+        .oauth2(Tokens.manager("33"))
+        .get("/api/v1/catalog/programs")
+        .then()
+        .statusCode(200)
+        .body("find { it.code == 'warm-nest' }.name", equalTo("暖巢行动"));
+    given()
+        .auth()
+        .oauth2(Tokens.jiaxingOffice())
+        .get("/api/v1/catalog/task-types")
+        .then()
+        .statusCode(200)
+        .body("code", hasItem("household-visit"));
+    given()
+        .auth()
+        .oauth2(Tokens.jiaxingOffice())
+        .queryParam("parent", "3304")
+        .get("/api/v1/catalog/regions")
+        .then()
+        .statusCode(200)
+        .body("find { it.code == '330402' }.name", equalTo("南湖区"));
+    given()
+        .auth()
+        .oauth2(Tokens.jiaxingOffice())
+        .get("/api/v1/catalog/regions")
+        .then()
+        .statusCode(200)
+        .body("$", hasSize(34))
+        .body("find { it.shortCode == '33' }.code", equalTo("330000"));
+  }
+
+  @Test
+  void anAdminAddsAProgramThatOfficesCanUseAtOnce() {
+    ObjectNode report = Samples.reportRequest().put("program", "clean-rivers");
+    given()
+        .auth()
+        .oauth2(Tokens.jiaxingOffice())
+        .contentType("application/json")
+        .body(report.toString())
+        .post("/api/v1/reports")
+        .then()
+        .statusCode(422);
+
+    given()
+        .auth()
+        .oauth2(Tokens.admin())
+        .contentType("application/json")
+        .body("{\"name\": \"河长制 清河行动\", \"description\": \"River chiefs\"}")
+        .put("/api/v1/catalog/programs/clean-rivers")
+        .then()
+        .statusCode(200)
+        .body("name", equalTo("河长制 清河行动"));
+
+    given()
+        .auth()
+        .oauth2(Tokens.jiaxingOffice())
+        .contentType("application/json")
+        .body(report.toString())
+        .post("/api/v1/reports")
+        .then()
+        .statusCode(202);
+  }
+
+  @Test
+  void onlyAnAdminChangesTheCatalogue() {
+    given()
+        .auth()
+        .oauth2(Tokens.manager("00"))
+        .contentType("application/json")
+        .body("{\"name\": \"x\"}")
+        .put("/api/v1/catalog/programs/sneaky")
+        .then()
+        .statusCode(403);
+    given()
+        .auth()
+        .oauth2(Tokens.admin())
+        .contentType("application/json")
+        .body("{\"name\": \"x\"}")
+        .put("/api/v1/catalog/programs/Bad_Code")
+        .then()
+        .statusCode(422);
+  }
+}

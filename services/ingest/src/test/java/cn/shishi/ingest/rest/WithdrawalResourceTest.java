@@ -1,0 +1,80 @@
+package cn.shishi.ingest.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import cn.shishi.infra.ContractSamples;
+import cn.shishi.infra.ShishiInfrastructureResource;
+import cn.shishi.infra.TopicReader;
+import cn.shishi.ingest.Tokens;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(ShishiInfrastructureResource.class)
+class WithdrawalResourceTest {
+
+  @Test
+  void publishesAWithdrawalKeyedByTheOfficesProvince() throws Exception {
+    String reportId = UUID.randomUUID().toString();
+    given()
+        .auth()
+        .oauth2(Tokens.jiaxingOffice())
+        .contentType("application/json")
+        .body("{\"reason\": \"filed twice under two ids by mistake\"}")
+        .post("/api/v1/reports/" + reportId + "/withdrawal")
+        .then()
+        .statusCode(202)
+        .body("status", equalTo("withdrawal-accepted"));
+
+    try (TopicReader topic =
+        new TopicReader(
+            ShishiInfrastructureResource.infrastructure().bootstrapServers(), "task-reports")) {
+      ConsumerRecord<String, String> record = topic.find(reportId).get(0);
+      assertThat(record.key()).isEqualTo("33");
+      assertThat(
+              new String(
+                  record.headers().lastHeader("shishi-event-type").value(), StandardCharsets.UTF_8))
+          .isEqualTo("report-withdrawn");
+      ObjectNode event = (ObjectNode) new ObjectMapper().readTree(record.value());
+      ObjectNode sample = ContractSamples.reportWithdrawn();
+      assertThat(event.fieldNames())
+          .toIterable()
+          .containsExactlyInAnyOrderElementsOf(sample::fieldNames);
+      assertThat(event.get("officeId").asText()).isEqualTo("jx-office-1");
+      assertThat(event.get("officeRegion").asText()).isEqualTo("3304");
+    }
+  }
+
+  @Test
+  void aWithdrawalNeedsAReason() {
+    given()
+        .auth()
+        .oauth2(Tokens.jiaxingOffice())
+        .contentType("application/json")
+        .body("{\"reason\": \"  \"}")
+        .post("/api/v1/reports/" + UUID.randomUUID() + "/withdrawal")
+        .then()
+        .statusCode(422)
+        .body("errors[0].pointer", equalTo("/reason"));
+  }
+
+  @Test
+  void anOfficeWithoutARegionCannotWithdraw() {
+    given()
+        .auth()
+        .oauth2(Tokens.office("national", "00"))
+        .contentType("application/json")
+        .body("{\"reason\": \"x\"}")
+        .post("/api/v1/reports/" + UUID.randomUUID() + "/withdrawal")
+        .then()
+        .statusCode(403);
+  }
+}

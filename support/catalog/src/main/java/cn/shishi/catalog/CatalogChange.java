@@ -1,0 +1,23 @@
+package cn.shishi.catalog;
+
+/**
+ * An entry added (or renamed) by an admin: the value of a {@code shishi-catalog} record, keyed
+ * {@code <kind>:<code>} on a compacted topic (docs/events/catalog-entry.v1.json).
+ */
+public record CatalogChange(
+    int schemaVersion, String kind, String code, String name, String description) {
+  public static final int SCHEMA_VERSION = 1;
+
+  public static CatalogChange of(CatalogKind kind, CatalogEntry entry) {
+    return new CatalogChange(
+        SCHEMA_VERSION, kind.code(), entry.code(), entry.name(), entry.description());
+  }
+
+  public String key() {
+    return kind + ":" + code;
+  }
+
+  public CatalogEntry entry() {
+    return new CatalogEntry(code, name, description);
+  }
+}

@@ -1,0 +1,47 @@
+package cn.shishi.web;
+
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who is calling, from their token: the subject (an office's id), the roles ({@code groups}) and
+ * the region claim, normalised to its short code ({@code 330000} is {@code 33}, {@code 330400} is
+ * {@code 3304}; {@code 00} is the nation).
+ */
+public record Caller(String subject, Set<String> roles, String region) {
+  public static final String NATION = "00";
+  public static final String REGION_CLAIM = "region";
+
+  public static Caller of(JsonWebToken token) {
+    Object claim = token.getClaim(REGION_CLAIM);
+    return new Caller(
+        token.getSubject(), token.getGroups(), normalise(claim == null ? null : claim.toString()));
+  }
+
+  /** The short code of a region claim, or null when the claim is not a region code. */
+  static String normalise(String claim) {
+    if (claim == null || !claim.matches("\\d{2}|\\d{4}|\\d{6}")) {
+      return null;
+    }
+    if (claim.length() == 6 && claim.endsWith("0000")) {
+      return claim.substring(0, 2);
+    }
+    if (claim.length() == 6 && claim.endsWith("00")) {
+      return claim.substring(0, 4);
+    }
+    return claim;
+  }
+
+  /** Whether the region claim covers {@code code}: a 2-, 4- or 6-digit code or prefix. */
+  public boolean covers(String code) {
+    if (region == null || code == null) {
+      return false;
+    }
+    return NATION.equals(region) || code.startsWith(region);
+  }
+
+  /** Whether the claim names one province or a region inside one (not the nation, not absent). */
+  public boolean hasProvince() {
+    return region != null && !NATION.equals(region);
+  }
+}
