@@ -1,6 +1,9 @@
 package cn.shishi.web;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -33,6 +36,36 @@ public class ProblemMappers {
             ? "unknown or server-owned field '" + unknown.getPropertyName() + "'"
             : "has the wrong type: " + firstLine(e.getOriginalMessage());
     return Problem.invalid(List.of(new Problem.FieldError(pointer(e), detail))).toResponse();
+  }
+
+  /** A number too large for its field: well-formed JSON, so a 422 at the field. */
+  @ServerExceptionMapper
+  public Response outOfRange(InputCoercionException e) {
+    JsonParser parser = e.getProcessor();
+    String pointer = parser == null ? "" : parser.getParsingContext().pathAsPointer().toString();
+    return Problem.invalid(
+            List.of(
+                new Problem.FieldError(
+                    pointer, "number out of range: " + firstLine(e.getOriginalMessage()))))
+        .toResponse();
+  }
+
+  /** Well-formed JSON whose value a field cannot take (a number out of range, a null). */
+  @ServerExceptionMapper
+  public Response unmappable(JsonMappingException e) {
+    if (e instanceof MismatchedInputException mismatch) {
+      return mismatched(mismatch);
+    }
+    Throwable root = e.getCause() == null ? e : e.getCause();
+    if (root instanceof StreamReadException syntax && !(root instanceof InputCoercionException)) {
+      return malformed(syntax);
+    }
+    String detail =
+        root instanceof JsonProcessingException json
+            ? json.getOriginalMessage()
+            : root.getMessage();
+    return Problem.invalid(List.of(new Problem.FieldError(pointer(e), firstLine(detail))))
+        .toResponse();
   }
 
   /** Not JSON at all: truncated, trailing garbage, duplicate keys, invalid escapes. */
@@ -79,6 +112,19 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response web(WebApplicationException e) {
+    // The JSON reader wraps what the parser found; say that, not just "Bad Request".
+    if (e.getCause() instanceof InputCoercionException coercion) {
+      return outOfRange(coercion);
+    }
+    if (e.getCause() instanceof MismatchedInputException mismatch) {
+      return mismatched(mismatch);
+    }
+    if (e.getCause() instanceof JsonMappingException mapping) {
+      return unmappable(mapping);
+    }
+    if (e.getCause() instanceof JsonProcessingException json) {
+      return malformed(json);
+    }
     Response.StatusType status = e.getResponse().getStatusInfo();
     String slug = status.getReasonPhrase().toLowerCase().replaceAll("[^a-z]+", "-");
     return Problem.of(status, slug, e.getMessage()).toResponse();

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+import java.time.OffsetDateTime;
 
 /**
  * Reports are evidence: a value that is not exactly what the contract says is rejected, never
@@ -17,6 +19,12 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public class StrictJsonCustomizer implements ObjectMapperCustomizer {
+
+  /** Last, so that nothing Quarkus registers overrides these rules. */
+  @Override
+  public int priority() {
+    return MINIMUM_PRIORITY;
+  }
 
   @Override
   public void customize(ObjectMapper mapper) {
@@ -28,6 +36,9 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
     mapper.disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
     mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
     mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    mapper.registerModule(
+        new SimpleModule("rfc3339")
+            .addDeserializer(OffsetDateTime.class, new Rfc3339Deserializer()));
     mapper
         .coercionConfigFor(LogicalType.Integer)
         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)

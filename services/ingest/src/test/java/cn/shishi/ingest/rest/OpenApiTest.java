@@ -1,0 +1,49 @@
+package cn.shishi.ingest.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shishi.infra.ShishiInfrastructureResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** docs/api.md documents every path the OpenAPI document has, and the other way round. */
+@QuarkusTest
+@WithTestResource(ShishiInfrastructureResource.class)
+class OpenApiTest {
+  @TestHTTPResource(value = "/openapi", management = true)
+  URL openapi;
+
+  @Test
+  void everyPathIsDocumentedAndTheHealthAndMetricsNeedNoToken() throws Exception {
+    Map<String, Object> paths =
+        given()
+            .queryParam("format", "json")
+            .get(openapi)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getMap("paths");
+    String docs = Files.readString(Path.of(System.getProperty("shishi.root"), "docs", "api.md"));
+
+    assertThat(paths.keySet())
+        .contains(
+            "/api/v1/reports",
+            "/api/v1/reports/batch",
+            "/api/v1/reports/{reportId}/withdrawal",
+            "/api/v1/catalog/programs",
+            "/api/v1/catalog/regions");
+    for (String path : paths.keySet()) {
+      assertThat(docs).as("docs/api.md documents %s", path).contains(path);
+    }
+    given().get(new URL(openapi, "/q/health/ready")).then().statusCode(200);
+    given().get(new URL(openapi, "/q/metrics")).then().statusCode(200);
+  }
+}

@@ -1,0 +1,102 @@
+package cn.shishi.ingest.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import cn.shishi.infra.ShishiInfrastructureResource;
+import cn.shishi.ingest.Samples;
+import cn.shishi.ingest.Tokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Values that are not exactly what the contract says are rejected, never coerced. */
+@QuarkusTest
+@WithTestResource(ShishiInfrastructureResource.class)
+class StrictJsonTest {
+
+  private static io.restassured.response.ValidatableResponse post(String body) {
+    return given()
+        .auth()
+        .oauth2(Tokens.jiaxingOffice())
+        .contentType("application/json")
+        .body(body)
+        .post("/api/v1/reports")
+        .then();
+  }
+
+  /** The sample with one field's JSON text replaced. */
+  private static String with(String field, String json) {
+    String body = Samples.reportRequest().toString();
+    return body.replaceFirst("\"" + field + "\":(\"[^\"]*\"|[0-9]+)", "\"" + field + "\":" + json);
+  }
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "quantity|\"2\"",
+        "quantity|2.0",
+        "quantity|null",
+        "quantity|true",
+        "quantity|99999999999999999999",
+        "beneficiaries|\"5\"",
+        "beneficiaries|5.5",
+        "regionCode|330402",
+        "program|7",
+        "reportId|\"not-a-uuid\"",
+        "completedAt|\"2021-05-14 10:30\"",
+        "completedAt|\"2021-05-14T10:30:00\"",
+        "completedAt|1620959400"
+      })
+  void rejectsAWrongTypeAt(String field, String json) {
+    post(with(field, json))
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors[0].pointer", equalTo("/" + field));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"quantity\": 1, \"quantity\": 2}",
+        "{\"reportId\": ",
+        "{} trailing",
+        "{\"note\": \"unterminated",
+        "{\"note\": \"bad escape \\q\"}"
+      })
+  void rejectsMalformedJsonAsBadRequest(String body) {
+    post(body).statusCode(400).contentType("application/problem+json");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"officeId", "receivedAt", "status", "schemaVersion"})
+  void rejectsServerOwnedAndUnknownFields(String field) {
+    String body = Samples.reportRequest().put(field, "x").toString();
+    post(body).statusCode(422).body("errors[0].pointer", equalTo("/" + field));
+  }
+
+  @org.junit.jupiter.api.Test
+  void rejectsOtherContentTypesAndOversizedBodies() {
+    given()
+        .auth()
+        .oauth2(Tokens.jiaxingOffice())
+        .contentType("text/plain")
+        .body("hello")
+        .post("/api/v1/reports")
+        .then()
+        .statusCode(415)
+        .contentType("application/problem+json");
+    given()
+        .auth()
+        .oauth2(Tokens.jiaxingOffice())
+        .contentType("application/json")
+        .body("{\"note\": \"" + "x".repeat(1_100_000) + "\"}")
+        .post("/api/v1/reports")
+        .then()
+        .statusCode(413)
+        .contentType("application/problem+json");
+  }
+}
