@@ -32,4 +32,8 @@ public interface AggregatorConfig {
    */
   @WithDefault("5m")
   Duration reconciliationInterval();
+
+  /** How often the business gauges and the consumer lag are read (0 turns them off). */
+  @WithDefault("5s")
+  Duration gaugeRefresh();
 }

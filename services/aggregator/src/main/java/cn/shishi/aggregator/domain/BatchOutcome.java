@@ -16,6 +16,7 @@ public record BatchOutcome(
     int deadLetters,
     int alreadyApplied,
     Map<OutcomeKey, Integer> outcomes,
+    Map<String, Integer> deadLetterReasons,
     List<RollupKey> changedCells) {
 
   /** Labels of the flow counter: bounded, never a county or an office. */

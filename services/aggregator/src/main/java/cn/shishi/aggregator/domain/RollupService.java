@@ -60,7 +60,11 @@ public class RollupService {
     }
     List<DeadLetter> deadLetters = fresh(batch.deadLetters(), DeadLetter::position, next, tally);
     ledger.recordDeadLetters(deadLetters, now);
-    deadLetters.forEach(letter -> tally.outcome(null, null, BatchOutcome.DEAD_LETTER));
+    deadLetters.forEach(
+        letter -> {
+          tally.outcome(null, null, BatchOutcome.DEAD_LETTER);
+          tally.deadLetterReasons.merge(letter.reason(), 1, Integer::sum);
+        });
 
     Map<RollupKey, Totals> changes = delta.changes();
     rollups.apply(changes);
@@ -162,6 +166,7 @@ public class RollupService {
     int withdrawalsRejected;
     int alreadyApplied;
     final Map<BatchOutcome.OutcomeKey, Integer> outcomes = new HashMap<>();
+    final Map<String, Integer> deadLetterReasons = new HashMap<>();
 
     void outcome(String regionCode, String program, String outcome) {
       String province = regionCode == null ? "unknown" : regionCode.substring(0, 2);
@@ -181,6 +186,7 @@ public class RollupService {
           deadLetters,
           alreadyApplied,
           Map.copyOf(outcomes),
+          Map.copyOf(deadLetterReasons),
           changed);
     }
   }

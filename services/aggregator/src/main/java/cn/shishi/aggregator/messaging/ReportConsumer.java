@@ -4,6 +4,7 @@ import cn.shishi.aggregator.config.AggregatorConfig;
 import cn.shishi.aggregator.domain.BatchOutcome;
 import cn.shishi.aggregator.domain.EventBatch;
 import cn.shishi.aggregator.domain.RollupService;
+import cn.shishi.aggregator.metrics.ProcessingMetrics;
 import cn.shishi.catalog.Regions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -32,6 +33,7 @@ public class ReportConsumer {
   private final DeadLetterPublisher deadLetters;
   private final AggregatorConfig config;
   private final Event<BatchOutcome> applied;
+  private final ProcessingMetrics metrics;
 
   public ReportConsumer(
       ObjectMapper json,
@@ -39,12 +41,14 @@ public class ReportConsumer {
       RollupService rollups,
       DeadLetterPublisher deadLetters,
       AggregatorConfig config,
-      Event<BatchOutcome> applied) {
+      Event<BatchOutcome> applied,
+      ProcessingMetrics metrics) {
     this.parser = new EventParser(json, regions);
     this.rollups = rollups;
     this.deadLetters = deadLetters;
     this.config = config;
     this.applied = applied;
+    this.metrics = metrics;
   }
 
   // Ordered: batches must commit in the order they were polled, or a later batch's stored
@@ -65,7 +69,8 @@ public class ReportConsumer {
             return null;
           });
     }
-    BatchOutcome outcome = untilDone("applying a batch", () -> rollups.apply(batch));
+    BatchOutcome outcome =
+        untilDone("applying a batch", () -> metrics.timeCommit(() -> rollups.apply(batch)));
     applied.fire(outcome);
   }
 

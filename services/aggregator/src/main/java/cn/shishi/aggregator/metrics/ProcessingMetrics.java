@@ -4,8 +4,10 @@ import cn.shishi.aggregator.domain.BatchOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.function.Supplier;
 
 /**
  * Flow metrics of the consumer, counted after each committed batch. Labels are bounded: province
@@ -15,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 public class ProcessingMetrics {
   private final MeterRegistry registry;
   private final DistributionSummary batchSize;
+  private final Timer commit;
 
   public ProcessingMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -23,6 +26,16 @@ public class ProcessingMetrics {
             .description("Records per committed batch transaction")
             .publishPercentileHistogram()
             .register(registry);
+    this.commit =
+        Timer.builder("shishi.batch.commit")
+            .description("Time to apply one batch in its database transaction, commit included")
+            .publishPercentileHistogram()
+            .register(registry);
+  }
+
+  /** Runs one batch transaction, timing it. */
+  public <T> T timeCommit(Supplier<T> transaction) {
+    return commit.record(transaction);
   }
 
   void onBatch(@Observes BatchOutcome outcome) {
@@ -35,6 +48,15 @@ public class ProcessingMetrics {
                     .tag("province", key.province())
                     .tag("program", key.program())
                     .tag("outcome", key.outcome())
+                    .register(registry)
+                    .increment(count));
+    outcome
+        .deadLetterReasons()
+        .forEach(
+            (reason, count) ->
+                Counter.builder("shishi.dead.letters")
+                    .description("Records sent to the dead-letter topic, by reason")
+                    .tag("reason", reason)
                     .register(registry)
                     .increment(count));
     batchSize.record(

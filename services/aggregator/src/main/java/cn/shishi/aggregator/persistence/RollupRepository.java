@@ -2,6 +2,7 @@ package cn.shishi.aggregator.persistence;
 
 import cn.shishi.aggregator.domain.RollupKey;
 import cn.shishi.aggregator.domain.Totals;
+import cn.shishi.catalog.RegionLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -44,6 +46,23 @@ public class RollupRepository {
           + "   beneficiaries FROM report WHERE status = 'COUNTED'"
           + ") AS cells GROUP BY region_code, day, program, task_type";
 
+  private static final String UPSERT_PROVINCE_TOTALS =
+      "INSERT INTO province_total (province_code, program, task_type, reports, quantity,"
+          + " beneficiaries)"
+          + " SELECT d.province, d.program, d.task_type, d.reports::bigint, d.quantity::bigint,"
+          + " d.beneficiaries::bigint FROM unnest(?::text[], ?::text[], ?::text[], ?::text[],"
+          + " ?::text[], ?::text[]) AS d(province, program, task_type, reports, quantity,"
+          + " beneficiaries)"
+          + " ON CONFLICT (province_code, program, task_type) DO UPDATE SET"
+          + " reports = province_total.reports + EXCLUDED.reports,"
+          + " quantity = province_total.quantity + EXCLUDED.quantity,"
+          + " beneficiaries = province_total.beneficiaries + EXCLUDED.beneficiaries";
+
+  /** The all-time province totals as the ledger says they must be. */
+  static final String PROVINCE_RECOMPUTED =
+      "SELECT province_code, program, task_type, count(*) AS reports, sum(quantity) AS quantity,"
+          + " sum(beneficiaries) AS beneficiaries FROM report WHERE status = 'COUNTED' GROUP BY province_code, program, task_type";
+
   private final DataSource dataSource;
 
   public RollupRepository(DataSource dataSource) {
@@ -66,8 +85,33 @@ public class RollupRepository {
       upsert.setArray(6, Sql.texts(c, rows, row -> row.getValue().quantity()));
       upsert.setArray(7, Sql.texts(c, rows, row -> row.getValue().beneficiaries()));
       upsert.executeUpdate();
+      applyToProvinceTotals(c, changes);
     } catch (SQLException e) {
       throw new PersistenceFailure("applying rollup changes", e);
+    }
+  }
+
+  /** The province cells' changes, summed over their days, into the all-time totals. */
+  private static void applyToProvinceTotals(Connection c, Map<RollupKey, Totals> changes)
+      throws SQLException {
+    Map<List<String>, Totals> byProvince = new LinkedHashMap<>();
+    changes.forEach(
+        (key, change) -> {
+          if (key.level() == RegionLevel.PROVINCE) {
+            byProvince.merge(
+                List.of(key.regionCode(), key.program(), key.taskType()), change, Totals::plus);
+          }
+        });
+    List<Map.Entry<List<String>, Totals>> rows = new ArrayList<>(byProvince.entrySet());
+    try (PreparedStatement upsert = c.prepareStatement(UPSERT_PROVINCE_TOTALS)) {
+      for (int column = 0; column < 3; column++) {
+        int at = column;
+        upsert.setArray(column + 1, Sql.texts(c, rows, row -> row.getKey().get(at)));
+      }
+      upsert.setArray(4, Sql.texts(c, rows, row -> row.getValue().reports()));
+      upsert.setArray(5, Sql.texts(c, rows, row -> row.getValue().quantity()));
+      upsert.setArray(6, Sql.texts(c, rows, row -> row.getValue().beneficiaries()));
+      upsert.executeUpdate();
     }
   }
 
@@ -75,6 +119,11 @@ public class RollupRepository {
   public int rebuild() {
     try (Connection c = dataSource.getConnection();
         Statement statement = c.createStatement()) {
+      statement.execute("DELETE FROM province_total");
+      statement.execute(
+          "INSERT INTO province_total (province_code, program, task_type, reports, quantity,"
+              + " beneficiaries) "
+              + PROVINCE_RECOMPUTED);
       statement.execute("DELETE FROM rollup");
       return statement.executeUpdate(
           "INSERT INTO rollup (region_code, day, program, task_type, region_level, province_code,"
@@ -125,10 +174,41 @@ public class RollupRepository {
                 new Totals(rows.getLong(5), rows.getLong(6), rows.getLong(7)),
                 new Totals(rows.getLong(8), rows.getLong(9), rows.getLong(10))));
       }
+      drift.addAll(provinceTotalDrift(c));
       return drift;
     } catch (SQLException e) {
       throw new PersistenceFailure("reconciling rollups", e);
     }
+  }
+
+  /** The all-time province totals that disagree with the ledger; their cells have no day. */
+  private static List<CellDrift> provinceTotalDrift(Connection c) throws SQLException {
+    String sql =
+        "SELECT coalesce(s.province_code, l.province_code), coalesce(s.program, l.program),"
+            + " coalesce(s.task_type, l.task_type),"
+            + " coalesce(s.reports, 0), coalesce(s.quantity, 0), coalesce(s.beneficiaries, 0),"
+            + " coalesce(l.reports, 0), coalesce(l.quantity, 0), coalesce(l.beneficiaries, 0)"
+            + " FROM (SELECT * FROM province_total WHERE reports <> 0 OR quantity <> 0"
+            + "  OR beneficiaries <> 0) AS s"
+            + " FULL OUTER JOIN ("
+            + PROVINCE_RECOMPUTED
+            + ") AS l ON s.province_code = l.province_code AND s.program = l.program"
+            + " AND s.task_type = l.task_type"
+            + " WHERE s.province_code IS NULL OR l.province_code IS NULL"
+            + " OR s.reports <> l.reports OR s.quantity <> l.quantity"
+            + " OR s.beneficiaries <> l.beneficiaries ORDER BY 1, 2, 3";
+    List<CellDrift> drift = new ArrayList<>();
+    try (Statement statement = c.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        drift.add(
+            new CellDrift(
+                new RollupKey(rows.getString(1), null, rows.getString(2), rows.getString(3)),
+                new Totals(rows.getLong(4), rows.getLong(5), rows.getLong(6)),
+                new Totals(rows.getLong(7), rows.getLong(8), rows.getLong(9))));
+      }
+    }
+    return drift;
   }
 
   /** A cell whose stored totals differ from the ledger's. */

@@ -95,6 +95,32 @@ public class TotalsRepository {
     }
   }
 
+  /** The all-time totals per province, program and kind of task: a few hundred rows. */
+  public List<ProvinceTotal> provinceTotals() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement select =
+            c.prepareStatement(
+                "SELECT province_code, program, task_type, reports, quantity, beneficiaries"
+                    + " FROM province_total");
+        ResultSet rows = select.executeQuery()) {
+      List<ProvinceTotal> totals = new ArrayList<>();
+      while (rows.next()) {
+        totals.add(
+            new ProvinceTotal(
+                rows.getString(1),
+                rows.getString(2),
+                rows.getString(3),
+                new Totals(rows.getLong(4), rows.getLong(5), rows.getLong(6))));
+      }
+      return totals;
+    } catch (SQLException e) {
+      throw new PersistenceFailure("reading province totals", e);
+    }
+  }
+
+  /** All-time totals of one province, program and kind of task. */
+  public record ProvinceTotal(String province, String program, String taskType, Totals totals) {}
+
   private static void filter(
       StringBuilder sql, List<Object> params, String column, Optional<String> value) {
     value.ifPresent(
