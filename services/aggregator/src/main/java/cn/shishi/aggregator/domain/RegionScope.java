@@ -13,8 +13,22 @@ import java.util.Optional;
 public final class RegionScope {
   private RegionScope() {}
 
+  /** Auditors and national managers see every region. */
+  public static boolean seesNation(Caller caller) {
+    return caller.roles().contains("auditor") || Caller.NATION.equals(caller.region());
+  }
+
+  /** Refuses a question about the whole nation from a caller who may not see it all. */
+  public static void requireNation(Caller caller) {
+    if (!seesNation(caller)) {
+      throw new OutsideRegionException(
+          String.valueOf(caller.region()),
+          List.of(new Problem.FieldError("/code", "the nation is outside " + caller.region())));
+    }
+  }
+
   public static TotalsQuery apply(TotalsQuery query, Caller caller) {
-    if (caller.roles().contains("auditor") || Caller.NATION.equals(caller.region())) {
+    if (seesNation(caller)) {
       return query;
     }
     if (caller.region() == null) {

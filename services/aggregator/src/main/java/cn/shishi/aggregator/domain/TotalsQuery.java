@@ -65,6 +65,12 @@ public record TotalsQuery(
         offset);
   }
 
+  /** The same question grouped by one dimension, from the first row. */
+  public TotalsQuery grouped(Dimension dimension, int pageSize) {
+    return new TotalsQuery(
+        province, city, county, program, taskType, from, to, List.of(dimension), pageSize, 0);
+  }
+
   /**
    * The finest region level the question needs: the rollups hold each level's cells, so a national
    * question reads province cells and never sums counties.

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
@@ -57,7 +58,8 @@ public final class EventParser {
           throw new Rejected(DeadLetter.UNKNOWN_EVENT_TYPE, "event type header: " + type);
         }
       } catch (Rejected rejected) {
-        deadLetters.add(new DeadLetter(position, rejected.reason, rejected.getMessage()));
+        deadLetters.add(
+            new DeadLetter(position, rejected.reason, rejected.getMessage(), rejected.reportId));
       }
     }
     return new EventBatch(topic, reports, withdrawals, deadLetters, lastOffsets);
@@ -65,6 +67,15 @@ public final class EventParser {
 
   private FiledReport filed(ConsumerRecord<String, String> record, RecordPosition position) {
     ReportEvents.Filed event = read(filedReader, record);
+    try {
+      return filed(event, record, position);
+    } catch (Rejected rejected) {
+      throw rejected.about(event.reportId());
+    }
+  }
+
+  private FiledReport filed(
+      ReportEvents.Filed event, ConsumerRecord<String, String> record, RecordPosition position) {
     checkVersion(event.schemaVersion());
     require(event.reportId() != null, "reportId is missing");
     require(notBlank(event.officeId()), "officeId is missing");
@@ -95,10 +106,14 @@ public final class EventParser {
 
   private Withdrawal withdrawn(ConsumerRecord<String, String> record, RecordPosition position) {
     ReportEvents.Withdrawn event = read(withdrawnReader, record);
-    checkVersion(event.schemaVersion());
-    require(event.reportId() != null, "reportId is missing");
-    require(notBlank(event.officeId()), "officeId is missing");
-    require(event.receivedAt() != null, "receivedAt is missing");
+    try {
+      checkVersion(event.schemaVersion());
+      require(event.reportId() != null, "reportId is missing");
+      require(notBlank(event.officeId()), "officeId is missing");
+      require(event.receivedAt() != null, "receivedAt is missing");
+    } catch (Rejected rejected) {
+      throw rejected.about(event.reportId());
+    }
     return new Withdrawal(
         event.reportId(), event.officeId(), event.reason(), event.receivedAt(), position);
   }
@@ -144,10 +159,16 @@ public final class EventParser {
   /** Control flow for one record that cannot be used; never escapes {@link #parse}. */
   private static final class Rejected extends RuntimeException {
     private final String reason;
+    private UUID reportId;
 
     Rejected(String reason, String detail) {
       super(detail, null, false, false);
       this.reason = reason;
+    }
+
+    Rejected about(UUID id) {
+      this.reportId = id;
+      return this;
     }
   }
 }

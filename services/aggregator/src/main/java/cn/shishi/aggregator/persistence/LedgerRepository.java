@@ -247,13 +247,14 @@ public class LedgerRepository {
         PreparedStatement insert =
             c.prepareStatement(
                 "INSERT INTO dead_letter (kafka_partition, kafka_offset, reason, detail,"
-                    + " processed_at) VALUES (?, ?, ?, ?, ?)")) {
+                    + " processed_at, report_id) VALUES (?, ?, ?, ?, ?, ?)")) {
       for (DeadLetter letter : deadLetters) {
         insert.setInt(1, letter.position().partition());
         insert.setLong(2, letter.position().offset());
         insert.setString(3, letter.reason());
         insert.setString(4, letter.detail());
         insert.setTimestamp(5, Timestamp.from(now));
+        insert.setObject(6, letter.reportId(), java.sql.Types.OTHER);
         insert.addBatch();
       }
       insert.executeBatch();

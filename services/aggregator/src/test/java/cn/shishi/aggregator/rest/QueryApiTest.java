@@ -1,0 +1,298 @@
+package cn.shishi.aggregator.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import cn.shishi.aggregator.Pipeline;
+import cn.shishi.infra.ShishiInfrastructureResource;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The query API over a small known data set in November 2021: 嘉兴 (two counties and the city's own
+ * office), 宁波 余姚, and 福州 鼓楼.
+ */
+@QuarkusTest
+@WithTestResource(ShishiInfrastructureResource.class)
+class QueryApiTest {
+  private static boolean filed;
+  private static ObjectNode traced;
+  private static ObjectNode withdrawn;
+
+  @BeforeEach
+  void fileOnce() {
+    if (filed) {
+      return;
+    }
+    filed = true;
+    try (Pipeline pipeline = new Pipeline()) {
+      traced = report("330402", "2021-11-01", "warm-nest", "household-helped", 2, 5);
+      pipeline.file(traced);
+      pipeline.file(report("330411", "2021-11-01", "warm-nest", "household-helped", 3, 0));
+      pipeline.file(report("330400", "2021-11-02", "practical-deeds", "lecture", 1, 300));
+      pipeline.file(report("330281", "2021-11-02", "practical-deeds", "lecture", 1, 100));
+      pipeline.file(report("350102", "2021-12-01", "practical-deeds", "household-visit", 4, 0));
+      withdrawn = report("330402", "2021-11-03", "warm-nest", "household-helped", 9, 9);
+      pipeline.file(withdrawn);
+      pipeline.file(traced.deepCopy().put("quantity", 50)); // a duplicate with other content
+      pipeline.withdraw(Pipeline.withdrawal(withdrawn, "jx-office-1"), "33");
+    }
+    Pipeline.awaitDrained();
+  }
+
+  private static ObjectNode report(
+      String region, String day, String program, String taskType, int quantity, int people) {
+    ObjectNode report = Pipeline.report(region, day + "T10:00:00+08:00", quantity);
+    report.put("program", program).put("taskType", taskType).put("beneficiaries", people);
+    return report;
+  }
+
+  private static Map<String, Object> november(Object... more) {
+    Map<String, Object> query = new HashMap<>(Map.of("from", "2021-11-01", "to", "2021-12-31"));
+    for (int i = 0; i < more.length; i += 2) {
+      query.put((String) more[i], more[i + 1]);
+    }
+    return query;
+  }
+
+  @Test
+  void filtersNarrowTheTotals() {
+    assertThat(Pipeline.totals(november()).getLong("rows[0].quantity")).isEqualTo(11);
+    assertThat(Pipeline.totals(november("province", "33")).getLong("rows[0].quantity"))
+        .isEqualTo(7);
+    assertThat(Pipeline.totals(november("city", "3304")).getLong("rows[0].quantity")).isEqualTo(6);
+    assertThat(Pipeline.totals(november("county", "330400")).getLong("rows[0].beneficiaries"))
+        .isEqualTo(300);
+    assertThat(Pipeline.totals(november("program", "warm-nest")).getLong("rows[0].quantity"))
+        .isEqualTo(5);
+    assertThat(Pipeline.totals(november("taskType", "lecture")).getLong("rows[0].reports"))
+        .isEqualTo(2);
+    assertThat(Pipeline.totals(november("to", "2021-11-01")).getLong("rows[0].quantity"))
+        .isEqualTo(5);
+  }
+
+  @Test
+  void groupsByEveryDimensionInAStableOrder() {
+    JsonPath byProvince = Pipeline.totals(november("groupBy", "province"));
+    assertThat(byProvince.getList("rows.group.province")).containsExactly("33", "35");
+    assertThat(byProvince.getList("rows.names.province")).containsExactly("浙江省", "福建省");
+    assertThat(
+            Pipeline.totals(november("groupBy", "city", "province", "33"))
+                .getList("rows.group.city"))
+        .containsExactly("3302", "3304");
+    assertThat(
+            Pipeline.totals(november("groupBy", "county", "city", "3304"))
+                .getList("rows.group.county"))
+        .containsExactly("330400", "330402", "330411");
+    assertThat(
+            Pipeline.totals(november("groupBy", "county", "city", "3304"))
+                .getList("rows.names.county"))
+        .containsExactly("嘉兴市（本级）", "南湖区", "秀洲区");
+    assertThat(Pipeline.totals(november("groupBy", "program")).getList("rows.names.program"))
+        .containsExactly("我为群众办实事", "暖巢行动");
+    assertThat(
+            Pipeline.totals(november("groupBy", "taskType,day", "province", "33"))
+                .getList("rows.group.day"))
+        .containsExactly("2021-11-01", "2021-11-02");
+    assertThat(Pipeline.totals(november("groupBy", "month")).getList("rows.group.month"))
+        .containsExactly("2021-11", "2021-12");
+  }
+
+  @Test
+  void pagesThroughRows() {
+    JsonPath first = Pipeline.totals(november("groupBy", "county", "limit", 2));
+    assertThat(first.getList("rows")).hasSize(2);
+    assertThat(first.getBoolean("hasMore")).isTrue();
+    JsonPath rest = Pipeline.totals(november("groupBy", "county", "limit", 2, "offset", 2));
+    assertThat(rest.getList("rows.group.county"))
+        .doesNotContainAnyElementsOf(first.getList("rows.group.county"));
+    given()
+        .auth()
+        .oauth2(Pipeline.AUDITOR)
+        .queryParam("limit", 1001)
+        .get("/api/v1/totals")
+        .then()
+        .statusCode(422)
+        .body("errors[0].pointer", equalTo("/limit"));
+    given()
+        .auth()
+        .oauth2(Pipeline.AUDITOR)
+        .queryParam("groupBy", "colour")
+        .get("/api/v1/totals")
+        .then()
+        .statusCode(422)
+        .body("errors[0].pointer", equalTo("/groupBy"));
+  }
+
+  @Test
+  void servesTheSameRowsAsCsv() {
+    String csv =
+        given()
+            .auth()
+            .oauth2(Pipeline.AUDITOR)
+            .accept("text/csv")
+            .queryParams(november("groupBy", "city", "province", "33"))
+            .get("/api/v1/totals")
+            .then()
+            .statusCode(200)
+            .contentType("text/csv")
+            .extract()
+            .asString();
+    assertThat(csv.split("\r\n"))
+        .containsExactly(
+            "city,cityName,reports,quantity,beneficiaries", "3302,宁波市,1,1,100", "3304,嘉兴市,3,6,305");
+  }
+
+  @Test
+  void drillsDownFromAProvinceToItsCitiesAndTheirCounties() {
+    JsonPath province =
+        given()
+            .auth()
+            .oauth2(Pipeline.AUDITOR)
+            .queryParam("from", "2021-11-01")
+            .queryParam("to", "2021-11-30")
+            .get("/api/v1/regions/33/totals")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(province.getString("region.name")).isEqualTo("浙江省");
+    assertThat(province.getLong("region.quantity")).isEqualTo(7);
+    assertThat(
+            province.getList("children.quantity", Long.class).stream()
+                .mapToLong(Long::longValue)
+                .sum())
+        .isEqualTo(7);
+    JsonPath city =
+        given()
+            .auth()
+            .oauth2(Pipeline.AUDITOR)
+            .queryParam("from", "2021-11-01")
+            .queryParam("to", "2021-11-30")
+            .get("/api/v1/regions/3304/totals")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(city.getList("children.code")).containsExactly("330400", "330402", "330411");
+    assertThat(
+            city.getList("children.quantity", Long.class).stream().mapToLong(Long::longValue).sum())
+        .isEqualTo(city.getLong("region.quantity"));
+    given().auth().oauth2(Pipeline.AUDITOR).get("/api/v1/regions/3x/totals").then().statusCode(422);
+  }
+
+  @Test
+  void tracesAReportToItsCellsDuplicatesAndWithdrawals() {
+    JsonPath trace =
+        given()
+            .auth()
+            .oauth2(Pipeline.AUDITOR)
+            .get("/api/v1/reports/" + traced.get("reportId").asText())
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(trace.getString("status")).isEqualTo("counted");
+    assertThat(trace.getList("countsIn.regionCode")).containsExactly("33", "3304", "330402");
+    assertThat(trace.getBoolean("duplicates[0].sameContent")).isFalse();
+    assertThat(trace.getString("duplicates[0].event")).contains("\"quantity\":50");
+
+    JsonPath gone =
+        given()
+            .auth()
+            .oauth2(Pipeline.AUDITOR)
+            .get("/api/v1/reports/" + withdrawn.get("reportId").asText())
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(gone.getString("status")).isEqualTo("withdrawn");
+    assertThat(gone.getList("countsIn")).isEmpty();
+    assertThat(gone.getString("withdrawals[0].outcome")).isEqualTo("applied");
+
+    given()
+        .auth()
+        .oauth2(Pipeline.AUDITOR)
+        .get("/api/v1/reports/" + java.util.UUID.randomUUID())
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+    given()
+        .auth()
+        .oauth2(cn.shishi.infra.DevTokens.token("m", "manager", "00").mint())
+        .get("/api/v1/reports/" + traced.get("reportId").asText())
+        .then()
+        .statusCode(403);
+  }
+
+  @Test
+  void listsTheLedgerByFilterInPages() {
+    JsonPath page =
+        given()
+            .auth()
+            .oauth2(Pipeline.AUDITOR)
+            .queryParam("region", "3304")
+            .queryParam("from", "2021-11-01")
+            .queryParam("to", "2021-11-30")
+            .queryParam("limit", 2)
+            .get("/api/v1/reports")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(page.getList("reports")).hasSize(2);
+    String next = page.getString("next");
+    JsonPath rest =
+        given()
+            .auth()
+            .oauth2(Pipeline.AUDITOR)
+            .queryParam("region", "3304")
+            .queryParam("from", "2021-11-01")
+            .queryParam("to", "2021-11-30")
+            .queryParam("limit", 2)
+            .queryParam("after", next)
+            .get("/api/v1/reports")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    List<String> all = new java.util.ArrayList<>(page.getList("reports.reportId"));
+    all.addAll(rest.getList("reports.reportId"));
+    assertThat(all).hasSize(4).doesNotHaveDuplicates();
+    assertThat(rest.getString("next")).isNull();
+  }
+
+  @Test
+  void gaugesEqualTheRestTotalsOnceThePipelineIsIdle() {
+    BusinessGaugesProbe.refresh();
+    JsonPath rest = Pipeline.totals(Map.of("groupBy", "province,program"));
+    for (int i = 0; i < rest.getList("rows").size(); i++) {
+      String province = rest.getString("rows[" + i + "].group.province");
+      String program = rest.getString("rows[" + i + "].group.program");
+      assertThat(BusinessGaugesProbe.reports(province, program))
+          .as("%s %s", province, program)
+          .isEqualTo(rest.getLong("rows[" + i + "].reports"));
+    }
+  }
+
+  @Test
+  void metricsComeFromTheManagementPortWithoutAToken() {
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(BusinessGaugesProbe.scrape())
+                    .contains(
+                        "shishi_rollup_quantity{province=\"35\",task_type=\"household-visit\"}"));
+  }
+}
