@@ -1,0 +1,43 @@
+-- Fills the ledger with :reports synthetic counted reports spread over every county of
+-- GB/T 2260, 4 programs, 6 kinds of task and the 365 days of 2022, then rebuilds the rollups
+-- from it: the data behind the query plans in docs/queries.md and benchmark B4.
+-- Usage: psql -v reports=1000000 -f bench/ledger-seed.sql (on the aggregator's database, with
+-- the aggregator stopped or idle).
+\set ON_ERROR_STOP on
+CREATE TEMP TABLE county_code (n serial, code char(6));
+\copy county_code (code) FROM PROGRAM 'tail -n +2 support/catalog/src/main/resources/cn/shishi/catalog/regions/areas.csv | cut -d, -f1' CSV
+SELECT count(*) AS counties FROM county_code \gset
+
+INSERT INTO report (report_id, office_id, region_code, province_code, city_code, program,
+                    task_type, quantity, beneficiaries, completed_at, day, note, received_at,
+                    processed_at, kafka_partition, kafka_offset, status)
+SELECT gen_random_uuid(), 'bench-office-' || (i % 997), c.code, left(c.code, 2), left(c.code, 4),
+       (ARRAY['practical-deeds','warm-nest','enterprise-problems','grassroots-burden'])[1 + i % 4],
+       (ARRAY['household-visit','lecture','problem-solved','problem-collected','risk-identified','dispute-resolved'])[1 + (i / 4) % 6],
+       1 + i % 20, i % 300,
+       timestamptz '2022-01-01 10:00+08' + ((i * 7919) % 365) * interval '1 day',
+       date '2022-01-01' + ((i * 7919) % 365)::int,
+       NULL, now(), now(), i % 12, i, 'COUNTED'
+FROM generate_series(1::bigint, :reports) AS i
+JOIN county_code c ON c.n = 1 + (i * 31) % :counties;
+
+DELETE FROM province_total;
+INSERT INTO province_total
+SELECT province_code, program, task_type, count(*), sum(quantity), sum(beneficiaries)
+FROM report WHERE status = 'COUNTED' GROUP BY 1, 2, 3;
+DELETE FROM rollup;
+INSERT INTO rollup (region_code, day, program, task_type, region_level, province_code, city_code,
+                    reports, quantity, beneficiaries)
+SELECT region_code, day, program, task_type, length(region_code), left(region_code, 2),
+       CASE WHEN length(region_code) >= 4 THEN left(region_code, 4) END, count(*), sum(quantity),
+       sum(beneficiaries)
+FROM (SELECT region_code::varchar AS region_code, day, program, task_type, quantity, beneficiaries
+        FROM report WHERE status = 'COUNTED'
+      UNION ALL SELECT city_code::varchar, day, program, task_type, quantity, beneficiaries
+        FROM report WHERE status = 'COUNTED'
+      UNION ALL SELECT province_code::varchar, day, program, task_type, quantity, beneficiaries
+        FROM report WHERE status = 'COUNTED') AS cells
+GROUP BY 1, 2, 3, 4;
+ANALYZE report;
+ANALYZE rollup;
+SELECT (SELECT count(*) FROM report) AS reports, (SELECT count(*) FROM rollup) AS rollup_cells;
