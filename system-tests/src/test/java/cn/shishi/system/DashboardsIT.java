@@ -1,0 +1,166 @@
+package cn.shishi.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shishi.catalog.Region;
+import cn.shishi.catalog.Regions;
+import cn.shishi.catalog.SeedCatalog;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dashboards as files: what Grafana's provisioning loads, the names shown beside the codes, and
+ * the rule that gauges read from shared state are combined with max (docs/metrics.md). That every
+ * query returns data is ObservabilityIT's job.
+ */
+class DashboardsIT {
+  private static final Pattern SHARED_STATE_GAUGE =
+      Pattern.compile("shishi_(rollup_\\w+|consumer_lag|reconciliation_drift)");
+
+  @Test
+  void theThreeDashboardsExistWithUniqueUidsAndPanelIds() {
+    List<Dashboards.Dashboard> dashboards = Dashboards.all();
+    assertThat(dashboards.stream().map(Dashboards.Dashboard::uid))
+        .containsExactlyInAnyOrder("shishi-overview", "shishi-province", "shishi-operations");
+    for (Dashboards.Dashboard dashboard : dashboards) {
+      Set<Integer> ids = new HashSet<>();
+      collectIds(dashboard.json().path("panels"), ids, dashboard.title());
+      assertThat(dashboard.panels()).as(dashboard.title()).isNotEmpty();
+    }
+  }
+
+  private static void collectIds(JsonNode panels, Set<Integer> ids, String where) {
+    for (JsonNode panel : panels) {
+      assertThat(ids.add(panel.path("id").asInt()))
+          .as(where + ": panel id " + panel.path("id"))
+          .isTrue();
+      collectIds(panel.path("panels"), ids, where);
+    }
+  }
+
+  @Test
+  void everyQueryUsesTheProvisionedPrometheus() {
+    JsonNode datasource = RepoFiles.yaml("deploy/grafana/provisioning/datasources/prometheus.yml");
+    String uid = datasource.path("datasources").get(0).path("uid").asText();
+    assertThat(uid).isNotBlank();
+    for (Dashboards.Dashboard dashboard : Dashboards.all()) {
+      for (JsonNode panel : dashboard.panels()) {
+        for (JsonNode target : panel.path("targets")) {
+          assertThat(target.path("datasource").path("uid").asText())
+              .as("%s / %s", dashboard.title(), panel.path("title").asText())
+              .isEqualTo(uid);
+        }
+      }
+    }
+  }
+
+  @Test
+  void gaugesReadFromSharedStateAreCombinedWithMax() {
+    Dashboards.allQueries()
+        .forEach(
+            (where, promql) -> {
+              if (SHARED_STATE_GAUGE.matcher(promql).find()) {
+                assertThat(promql).as(where).containsPattern("\\bmax\\b");
+                assertThat(promql).as(where).doesNotStartWith("sum(shishi_");
+              }
+            });
+  }
+
+  @Test
+  void theProvinceVariableListsEveryProvinceOfTheCatalogue() {
+    JsonNode variable =
+        Dashboards.all().stream()
+            .filter(d -> d.uid().equals("shishi-province"))
+            .findFirst()
+            .orElseThrow()
+            .json()
+            .path("templating")
+            .path("list")
+            .get(0);
+    assertThat(variable.path("name").asText()).isEqualTo("province");
+    Map<String, String> expected =
+        Regions.load().children("").stream()
+            .collect(Collectors.toMap(Region::code, Region::name, (a, b) -> a, LinkedHashMap::new));
+    Map<String, String> options = new LinkedHashMap<>();
+    variable
+        .path("options")
+        .forEach(
+            option -> options.put(option.path("value").asText(), option.path("text").asText()));
+    assertThat(options).containsExactlyEntriesOf(expected);
+    // Grafana rebuilds the options from the query when it loads the dashboard.
+    String query =
+        expected.entrySet().stream()
+            .map(e -> e.getValue() + " : " + e.getKey())
+            .collect(Collectors.joining(","));
+    assertThat(variable.path("query").asText()).isEqualTo(query);
+  }
+
+  @Test
+  void theNamesShownBesideCodesAreTheCatalogues() {
+    Map<String, String> names = new LinkedHashMap<>();
+    Regions.load().children("").forEach(p -> names.put(p.code(), p.name()));
+    SeedCatalog.programs().forEach(p -> names.put(p.code(), p.name()));
+    SeedCatalog.taskTypes().forEach(t -> names.put(t.code(), t.name()));
+
+    int checked = 0;
+    for (Dashboards.Dashboard dashboard : Dashboards.all()) {
+      for (JsonNode panel : dashboard.panels()) {
+        for (JsonNode override : panel.path("fieldConfig").path("overrides")) {
+          for (JsonNode property : override.path("properties")) {
+            if ("displayName".equals(property.path("id").asText())) {
+              String code = override.path("matcher").path("options").asText();
+              assertThat(property.path("value").asText())
+                  .as("%s / %s", dashboard.title(), panel.path("title").asText())
+                  .isEqualTo(names.get(code) + " (" + code + ")");
+              checked++;
+            }
+            if ("mappings".equals(property.path("id").asText())) {
+              var fields = property.path("value").get(0).path("options").fields();
+              while (fields.hasNext()) {
+                var mapping = fields.next();
+                assertThat(mapping.getValue().path("text").asText())
+                    .isEqualTo(names.get(mapping.getKey()) + " (" + mapping.getKey() + ")");
+                checked++;
+              }
+            }
+          }
+        }
+      }
+    }
+    assertThat(checked).isGreaterThan(100);
+  }
+
+  @Test
+  void theProvinceDashboardLinksToTheAggregatorsDrillDown() {
+    JsonNode province =
+        Dashboards.all().stream()
+            .filter(d -> d.uid().equals("shishi-province"))
+            .findFirst()
+            .orElseThrow()
+            .json();
+    assertThat(province.path("links").findValuesAsText("url"))
+        .contains("http://localhost:8081/api/v1/regions/${province}/totals");
+  }
+
+  @Test
+  void theProvisioningLoadsTheDashboardsFromWhereComposeMountsThem() {
+    String path =
+        RepoFiles.yaml("deploy/grafana/provisioning/dashboards/shishi.yml")
+            .path("providers")
+            .get(0)
+            .path("options")
+            .path("path")
+            .asText();
+    JsonNode grafana = RepoFiles.yaml("docker-compose.yml").path("services").path("grafana");
+    List<String> mounts = DeploymentConfigIT.volumes(grafana);
+    assertThat(mounts).contains("./deploy/grafana/dashboards:" + path + ":ro");
+    assertThat(mounts).contains("./deploy/grafana/provisioning:/etc/grafana/provisioning:ro");
+  }
+}

@@ -1,0 +1,481 @@
+package cn.shishi.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shishi.infra.InfraSettings;
+import cn.shishi.infra.Topics;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * docker-compose.yml and deploy/k8s against what the services read: their ports, the environment
+ * variables that map to keys of their application.properties, the probes, the topics and the files
+ * that Prometheus and Grafana are given. A renamed property or port fails here, not on the day of a
+ * deployment.
+ */
+class DeploymentConfigIT {
+  private static final Pattern TOPIC =
+      Pattern.compile("--topic\\s+(\\S+)\\s+--partitions\\s+(\\d+)((?:\\s+--\\S+\\s+\\S+)*)");
+
+  /** What each service cannot run without, as environment variables. */
+  private static final Map<String, Set<String>> REQUIRED_ENVIRONMENT =
+      Map.of(
+          "ingest",
+          Set.of(
+              "KAFKA_BOOTSTRAP_SERVERS",
+              "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+              "MP_JWT_VERIFY_ISSUER",
+              "MP_JWT_VERIFY_AUDIENCES"),
+          "aggregator",
+          Set.of(
+              "KAFKA_BOOTSTRAP_SERVERS",
+              "QUARKUS_DATASOURCE_JDBC_URL",
+              "QUARKUS_DATASOURCE_USERNAME",
+              "QUARKUS_DATASOURCE_PASSWORD",
+              "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+              "MP_JWT_VERIFY_ISSUER",
+              "MP_JWT_VERIFY_AUDIENCES"));
+
+  // ------------------------------------------------------------------------------ Compose
+
+  @Test
+  void composeAcceptsTheFile() {
+    Tool.Result result =
+        Tool.DOCKER_COMPOSE.run(RepoFiles.root(), "-f", "docker-compose.yml", "config", "-q");
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ingest", "aggregator"})
+  void composeRunsEachServiceOnItsPortsWithItsConfiguration(String service) {
+    JsonNode compose = compose().path("services").path(service);
+    Properties properties = RepoFiles.serviceProperties(service);
+    String http = properties.getProperty("quarkus.http.port");
+    String management = properties.getProperty("quarkus.management.port");
+
+    assertThat(texts(compose.path("ports")))
+        .containsExactlyInAnyOrder(http + ":" + http, "127.0.0.1:" + management + ":" + management);
+    Map<String, String> environment = fields(compose.path("environment"));
+    assertEnvironmentMatches(service, environment.keySet(), properties);
+    assertThat(String.join(" ", texts(compose.path("healthcheck").path("test"))))
+        .contains("/dev/tcp/127.0.0.1/" + management)
+        .contains("/q/health/ready");
+
+    Path dockerfile =
+        RepoFiles.path(compose.path("build").path("context").asText())
+            .resolve(compose.path("build").path("dockerfile").asText());
+    assertThat(dockerfile).exists();
+    assertThat(read(dockerfile)).contains("EXPOSE " + http + " " + management);
+    assertThat(read(dockerfile)).contains("target/quarkus-app/");
+  }
+
+  @Test
+  void composeUsesTheInfrastructureVersionsTheTestsRunOn() {
+    JsonNode services = compose().path("services");
+    String rootPom = read(RepoFiles.path("pom.xml"));
+    String kafkaVersion = between(rootPom, "<kafka.version>", "</kafka.version>");
+    String postgresMajor =
+        between(rootPom, "<postgres-binaries.version>", "</postgres-binaries.version>")
+            .split("\\.")[0];
+
+    assertThat(services.path("kafka").path("image").asText())
+        .isEqualTo("apache/kafka:" + kafkaVersion);
+    assertThat(services.path("kafka-init").path("image").asText())
+        .isEqualTo("apache/kafka:" + kafkaVersion);
+    assertThat(services.path("postgres").path("image").asText())
+        .isEqualTo("postgres:" + postgresMajor);
+  }
+
+  @Test
+  void composeCreatesTheTopicsTheLauncherCreates() {
+    String command =
+        String.join(" ", texts(compose().path("services").path("kafka-init").path("command")));
+    assertThat(topics(command)).isEqualTo(expectedTopics());
+  }
+
+  @Test
+  void composeConnectsTheAggregatorToItsPostgres() {
+    JsonNode services = compose().path("services");
+    Map<String, String> aggregator = fields(services.path("aggregator").path("environment"));
+    Map<String, String> postgres = fields(services.path("postgres").path("environment"));
+    assertThat(aggregator.get("QUARKUS_DATASOURCE_JDBC_URL"))
+        .isEqualTo("jdbc:postgresql://postgres:5432/" + postgres.get("POSTGRES_DB"));
+    assertThat(aggregator.get("QUARKUS_DATASOURCE_USERNAME"))
+        .isEqualTo(postgres.get("POSTGRES_USER"));
+    assertThat(aggregator.get("QUARKUS_DATASOURCE_PASSWORD"))
+        .isEqualTo(postgres.get("POSTGRES_PASSWORD"));
+    assertThat(aggregator.get("KAFKA_BOOTSTRAP_SERVERS"))
+        .isEqualTo(
+            fields(services.path("ingest").path("environment")).get("KAFKA_BOOTSTRAP_SERVERS"))
+        .isEqualTo(
+            fields(services.path("kafka").path("environment"))
+                .get("KAFKA_ADVERTISED_LISTENERS")
+                .replace("PLAINTEXT://", ""));
+  }
+
+  @Test
+  void prometheusScrapesBothServicesWhereComposeRunsThem() {
+    JsonNode prometheus = compose().path("services").path("prometheus");
+    String configFile =
+        texts(prometheus.path("command")).stream()
+            .filter(argument -> argument.startsWith("--config.file="))
+            .findFirst()
+            .orElseThrow()
+            .substring("--config.file=".length());
+    String configDir = configFile.substring(0, configFile.lastIndexOf('/'));
+    assertThat(volumes(prometheus)).contains("./deploy/prometheus:" + configDir + ":ro");
+    assertThat(configFile.substring(configDir.length() + 1)).isEqualTo("prometheus.yml");
+
+    JsonNode config = RepoFiles.yaml("deploy/prometheus/prometheus.yml");
+    Map<String, String> targets = new LinkedHashMap<>();
+    for (JsonNode scrape : config.path("scrape_configs")) {
+      if (scrape.path("job_name").asText().startsWith("shishi-")) {
+        assertThat(scrape.path("metrics_path").asText()).isEqualTo("/q/metrics");
+        targets.put(
+            scrape.path("job_name").asText(),
+            scrape.path("static_configs").get(0).path("targets").get(0).asText());
+      }
+    }
+    assertThat(targets)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "shishi-ingest", "ingest:" + managementPort("ingest"),
+                "shishi-aggregator", "aggregator:" + managementPort("aggregator")));
+
+    // The rules glob, relative to the configuration's folder, finds the rules file.
+    for (JsonNode glob : config.path("rule_files")) {
+      var matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob.asText());
+      assertThat(RepoFiles.list("deploy/prometheus/rules", ".yml"))
+          .anyMatch(file -> matcher.matches(RepoFiles.path("deploy/prometheus").relativize(file)));
+    }
+  }
+
+  @Test
+  void grafanaReadsFromComposesPrometheus() {
+    JsonNode datasource =
+        RepoFiles.yaml("deploy/grafana/provisioning/datasources/prometheus.yml")
+            .path("datasources")
+            .get(0);
+    assertThat(compose().path("services").has("prometheus")).isTrue();
+    assertThat(datasource.path("url").asText()).isEqualTo("http://prometheus:9090");
+  }
+
+  @Test
+  void everyFileComposeMountsExists() {
+    compose()
+        .path("services")
+        .forEach(
+            service ->
+                volumes(service).stream()
+                    .filter(volume -> volume.startsWith("./"))
+                    .forEach(
+                        volume ->
+                            assertThat(RepoFiles.path(volume.substring(2, volume.indexOf(':'))))
+                                .as(volume)
+                                .exists()));
+  }
+
+  // ------------------------------------------------------------------------------ Kubernetes
+
+  @Test
+  void theKustomizationListsEveryManifestAndNoSecret() {
+    JsonNode kustomization = RepoFiles.yaml("deploy/k8s/kustomization.yaml");
+    List<String> resources = texts(kustomization.path("resources"));
+    try (Stream<Path> files = Files.list(RepoFiles.path("deploy/k8s"))) {
+      assertThat(
+              files
+                  .map(file -> file.getFileName().toString())
+                  .filter(name -> name.endsWith(".yaml") && !name.equals("kustomization.yaml")))
+          .containsExactlyInAnyOrderElementsOf(resources);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    // Secrets are created in the cluster (docs/operations.md), never committed.
+    assertThat(manifests()).noneMatch(m -> m.path("kind").asText().equals("Secret"));
+    assertThat(manifests())
+        .allSatisfy(
+            m -> {
+              assertThat(m.path("apiVersion").asText()).isNotBlank();
+              assertThat(m.path("metadata").path("name").asText()).isNotBlank();
+            });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ingest", "aggregator"})
+  void eachDeploymentRunsItsServiceOnItsPortsWithProbesAndLimits(String service) {
+    Properties properties = RepoFiles.serviceProperties(service);
+    int http = Integer.parseInt(properties.getProperty("quarkus.http.port"));
+    int management = Integer.parseInt(properties.getProperty("quarkus.management.port"));
+    JsonNode deployment = manifest("Deployment", "shishi-" + service);
+    JsonNode pod = deployment.path("spec").path("template");
+    JsonNode container = pod.path("spec").path("containers").get(0);
+
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    container
+        .path("ports")
+        .forEach(p -> ports.put(p.path("name").asText(), p.path("containerPort").asInt()));
+    assertThat(ports)
+        .containsExactlyInAnyOrderEntriesOf(Map.of("http", http, "management", management));
+
+    assertProbe(container.path("livenessProbe"), "/q/health/live", ports, management);
+    assertProbe(container.path("readinessProbe"), "/q/health/ready", ports, management);
+    assertProbe(container.path("startupProbe"), "/q/health/started", ports, management);
+
+    for (String kind : List.of("requests", "limits")) {
+      assertThat(container.path("resources").path(kind).path("cpu").asText()).as(kind).isNotBlank();
+      assertThat(container.path("resources").path(kind).path("memory").asText())
+          .as(kind)
+          .isNotBlank();
+    }
+
+    Set<String> environment = new TreeSet<>();
+    container.path("env").forEach(variable -> environment.add(variable.path("name").asText()));
+    assertEnvironmentMatches(service, environment, properties);
+    assertThat(pod.path("metadata").path("annotations").path("prometheus.io/port").asText())
+        .isEqualTo(String.valueOf(management));
+    assertThat(pod.path("metadata").path("annotations").path("prometheus.io/path").asText())
+        .isEqualTo("/q/metrics");
+
+    JsonNode serviceManifest = manifest("Service", "shishi-" + service);
+    Map<Integer, String> servicePorts = new LinkedHashMap<>();
+    serviceManifest
+        .path("spec")
+        .path("ports")
+        .forEach(p -> servicePorts.put(p.path("port").asInt(), p.path("targetPort").asText()));
+    assertThat(servicePorts)
+        .containsExactlyInAnyOrderEntriesOf(Map.of(http, "http", management, "management"));
+    assertSelects(serviceManifest.path("spec").path("selector"), pod);
+    assertSelects(
+        manifest("PodDisruptionBudget", "shishi-" + service)
+            .path("spec")
+            .path("selector")
+            .path("matchLabels"),
+        pod);
+    assertSelects(deployment.path("spec").path("selector").path("matchLabels"), pod);
+  }
+
+  @Test
+  void aReadOnlyRootFilesystemComesWithAWritableTmp() {
+    for (JsonNode manifest : manifests()) {
+      JsonNode spec = manifest.path("spec").path("template").path("spec");
+      for (JsonNode container : spec.path("containers")) {
+        if (container.path("securityContext").path("readOnlyRootFilesystem").asBoolean()) {
+          JsonNode mount =
+              stream(container.path("volumeMounts"))
+                  .filter(m -> m.path("mountPath").asText().equals("/tmp"))
+                  .findFirst()
+                  .orElseThrow(() -> new AssertionError(container.path("name") + " has no /tmp"));
+          assertThat(stream(spec.path("volumes")).map(v -> v.path("name").asText()))
+              .contains(mount.path("name").asText());
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyReferencedConfigKeyExistsAndSecretsAreDocumented() {
+    JsonNode config = manifest("ConfigMap", "shishi-config").path("data");
+    String operations = read(RepoFiles.path("docs/operations.md"));
+    for (JsonNode manifest : manifests()) {
+      for (JsonNode ref : manifest.findValues("configMapKeyRef")) {
+        assertThat(ref.path("name").asText()).isEqualTo("shishi-config");
+        assertThat(config.has(ref.path("key").asText())).as(ref.toString()).isTrue();
+      }
+      for (JsonNode ref : manifest.findValues("secretKeyRef")) {
+        assertThat(ref.path("name").asText()).isEqualTo("shishi-secrets");
+        assertThat(operations)
+            .as("docs/operations.md names " + ref)
+            .contains("--from-literal=" + ref.path("key").asText() + "=");
+      }
+    }
+    assertThat(operations).contains("kubectl -n shishi create secret generic shishi-secrets");
+  }
+
+  @Test
+  void theAggregatorScalesToOneReplicaPerPartitionAtMost() {
+    int partitions = expectedTopics().get(Topics.REPORTS).partitions();
+    JsonNode hpa = manifest("HorizontalPodAutoscaler", "shishi-aggregator").path("spec");
+    assertThat(hpa.path("scaleTargetRef").path("kind").asText()).isEqualTo("Deployment");
+    assertThat(hpa.path("scaleTargetRef").path("name").asText()).isEqualTo("shishi-aggregator");
+    assertThat(hpa.path("maxReplicas").asInt()).isBetween(1, partitions);
+    assertThat(hpa.path("minReplicas").asInt()).isBetween(1, hpa.path("maxReplicas").asInt());
+    assertThat(manifest("Deployment", "shishi-aggregator").path("spec").path("replicas").asInt())
+        .isBetween(hpa.path("minReplicas").asInt(), hpa.path("maxReplicas").asInt());
+  }
+
+  @Test
+  void theTopicsJobCreatesTheTopicsTheLauncherCreates() {
+    JsonNode container =
+        manifest("Job", "shishi-topics")
+            .path("spec")
+            .path("template")
+            .path("spec")
+            .path("containers")
+            .get(0);
+    assertThat(topics(String.join(" ", texts(container.path("args"))))).isEqualTo(expectedTopics());
+    assertThat(container.path("image").asText())
+        .isEqualTo(compose().path("services").path("kafka").path("image").asText());
+  }
+
+  /** The probe paths of the manifests: ObservabilityIT asks the running services for them. */
+  static Set<String> probePaths() {
+    Set<String> paths = new TreeSet<>();
+    for (JsonNode manifest : manifests()) {
+      for (JsonNode container :
+          manifest.path("spec").path("template").path("spec").path("containers")) {
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+          if (container.has(probe)) {
+            paths.add(container.path(probe).path("httpGet").path("path").asText());
+          }
+        }
+      }
+    }
+    return paths;
+  }
+
+  // ------------------------------------------------------------------------------ helpers
+
+  record TopicSpec(int partitions, String options) {}
+
+  private static Map<String, TopicSpec> expectedTopics() {
+    int partitions = InfraSettings.forTests(Path.of("unused"), name -> null).reportPartitions();
+    return Map.of(
+        Topics.REPORTS, new TopicSpec(partitions, ""),
+        Topics.DEAD_LETTERS, new TopicSpec(1, ""),
+        Topics.CATALOG, new TopicSpec(1, "--config cleanup.policy=compact"));
+  }
+
+  private static Map<String, TopicSpec> topics(String command) {
+    Map<String, TopicSpec> topics = new LinkedHashMap<>();
+    Matcher matcher = TOPIC.matcher(command.replaceAll("\\s+", " "));
+    while (matcher.find()) {
+      // The replication factor is the environment's business, not the contract's.
+      String options =
+          matcher.group(3).replaceAll("--replication-factor \\d+", "").replaceAll("&&", "").trim();
+      topics.put(matcher.group(1), new TopicSpec(Integer.parseInt(matcher.group(2)), options));
+    }
+    return topics;
+  }
+
+  /**
+   * Every variable a deployment sets must be one the service reads (a key of its
+   * application.properties, in environment form), and the required ones must be there.
+   */
+  private static void assertEnvironmentMatches(
+      String service, Set<String> environment, Properties properties) {
+    Set<String> known = new TreeSet<>();
+    properties.stringPropertyNames().forEach(key -> known.add(environmentName(key)));
+    assertThat(known).as(service + "'s properties").containsAll(environment);
+    assertThat(environment).containsAll(REQUIRED_ENVIRONMENT.get(service));
+  }
+
+  /** How Quarkus maps a property to an environment variable (MicroProfile Config's rule). */
+  static String environmentName(String property) {
+    return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase();
+  }
+
+  private static void assertProbe(
+      JsonNode probe, String path, Map<String, Integer> ports, int management) {
+    assertThat(probe.path("httpGet").path("path").asText()).isEqualTo(path);
+    JsonNode port = probe.path("httpGet").path("port");
+    int number = port.isInt() ? port.asInt() : ports.getOrDefault(port.asText(), -1);
+    assertThat(number).as(path + " on the management port").isEqualTo(management);
+  }
+
+  private static void assertSelects(JsonNode selector, JsonNode pod) {
+    assertThat(selector.size()).isPositive();
+    Map<String, String> labels = fields(pod.path("metadata").path("labels"));
+    assertThat(labels).containsAllEntriesOf(fields(selector));
+  }
+
+  private static String managementPort(String service) {
+    return RepoFiles.serviceProperties(service).getProperty("quarkus.management.port");
+  }
+
+  private static JsonNode compose() {
+    return RepoFiles.yaml("docker-compose.yml");
+  }
+
+  static List<JsonNode> manifests() {
+    List<JsonNode> manifests = new ArrayList<>();
+    for (String resource :
+        texts(RepoFiles.yaml("deploy/k8s/kustomization.yaml").path("resources"))) {
+      manifests.addAll(RepoFiles.yamlDocuments(RepoFiles.path("deploy/k8s/" + resource)));
+    }
+    return manifests;
+  }
+
+  private static JsonNode manifest(String kind, String name) {
+    return manifests().stream()
+        .filter(m -> m.path("kind").asText().equals(kind))
+        .filter(m -> m.path("metadata").path("name").asText().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in deploy/k8s"));
+  }
+
+  /** A Compose service's volumes in short form (host:container[:mode]). */
+  static List<String> volumes(JsonNode service) {
+    return texts(service.path("volumes"));
+  }
+
+  private static List<String> texts(JsonNode node) {
+    List<String> texts = new ArrayList<>();
+    if (node.isArray()) {
+      node.forEach(item -> texts.add(item.asText()));
+    } else if (!node.isMissingNode()) {
+      texts.add(node.asText());
+    }
+    return texts;
+  }
+
+  /** A mapping's entries; Compose also allows a list of NAME=value. */
+  private static Map<String, String> fields(JsonNode node) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    if (node.isArray()) {
+      node.forEach(
+          item -> {
+            String[] pair = item.asText().split("=", 2);
+            fields.put(pair[0], pair.length > 1 ? pair[1] : "");
+          });
+    } else {
+      node.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().asText()));
+    }
+    return fields;
+  }
+
+  private static Stream<JsonNode> stream(JsonNode array) {
+    List<JsonNode> items = new ArrayList<>();
+    array.forEach(items::add);
+    return items.stream();
+  }
+
+  private static String between(String text, String start, String end) {
+    int from = text.indexOf(start) + start.length();
+    return text.substring(from, text.indexOf(end, from)).trim();
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

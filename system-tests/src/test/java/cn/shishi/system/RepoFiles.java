@@ -1,0 +1,85 @@
+package cn.shishi.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/** The checkout's deployment files, read as trees, wherever Maven was started from. */
+final class RepoFiles {
+  static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private RepoFiles() {}
+
+  static Path root() {
+    return Path.of(System.getProperty("shishi.root", "..")).toAbsolutePath().normalize();
+  }
+
+  static Path path(String relative) {
+    return root().resolve(relative);
+  }
+
+  static JsonNode yaml(String relative) {
+    return read(YAML, path(relative));
+  }
+
+  static JsonNode json(Path file) {
+    return read(JSON, file);
+  }
+
+  /** Every document of a multi-document YAML file (Kubernetes manifests are often several). */
+  static List<JsonNode> yamlDocuments(Path file) {
+    try {
+      List<JsonNode> documents = new ArrayList<>();
+      try (var parser = YAML.getFactory().createParser(file.toFile())) {
+        var iterator = YAML.readValues(parser, JsonNode.class);
+        while (iterator.hasNext()) {
+          JsonNode document = iterator.next();
+          if (document != null && !document.isNull() && !document.isMissingNode()) {
+            documents.add(document);
+          }
+        }
+      }
+      return documents;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /** A service's application.properties, as it ships (the source, not a build output). */
+  static Properties serviceProperties(String service) {
+    Path file = path("services/" + service + "/src/main/resources/application.properties");
+    Properties properties = new Properties();
+    try (InputStream in = Files.newInputStream(file)) {
+      properties.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    return properties;
+  }
+
+  static List<Path> list(String relativeDir, String suffix) {
+    try (Stream<Path> files = Files.list(path(relativeDir))) {
+      return files.filter(file -> file.getFileName().toString().endsWith(suffix)).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + relativeDir, e);
+    }
+  }
+
+  private static JsonNode read(ObjectMapper mapper, Path file) {
+    try {
+      return mapper.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+}
