@@ -31,6 +31,9 @@ public class ProblemMappers {
   /** Well-formed JSON of the wrong shape: a wrong type, an unknown or server-owned field. */
   @ServerExceptionMapper
   public Response mismatched(MismatchedInputException e) {
+    if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+      return malformed(e);
+    }
     String detail =
         e instanceof UnrecognizedPropertyException unknown
             ? "unknown or server-owned field '" + unknown.getPropertyName() + "'"

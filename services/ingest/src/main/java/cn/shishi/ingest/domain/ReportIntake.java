@@ -50,6 +50,9 @@ public class ReportIntake {
 
   /** Files one report for the calling office. */
   public Uni<UUID> file(ReportSubmission submission, Caller office) {
+    if (submission == null) {
+      return reject(1, new InvalidRequestException("", "a report object is required"));
+    }
     return fileAll(List.of(submission), "", office).replaceWith(submission::reportId);
   }
 

@@ -53,7 +53,10 @@ public final class ReportValidator {
     checkCompletedAt(report.completedAt(), at + "/completedAt", violations);
     String note =
         report.note() == null ? null : Normalizer.normalize(report.note(), Normalizer.Form.NFC);
-    if (note != null && note.codePointCount(0, note.length()) > MAX_NOTE_LENGTH) {
+    if (note != null && !isPlainText(note)) {
+      violations.add(
+          new Violation(at + "/note", "must be text: no control characters or lone surrogates"));
+    } else if (note != null && note.codePointCount(0, note.length()) > MAX_NOTE_LENGTH) {
       violations.add(new Violation(at + "/note", "must be at most 500 characters"));
     }
     if (!violations.isEmpty()) {
@@ -69,6 +72,26 @@ public final class ReportValidator {
             report.beneficiaries() == null ? 0 : report.beneficiaries(),
             report.completedAt(),
             note));
+  }
+
+  /**
+   * Text a person wrote: line breaks and tabs are fine, other control characters (NUL among them)
+   * and unpaired surrogates, which no encoding can store faithfully, are not.
+   */
+  static boolean isPlainText(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+          return false;
+        }
+        i++;
+      } else if (Character.isLowSurrogate(c)
+          || (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void checkRegion(String code, String pointer, List<Violation> violations) {

@@ -177,4 +177,14 @@ class ReportValidatorTest {
     assertThat(validated.report().note()).isEqualTo("\u00e9".repeat(500));
     assertThat(pointers(withNote("x".repeat(501)))).containsExactly("/reports/7/note");
   }
+
+  @Test
+  void refusesControlCharactersAndLoneSurrogatesInTheNote() {
+    assertThat(pointers(withNote("line one\nline two\tend"))).isEmpty();
+    assertThat(pointers(withNote("家 \uD83C\uDFE0 home"))).isEmpty();
+    assertThat(pointers(withNote("nul \u0000 inside"))).containsExactly("/reports/7/note");
+    assertThat(pointers(withNote("bell \u0007"))).containsExactly("/reports/7/note");
+    assertThat(pointers(withNote("lone \uD800 high"))).containsExactly("/reports/7/note");
+    assertThat(pointers(withNote("lone \uDC00 low"))).containsExactly("/reports/7/note");
+  }
 }
