@@ -1,0 +1,145 @@
+package cn.shishi.bench;
+
+import cn.shishi.infra.DevTokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+/** The two services' HTTP APIs, with development tokens (docs/security.md). */
+final class Api implements AutoCloseable {
+  /** One figure of {@code /api/v1/totals}. */
+  record Totals(long reports, long quantity, long beneficiaries) {
+    Totals minus(Totals other) {
+      return new Totals(
+          reports - other.reports, quantity - other.quantity, beneficiaries - other.beneficiaries);
+    }
+  }
+
+  private final URI ingest;
+  private final URI aggregator;
+  private final ExecutorService executor;
+  private final HttpClient http;
+  private final Map<String, String> officeTokens = new ConcurrentHashMap<>();
+  private final String auditorToken =
+      DevTokens.token("bench-auditor", "auditor", "00").validFor(Duration.ofHours(12)).mint();
+
+  Api(String ingest, String aggregator, int threads) {
+    this.ingest = URI.create(ingest.replaceAll("/+$", ""));
+    this.aggregator = URI.create(aggregator.replaceAll("/+$", ""));
+    this.executor =
+        Executors.newFixedThreadPool(
+            threads,
+            runnable -> {
+              Thread thread = new Thread(runnable, "http");
+              thread.setDaemon(true);
+              return thread;
+            });
+    // HTTP/1.1 explicitly: the default tries an h2c upgrade on every new connection.
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .executor(executor)
+            .build();
+  }
+
+  /** The token of the office of {@code region} (2, 4 or 6 digits) named {@code subject}. */
+  String officeToken(String subject, String region) {
+    return officeTokens.computeIfAbsent(
+        subject + "|" + region,
+        key -> DevTokens.token(subject, "office", region).validFor(Duration.ofHours(12)).mint());
+  }
+
+  CompletableFuture<HttpResponse<String>> post(String path, String token, String body) {
+    HttpRequest request =
+        HttpRequest.newBuilder(ingest.resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  CompletableFuture<HttpResponse<String>> getAggregator(String pathAndQuery) {
+    HttpRequest request =
+        HttpRequest.newBuilder(aggregator.resolve(pathAndQuery))
+            .timeout(Duration.ofSeconds(60))
+            .header("Authorization", "Bearer " + auditorToken)
+            .header("Accept", "application/json")
+            .GET()
+            .build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  JsonNode aggregatorJson(String pathAndQuery) {
+    HttpResponse<String> response = getAggregator(pathAndQuery).join();
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "GET " + pathAndQuery + " answered " + response.statusCode() + ": " + response.body());
+    }
+    try {
+      return Report.JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException("GET " + pathAndQuery + " did not answer JSON", e);
+    }
+  }
+
+  /** The single-row total of {@code /api/v1/totals} for these filters. */
+  Totals totals(Map<String, String> filters) {
+    String query =
+        filters.entrySet().stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    JsonNode rows =
+        aggregatorJson("/api/v1/totals" + (query.isEmpty() ? "" : "?" + query)).path("rows");
+    if (rows.isEmpty()) {
+      return new Totals(0, 0, 0);
+    }
+    JsonNode row = rows.get(0);
+    return new Totals(
+        row.path("reports").asLong(),
+        row.path("quantity").asLong(),
+        row.path("beneficiaries").asLong());
+  }
+
+  /**
+   * Waits until the aggregator has applied everything Kafka holds (reconciliation's {@code
+   * pendingRecords} is 0) and returns the last reconciliation.
+   */
+  JsonNode awaitDrained(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      JsonNode reconciliation = aggregatorJson("/api/v1/audit/reconciliation");
+      if (reconciliation.path("pendingRecords").asLong(-1) == 0) {
+        return reconciliation;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "the aggregator still has "
+                + reconciliation.path("pendingRecords").asLong()
+                + " records pending after "
+                + timeout.toSeconds()
+                + " s");
+      }
+      Thread.sleep(1000);
+    }
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}

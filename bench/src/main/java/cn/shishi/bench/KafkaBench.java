@@ -1,0 +1,226 @@
+package cn.shishi.bench;
+
+import cn.shishi.catalog.Regions;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The Kafka side of B1 and B2: the raw records, and the aggregator's drain measured from outside.
+ */
+final class KafkaBench {
+  static final Set<String> FLAGS =
+      Set.of("bootstrap", "topic", "count", "out", "partitions", "jdbc", "since", "timeout");
+
+  private final Flags flags;
+  private final PrintStream out;
+  private final ReportFactory factory = new ReportFactory(Regions.load());
+
+  KafkaBench(Flags flags, PrintStream out) {
+    this.flags = flags;
+    this.out = out;
+  }
+
+  private String bootstrap() {
+    return flags.string("bootstrap", "127.0.0.1:9092");
+  }
+
+  /** A {@code report-filed} event (docs/events/report-filed.v1.json) as the ingest writes it. */
+  String event(Report report) {
+    ObjectNode node = Report.JSON.createObjectNode().put("schemaVersion", 1);
+    node.setAll(report.toJson());
+    node.put("officeId", "bench-office-" + report.province());
+    node.put("receivedAt", Instant.now().toString());
+    return node.toString();
+  }
+
+  Report randomReport() {
+    return factory.report(factory.randomProvince(), ThreadLocalRandom.current().nextInt(3));
+  }
+
+  /** Realistic events, one a line, for ProducerPerformance's {@code --payload-file}. */
+  void payloadFile() throws IOException {
+    Path file = Path.of(flags.string("out", "run/bench-payloads.txt"));
+    long count = flags.longValue("count", 10_000);
+    long bytes = 0;
+    try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (long i = 0; i < count; i++) {
+        String event = event(randomReport());
+        bytes += event.getBytes(StandardCharsets.UTF_8).length;
+        writer.write(event);
+        writer.write('\n');
+      }
+    }
+    out.printf("%s: %,d events, %.0f bytes on average%n", file, count, (double) bytes / count);
+  }
+
+  void createTopic() throws Exception {
+    String topic = flags.string("topic", "bench-raw");
+    int partitions = (int) flags.longValue("partitions", 12);
+    Properties props = new Properties();
+    props.put("bootstrap.servers", bootstrap());
+    try (Admin admin = Admin.create(props)) {
+      if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
+        admin
+            .createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())))
+            .all()
+            .get(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  /**
+   * Writes {@code --count} report-filed events straight to the topic, keyed by province with the
+   * type header, with the ingest's producer settings: the backlog B2 drains.
+   */
+  void writeEvents() throws Exception {
+    String topic = flags.string("topic", "task-reports");
+    long count = flags.longValue("count", 1_000_000);
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    props.put(ProducerConfig.BATCH_SIZE_CONFIG, "65536");
+    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    long quantity = 0;
+    long beneficiaries = 0;
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    long start = System.nanoTime();
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+      for (long i = 0; i < count && failure.get() == null; i++) {
+        Report report = randomReport();
+        quantity += report.quantity();
+        beneficiaries += report.beneficiaries();
+        ProducerRecord<String, String> record =
+            new ProducerRecord<>(topic, report.province(), event(report));
+        record.headers().add("shishi-event-type", "report-filed".getBytes(StandardCharsets.UTF_8));
+        producer.send(
+            record,
+            (metadata, e) -> {
+              if (e != null) {
+                failure.compareAndSet(null, e);
+              }
+            });
+        if (i > 0 && i % 200_000 == 0) {
+          out.printf("  %,d events written%n", i);
+        }
+      }
+      producer.flush();
+    }
+    if (failure.get() != null) {
+      throw failure.get();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    out.printf(
+        "wrote %,d events to %s in %.1f s (%,.0f/s): quantity %,d, beneficiaries %,d%n",
+        count, topic, seconds, count / seconds, quantity, beneficiaries);
+  }
+
+  /**
+   * Waits until the offsets the aggregator stored in PostgreSQL reach Kafka's end offsets, and
+   * reports the drain rate from {@code --since} (the aggregator's start, epoch ms) and from the
+   * first batch it applied (so the JVM's start-up is visible separately).
+   */
+  void drain() throws Exception {
+    String topic = flags.string("topic", "task-reports");
+    String jdbc = flags.string("jdbc", "jdbc:postgresql://127.0.0.1:15432/shishi");
+    long since = flags.longValue("since", System.currentTimeMillis());
+    long timeoutMs = flags.duration("timeout", java.time.Duration.ofMinutes(30)).toMillis();
+    Map<Integer, Long> end = endOffsets(topic);
+    long endTotal = end.values().stream().mapToLong(Long::longValue).sum();
+    try (Connection db = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
+      long startStored = stored(db, topic);
+      long backlog = endTotal - startStored;
+      out.printf("drain: %,d records pending at the start%n", backlog);
+      long firstMoved = 0;
+      long last = startStored;
+      long lastPrint = System.currentTimeMillis();
+      while (true) {
+        long stored = stored(db, topic);
+        long now = System.currentTimeMillis();
+        if (firstMoved == 0 && stored > startStored) {
+          firstMoved = now;
+        }
+        if (stored >= endTotal) {
+          double fromStart = (now - since) / 1000.0;
+          double fromFirst = (now - firstMoved) / 1000.0;
+          out.printf(
+              "drained %,d records: %.1f s from the aggregator's start (%,.0f/s),"
+                  + " %.1f s from its first commit (%,.0f/s)%n",
+              backlog, fromStart, backlog / fromStart, fromFirst, backlog / fromFirst);
+          return;
+        }
+        if (now - lastPrint >= 5000) {
+          out.printf(
+              "  %,d pending, %,.0f/s over the last 5 s%n",
+              endTotal - stored, (stored - last) / ((now - lastPrint) / 1000.0));
+          last = stored;
+          lastPrint = now;
+        }
+        if (now - since > timeoutMs) {
+          throw new IllegalStateException("not drained in time: " + (endTotal - stored) + " left");
+        }
+        Thread.sleep(100);
+      }
+    }
+  }
+
+  private static long stored(Connection db, String topic) throws SQLException {
+    try (Statement statement = db.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT coalesce(sum(next_offset), 0) FROM consumer_offset WHERE topic = '"
+                    + topic.replace("'", "''")
+                    + "'")) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  private Map<Integer, Long> endOffsets(String topic) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map((PartitionInfo p) -> new TopicPartition(topic, p.partition()))
+              .toList();
+      Map<Integer, Long> ends = new HashMap<>();
+      consumer.endOffsets(partitions).forEach((tp, offset) -> ends.put(tp.partition(), offset));
+      return ends;
+    }
+  }
+}
