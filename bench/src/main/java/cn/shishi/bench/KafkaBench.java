@@ -163,6 +163,10 @@ final class KafkaBench {
     try (Connection db = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
       long startStored = stored(db, topic);
       long backlog = endTotal - startStored;
+      if (backlog <= 0) {
+        out.println("drain: nothing pending");
+        return;
+      }
       out.printf("drain: %,d records pending at the start%n", backlog);
       long firstMoved = 0;
       long last = startStored;

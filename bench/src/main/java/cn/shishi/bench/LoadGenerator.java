@@ -63,6 +63,7 @@ final class LoadGenerator {
       String ingest,
       String aggregator,
       int concurrency,
+      int connections,
       boolean check,
       boolean probe,
       Duration drainTimeout) {
@@ -82,6 +83,7 @@ final class LoadGenerator {
               flags.string("ingest", "http://127.0.0.1:8080"),
               flags.string("aggregator", "http://127.0.0.1:8081"),
               (int) flags.longValue("concurrency", 4),
+              (int) flags.longValue("connections", 64),
               !flags.has("no-check"),
               flags.has("probe"),
               flags.duration("drain-timeout", Duration.ofMinutes(10)));
@@ -173,6 +175,9 @@ final class LoadGenerator {
     }
     if (options.rate > 0) {
       ArrivalSchedule schedule = new ArrivalSchedule(start, options.rate / options.batchSize);
+      // Like a fleet of office clients, the generator holds a bounded number of connections;
+      // a request that waits for one still counts its latency from its intended time.
+      Semaphore connections = new Semaphore(options.connections);
       for (long i = 0; i < requestLimit; i++) {
         long intended = schedule.intendedNanos(i);
         if (intended >= end) {
@@ -182,7 +187,8 @@ final class LoadGenerator {
         while ((wait = intended - System.nanoTime()) > 0) {
           LockSupport.parkNanos(wait);
         }
-        send(intended);
+        connections.acquire();
+        send(intended).whenComplete((ignored, failure) -> connections.release());
       }
     } else {
       Semaphore permits = new Semaphore(options.concurrency);
