@@ -66,6 +66,7 @@ final class LoadGenerator {
       int connections,
       boolean check,
       boolean probe,
+      Duration warmup,
       Duration drainTimeout) {
 
     static Options from(Flags flags) {
@@ -86,6 +87,7 @@ final class LoadGenerator {
               (int) flags.longValue("connections", 64),
               !flags.has("no-check"),
               flags.has("probe"),
+              flags.duration("warmup", Duration.ZERO),
               flags.duration("drain-timeout", Duration.ofMinutes(10)));
       if (options.batchSize < 1 || options.batchSize > 1000) {
         throw new IllegalArgumentException("--batch-size is 1..1000");
@@ -140,6 +142,10 @@ final class LoadGenerator {
   private final LongAdder expectedBeneficiaries = new LongAdder();
   private final LongAdder uncertainReports = new LongAdder();
   private double withdrawalCredit;
+  private volatile long startNanos;
+  // Requests due before this (the warm-up: JIT compilers of both sides, connection pools) count
+  // towards the totals but not towards the latency figures.
+  private volatile long measureFromNanos;
 
   LoadGenerator(Options options, Api api, PrintStream out) {
     this.options = options;
@@ -166,6 +172,8 @@ final class LoadGenerator {
             : options.duration.toSeconds() + " s");
     Probe probe = options.probe ? new Probe() : null;
     long start = System.nanoTime();
+    startNanos = start;
+    measureFromNanos = start + options.warmup.toNanos();
     long end = options.duration == null ? Long.MAX_VALUE : start + options.duration.toNanos();
     Histogram progressWindow = new Histogram(3);
     var progress =
@@ -191,26 +199,53 @@ final class LoadGenerator {
         send(intended).whenComplete((ignored, failure) -> connections.release());
       }
     } else {
+      // Throughput is the server's, not the generator's: with a bounded count and nothing that
+      // depends on earlier answers, every request is built before the clock starts.
+      List<Prepared> ready = new ArrayList<>();
+      if (requestLimit != Long.MAX_VALUE && options.duplicates == 0) {
+        for (long i = 0; i < requestLimit; i++) {
+          ready.add(prepare());
+        }
+        out.printf("prepared %,d requests%n", ready.size());
+      }
       Semaphore permits = new Semaphore(options.concurrency);
-      for (long i = 0; i < requestLimit && System.nanoTime() < end; i++) {
+      long closedStart = System.nanoTime();
+      startNanos = closedStart;
+      measureFromNanos = closedStart;
+      long closedEnd = end == Long.MAX_VALUE ? end : closedStart + (end - start);
+      for (long i = 0; i < requestLimit && System.nanoTime() < closedEnd; i++) {
         permits.acquire();
-        send(System.nanoTime()).whenComplete((ignored, failure) -> permits.release());
+        Prepared request = ready.isEmpty() ? prepare() : ready.get((int) i);
+        dispatch(request, System.nanoTime()).whenComplete((ignored, failure) -> permits.release());
       }
     }
     while (inFlight.get() > 0) {
       Thread.sleep(20);
     }
-    long sendingNanos = System.nanoTime() - start;
+    long sendingNanos = System.nanoTime() - startNanos;
     if (probe != null) {
       probe.stop();
     }
     progress.cancel(false);
-    progress(start, progressWindow);
+    progress(startNanos, progressWindow);
     summary(sendingNanos);
     return !options.check || check(before);
   }
 
+  /** A request ready to go: built before the clock starts when the generator must be cheap. */
+  private record Prepared(
+      String path,
+      String token,
+      String body,
+      boolean invalid,
+      List<Report> items,
+      List<Report> fresh) {}
+
   private CompletableFuture<Void> send(long intendedNanos) {
+    return dispatch(prepare(), intendedNanos);
+  }
+
+  private Prepared prepare() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     String province = factory.randomProvince();
     String token = api.officeToken("load-office-" + province, province);
@@ -249,15 +284,28 @@ final class LoadGenerator {
       path = "/api/v1/reports";
       body = bodies.get(0).toString();
     }
+    return new Prepared(path, token, body, invalid, items, fresh);
+  }
+
+  private CompletableFuture<Void> dispatch(Prepared request, long intendedNanos) {
+    List<Report> items = request.items();
     reportsSent.add(items.size());
     requests.increment();
     inFlight.incrementAndGet();
     CompletableFuture<Void> done =
-        postWithRetries(path, token, body, 3)
+        postWithRetries(request.path(), request.token(), request.body(), 3)
             .handle(
                 (response, failure) -> {
-                  ackRecorder.recordValue(Math.max(0, System.nanoTime() - intendedNanos) / 1000);
-                  outcome(response, failure, invalid, items, fresh, token);
+                  if (intendedNanos >= measureFromNanos) {
+                    ackRecorder.recordValue(Math.max(0, System.nanoTime() - intendedNanos) / 1000);
+                  }
+                  outcome(
+                      response,
+                      failure,
+                      request.invalid(),
+                      items,
+                      request.fresh(),
+                      request.token());
                   inFlight.decrementAndGet();
                   return null;
                 });
@@ -362,8 +410,10 @@ final class LoadGenerator {
       api.post("/api/v1/reports/" + report.reportId() + "/withdrawal", filed.token(), body)
           .whenComplete(
               (response, failure) -> {
-                withdrawalRecorder.recordValue(
-                    Math.max(0, System.nanoTime() - intendedNanos) / 1000);
+                if (intendedNanos >= measureFromNanos) {
+                  withdrawalRecorder.recordValue(
+                      Math.max(0, System.nanoTime() - intendedNanos) / 1000);
+                }
                 if (failure == null && response.statusCode() == 202) {
                   withdrawalsAccepted.increment();
                   expectedReports.decrement();
@@ -461,6 +511,10 @@ final class LoadGenerator {
       out.printf(
           "NOT intended    %,d reports refused, %,d requests failed or 503, statuses %s%n",
           reportsRefused.sum(), errors.sum(), new TreeMap<>(unexpectedStatuses));
+    }
+    if (!options.warmup.isZero()) {
+      out.printf(
+          "latencies below leave out the first %d s (warm-up)%n", options.warmup.toSeconds());
     }
     out.println("ack latency (from the intended send time, ms):  " + percentiles(ack));
     if (withdrawalAck.getTotalCount() > 0) {
@@ -574,13 +628,16 @@ final class LoadGenerator {
         expectedReports.increment();
         expectedQuantity.increment();
         seen++;
+        // Every 5 ms: finer polling would itself load the aggregator noticeably.
         while (api.totals(cell).reports() < seen) {
-          LockSupport.parkNanos(2_000_000);
+          LockSupport.parkNanos(5_000_000);
         }
         long visible = System.nanoTime();
-        synchronized (LoadGenerator.this) {
-          probeAck.recordValue((acked - sent) / 1000);
-          endToEnd.recordValue((visible - acked) / 1000);
+        if (sent >= measureFromNanos) {
+          synchronized (LoadGenerator.this) {
+            probeAck.recordValue((acked - sent) / 1000);
+            endToEnd.recordValue((visible - acked) / 1000);
+          }
         }
         LockSupport.parkNanos(200_000_000);
       }

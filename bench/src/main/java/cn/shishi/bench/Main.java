@@ -66,7 +66,7 @@ public final class Main {
         """
         usage: bin/shishi load [--rate 2000|max] [--duration 30s | --count N] [--batch-size 1..1000]
                                [--duplicates 0.1] [--late 0.05] [--withdrawals 0.01] [--invalid 0.01]
-                               [--concurrency 4] [--connections 64] [--probe] [--no-check]
+                               [--concurrency 4] [--connections 64] [--warmup 30s] [--probe] [--no-check]
                                [--ingest http://127.0.0.1:8080] [--aggregator http://127.0.0.1:8081]
                bin/shishi demo
                bin/shishi bench b1|b2|b3|b4|b5""");
