@@ -47,6 +47,8 @@ final class LoadGenerator {
           "ingest",
           "aggregator",
           "concurrency",
+          "connections",
+          "warmup",
           "no-check",
           "probe",
           "drain-timeout");
