@@ -177,6 +177,15 @@ final class LoadGenerator {
         options.count != Long.MAX_VALUE
             ? options.count + " reports"
             : options.duration.toSeconds() + " s");
+    // Throughput is the server's, not the generator's: with a bounded count and nothing that
+    // depends on earlier answers, a closed run's requests are all built before the clock starts.
+    List<Prepared> ready = new ArrayList<>();
+    if (options.rate == 0 && requestLimit != Long.MAX_VALUE && options.duplicates == 0) {
+      for (long i = 0; i < requestLimit; i++) {
+        ready.add(prepare());
+      }
+      out.printf("prepared %,d requests%n", ready.size());
+    }
     Probe probe = options.probe ? new Probe() : null;
     long start = System.nanoTime();
     startNanos = start;
@@ -206,21 +215,8 @@ final class LoadGenerator {
         send(intended).whenComplete((ignored, failure) -> connections.release());
       }
     } else {
-      // Throughput is the server's, not the generator's: with a bounded count and nothing that
-      // depends on earlier answers, every request is built before the clock starts.
-      List<Prepared> ready = new ArrayList<>();
-      if (requestLimit != Long.MAX_VALUE && options.duplicates == 0) {
-        for (long i = 0; i < requestLimit; i++) {
-          ready.add(prepare());
-        }
-        out.printf("prepared %,d requests%n", ready.size());
-      }
       Semaphore permits = new Semaphore(options.concurrency);
-      long closedStart = System.nanoTime();
-      startNanos = closedStart;
-      measureFromNanos = closedStart;
-      long closedEnd = end == Long.MAX_VALUE ? end : closedStart + (end - start);
-      for (long i = 0; i < requestLimit && System.nanoTime() < closedEnd; i++) {
+      for (long i = 0; i < requestLimit && System.nanoTime() < end; i++) {
         permits.acquire();
         Prepared request = ready.isEmpty() ? prepare() : ready.get((int) i);
         dispatch(request, System.nanoTime()).whenComplete((ignored, failure) -> permits.release());
