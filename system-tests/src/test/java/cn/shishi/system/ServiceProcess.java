@@ -62,10 +62,14 @@ final class ServiceProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name, e);
     }
-    await(name + " ready")
-        .atMost(Duration.ofSeconds(90))
-        .pollInterval(Duration.ofMillis(250))
-        .until(this::ready);
+    try {
+      await(name + " ready")
+          .atMost(Duration.ofSeconds(180))
+          .pollInterval(Duration.ofMillis(250))
+          .until(this::ready);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new IllegalStateException(name + " not ready; its log ends:\n" + tail(), e);
+    }
     return this;
   }
 
@@ -74,6 +78,15 @@ final class ServiceProcess implements AutoCloseable {
       throw new IllegalStateException(name + " exited; see " + log.toAbsolutePath());
     }
     return status(managementUrl("/q/health/ready")) == 200;
+  }
+
+  private String tail() {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
   }
 
   String url(String path) {
@@ -93,6 +106,25 @@ final class ServiceProcess implements AutoCloseable {
           .statusCode();
     } catch (IOException e) {
       return 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** Sends a signal by name (STOP, CONT), as an operator's kill command would. */
+  void signal(String name) {
+    try {
+      Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start();
+      if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new IllegalStateException("kill -" + name + " failed for " + this.name);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -13,8 +13,8 @@ final class Stack implements AutoCloseable {
   static final String AUDITOR = DevTokens.token("auditor-1", "auditor", "00").mint();
 
   final Infrastructure infrastructure;
-  ServiceProcess aggregator;
-  final ServiceProcess ingest;
+  volatile ServiceProcess aggregator;
+  volatile ServiceProcess ingest;
 
   Stack(String name) {
     infrastructure =
@@ -22,7 +22,11 @@ final class Stack implements AutoCloseable {
             InfraSettings.forTests(
                 Path.of("target", "system-" + name).toAbsolutePath(), InfraSettings::lookup));
     aggregator = newAggregator().start();
-    ingest = new ServiceProcess("ingest", infrastructure.serviceEnvironment()).start();
+    ingest = newIngest().start();
+  }
+
+  ServiceProcess newIngest() {
+    return new ServiceProcess("ingest", infrastructure.serviceEnvironment());
   }
 
   /** An office token of {@code region}, for the ingest. */

@@ -48,9 +48,7 @@ public final class Infrastructure implements AutoCloseable {
         embedded =
             Optional.of(
                 EmbeddedDatabase.start(
-                    settings.home().resolve("postgres"),
-                    settings.postgresPort(),
-                    settings.keepData()));
+                    settings.home().resolve("postgres"), settings.postgresPort()));
       }
       String bootstrap =
           settings.externalKafka().orElseGet(() -> broker.orElseThrow().bootstrapServers());
@@ -82,6 +80,16 @@ public final class Infrastructure implements AutoCloseable {
 
   public DatabaseEndpoint database() {
     return database;
+  }
+
+  /** The broker this infrastructure started, for tests that stop and start it. */
+  public Optional<KafkaBroker> broker() {
+    return broker;
+  }
+
+  /** The PostgreSQL this infrastructure started, for tests that crash and restart it. */
+  public Optional<EmbeddedDatabase> embeddedDatabase() {
+    return embeddedDatabase;
   }
 
   public Optional<Long> brokerPid() {
