@@ -1,10 +1,12 @@
 package cn.shishi.aggregator.metrics;
 
 import cn.shishi.aggregator.domain.BatchOutcome;
+import cn.shishi.aggregator.domain.DeadLetter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.function.Supplier;
@@ -38,6 +40,26 @@ public class ProcessingMetrics {
     return commit.record(transaction);
   }
 
+  /** Every dead-letter reason from the start, at zero: the first one is then an increase. */
+  void registerCounters(@Observes StartupEvent event) {
+    for (String reason :
+        new String[] {
+          DeadLetter.UNPARSEABLE,
+          DeadLetter.UNKNOWN_SCHEMA_VERSION,
+          DeadLetter.UNKNOWN_EVENT_TYPE,
+          DeadLetter.INVALID
+        }) {
+      deadLetters(reason);
+    }
+  }
+
+  private Counter deadLetters(String reason) {
+    return Counter.builder("shishi.dead.letters")
+        .description("Records sent to the dead-letter topic, by reason")
+        .tag("reason", reason)
+        .register(registry);
+  }
+
   void onBatch(@Observes BatchOutcome outcome) {
     outcome
         .outcomes()
@@ -50,15 +72,7 @@ public class ProcessingMetrics {
                     .tag("outcome", key.outcome())
                     .register(registry)
                     .increment(count));
-    outcome
-        .deadLetterReasons()
-        .forEach(
-            (reason, count) ->
-                Counter.builder("shishi.dead.letters")
-                    .description("Records sent to the dead-letter topic, by reason")
-                    .tag("reason", reason)
-                    .register(registry)
-                    .increment(count));
+    outcome.deadLetterReasons().forEach((reason, count) -> deadLetters(reason).increment(count));
     batchSize.record(
         outcome.counted()
             + outcome.duplicates()

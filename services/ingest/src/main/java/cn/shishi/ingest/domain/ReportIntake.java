@@ -10,8 +10,10 @@ import cn.shishi.web.InvalidRequestException;
 import cn.shishi.web.OutsideRegionException;
 import cn.shishi.web.Problem;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,6 +48,14 @@ public class ReportIntake {
     this.publisher = publisher;
     this.clock = clock;
     this.metrics = metrics;
+  }
+
+  /** Every outcome from the start, at zero, so that the first 503 is an increase, not a birth. */
+  void registerCounters(@Observes StartupEvent event) {
+    for (IngestOutcome outcome : IngestOutcome.values()) {
+      count(REPORTS, outcome, 0);
+      count(WITHDRAWALS, outcome, 0);
+    }
   }
 
   /** Files one report for the calling office. */
