@@ -3,6 +3,7 @@ package cn.shishi.system;
 import static org.awaitility.Awaitility.await;
 
 import cn.shishi.infra.FreePorts;
+import cn.shishi.infra.Processes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -146,16 +147,6 @@ final class ServiceProcess implements AutoCloseable {
   /** Stops the process gracefully (SIGTERM), as an orchestrator would. */
   @Override
   public void close() {
-    if (process == null || !process.isAlive()) {
-      return;
-    }
-    process.destroy();
-    try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Processes.stop(process, Duration.ofSeconds(30));
   }
 }

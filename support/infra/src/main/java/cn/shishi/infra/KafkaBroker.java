@@ -225,17 +225,6 @@ public final class KafkaBroker implements AutoCloseable {
   /** Stops the broker gracefully, and forcibly if it does not stop in time. */
   @Override
   public void close() {
-    if (process == null || !process.isAlive()) {
-      return;
-    }
-    process.destroy();
-    try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    Processes.stop(process, Duration.ofSeconds(30));
   }
 }

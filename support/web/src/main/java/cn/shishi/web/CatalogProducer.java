@@ -1,4 +1,4 @@
-package cn.shishi.ingest.config;
+package cn.shishi.web;
 
 import cn.shishi.catalog.CatalogRegistry;
 import cn.shishi.catalog.Regions;

@@ -1,4 +1,4 @@
-package cn.shishi.ingest.messaging;
+package cn.shishi.web;
 
 import cn.shishi.catalog.CatalogChange;
 import cn.shishi.catalog.CatalogRegistry;
@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-/** Reads the whole catalogue topic at start, then every change, into this instance's registry. */
+/**
+ * Reads the whole catalogue topic at start, then every change, into this instance's registry
+ * (docs/adr/0003). Each service configures the {@code catalog} channel with a group of its own.
+ */
 @ApplicationScoped
 public class CatalogConsumer {
   private static final Logger LOG = Logger.getLogger(CatalogConsumer.class);
