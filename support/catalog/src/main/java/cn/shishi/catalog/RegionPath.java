@@ -10,7 +10,7 @@ public record RegionPath(String province, String city, String county) {
 
   /** The path of a 6-digit reporting code; the code must be well-formed. */
   public static RegionPath of(String regionCode) {
-    if (regionCode == null || !regionCode.matches("\\d{6}")) {
+    if (!Regions.isSixDigits(regionCode)) {
       throw new IllegalArgumentException("a region code has 6 digits: " + regionCode);
     }
     return new RegionPath(regionCode.substring(0, 2), regionCode.substring(0, 4), regionCode);

@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** The GB/T 2260 catalogue: every province, city and county, by code. Immutable. */
 public final class Regions {
   private static final String OWN_LEVEL = "（本级）";
+
+  private static final Pattern SIX_DIGITS = Pattern.compile("\\d{6}");
 
   private final Map<String, Region> byCode;
 
@@ -40,7 +43,7 @@ public final class Regions {
    * or a province ({@code 330000}); empty when no such region exists.
    */
   public Optional<Region> resolve(String regionCode) {
-    if (regionCode == null || !regionCode.matches("\\d{6}")) {
+    if (!isSixDigits(regionCode)) {
       return Optional.empty();
     }
     if (regionCode.endsWith("0000")) {
@@ -100,6 +103,11 @@ public final class Regions {
   /** Whether {@code code} (any level) lies inside {@code scope} (a 2-, 4- or 6-digit prefix). */
   public static boolean within(String code, String scope) {
     return "00".equals(scope) || code.startsWith(scope);
+  }
+
+  /** Whether {@code code} is six ASCII digits: the form of every reporting code. */
+  public static boolean isSixDigits(String code) {
+    return code != null && SIX_DIGITS.matcher(code).matches();
   }
 
   public int size() {

@@ -1,5 +1,6 @@
 package cn.shishi.ingest.domain;
 
+import cn.shishi.catalog.Regions;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
@@ -97,7 +98,7 @@ public final class ReportValidator {
   private void checkRegion(String code, String pointer, List<Violation> violations) {
     if (code == null) {
       violations.add(new Violation(pointer, "is required"));
-    } else if (!code.matches("\\d{6}")) {
+    } else if (!Regions.isSixDigits(code)) {
       violations.add(new Violation(pointer, "must be a 6-digit GB/T 2260 code, e.g. 330281"));
     } else if (!catalog.regionExists(code)) {
       violations.add(new Violation(pointer, "no region has the code " + code));
