@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,12 @@ public class RollupRepository {
       "SELECT province_code, program, task_type, count(*) AS reports, sum(quantity) AS quantity,"
           + " sum(beneficiaries) AS beneficiaries FROM report WHERE status = 'COUNTED' GROUP BY province_code, program, task_type";
 
+  private static final Comparator<RollupKey> CELL_ORDER =
+      Comparator.comparing(RollupKey::regionCode)
+          .thenComparing(RollupKey::day)
+          .thenComparing(RollupKey::program)
+          .thenComparing(RollupKey::taskType);
+
   private final DataSource dataSource;
 
   public RollupRepository(DataSource dataSource) {
@@ -75,6 +82,9 @@ public class RollupRepository {
       return;
     }
     List<Map.Entry<RollupKey, Totals>> rows = new ArrayList<>(changes.entrySet());
+    // Every writer locks the cells it upserts in the same order, so that concurrent batches
+    // (several consumers or instances) wait for each other instead of deadlocking.
+    rows.sort(Map.Entry.comparingByKey(CELL_ORDER));
     try (Connection c = dataSource.getConnection();
         PreparedStatement upsert = c.prepareStatement(UPSERT)) {
       upsert.setArray(1, Sql.texts(c, rows, row -> row.getKey().regionCode()));
@@ -103,6 +113,7 @@ public class RollupRepository {
           }
         });
     List<Map.Entry<List<String>, Totals>> rows = new ArrayList<>(byProvince.entrySet());
+    rows.sort(Map.Entry.comparingByKey(Comparator.comparing(List::toString)));
     try (PreparedStatement upsert = c.prepareStatement(UPSERT_PROVINCE_TOTALS)) {
       for (int column = 0; column < 3; column++) {
         int at = column;
