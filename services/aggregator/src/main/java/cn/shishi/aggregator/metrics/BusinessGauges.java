@@ -1,8 +1,7 @@
 package cn.shishi.aggregator.metrics;
 
 import cn.shishi.aggregator.config.AggregatorConfig;
-import cn.shishi.aggregator.messaging.KafkaEndOffsets;
-import cn.shishi.aggregator.persistence.OffsetRepository;
+import cn.shishi.aggregator.domain.PartitionPositions;
 import cn.shishi.aggregator.persistence.TotalsRepository;
 import cn.shishi.aggregator.persistence.TotalsRepository.ProvinceTotal;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,8 +31,7 @@ public class BusinessGauges {
   private static final Logger LOG = Logger.getLogger(BusinessGauges.class);
 
   private final TotalsRepository totals;
-  private final OffsetRepository offsets;
-  private final KafkaEndOffsets endOffsets;
+  private final PartitionPositions positions;
   private final AggregatorConfig config;
   private final MultiGauge reports;
   private final MultiGauge quantity;
@@ -43,13 +41,11 @@ public class BusinessGauges {
 
   public BusinessGauges(
       TotalsRepository totals,
-      OffsetRepository offsets,
-      KafkaEndOffsets endOffsets,
+      PartitionPositions positions,
       AggregatorConfig config,
       MeterRegistry registry) {
     this.totals = totals;
-    this.offsets = offsets;
-    this.endOffsets = endOffsets;
+    this.positions = positions;
     this.config = config;
     this.reports =
         MultiGauge.builder("shishi.rollup.reports")
@@ -94,15 +90,14 @@ public class BusinessGauges {
           rows(rows, "task_type", ProvinceTotal::taskType, t -> t.totals().quantity()), true);
       beneficiaries.register(
           rows(rows, "task_type", ProvinceTotal::taskType, t -> t.totals().beneficiaries()), true);
-      Map<Integer, Long> stored = offsets.read(config.topic());
       lag.register(
-          endOffsets.of(config.topic()).entrySet().stream()
-              .map(
-                  end ->
+          positions.read().stream()
+              .<MultiGauge.Row<?>>map(
+                  p ->
                       MultiGauge.Row.of(
-                          Tags.of("partition", end.getKey().toString()),
-                          Math.max(0, end.getValue() - stored.getOrDefault(end.getKey(), 0L))))
-              .collect(Collectors.toList()),
+                          Tags.of("partition", Integer.toString(p.partition())),
+                          Math.max(0, p.pending())))
+              .toList(),
           true);
     } catch (RuntimeException e) {
       LOG.debugf("business gauges not refreshed: %s", e);
