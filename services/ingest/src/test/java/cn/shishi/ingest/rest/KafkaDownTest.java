@@ -2,6 +2,7 @@ package cn.shishi.ingest.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import cn.shishi.infra.TopicReader;
@@ -10,6 +11,7 @@ import cn.shishi.ingest.Tokens;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** With its broker stopped, the ingest answers 503 and publishes nothing. */
@@ -41,14 +43,24 @@ class KafkaDownTest {
       assertThat(topic.find(id)).isEmpty();
     }
 
-    // Kafka back: the office's retry with the same id goes through.
-    given()
-        .auth()
-        .oauth2(Tokens.jiaxingOffice())
-        .contentType("application/json")
-        .body(report.toString())
-        .post("/api/v1/reports")
-        .then()
-        .statusCode(202);
+    // Kafka back: the office retries with the same id, as Retry-After tells it to, until the
+    // producer has reconnected; the retry is accepted.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                given()
+                        .auth()
+                        .oauth2(Tokens.jiaxingOffice())
+                        .contentType("application/json")
+                        .body(report.toString())
+                        .post("/api/v1/reports")
+                        .statusCode()
+                    == 202);
+    try (TopicReader topic =
+        new TopicReader(OwnBrokerProfile.broker().bootstrapServers(), "task-reports")) {
+      assertThat(topic.find(id)).isNotEmpty();
+    }
   }
 }
