@@ -21,40 +21,62 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   private final Path home;
   private final int port;
+  private final boolean durable;
   private volatile EmbeddedPostgres postgres;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres, Path home, int port) {
-    this.postgres = postgres;
+  private EmbeddedDatabase(Path home, int port, boolean durable) {
     this.home = home;
     this.port = port;
+    this.durable = durable;
+    this.postgres = launch();
   }
 
-  /** Starts PostgreSQL on {@code port} with its data in {@code home/data}, kept if present. */
-  public static EmbeddedDatabase start(Path home, int port) {
+  /**
+   * Starts PostgreSQL on {@code port} with its data in {@code home/data}, kept if present. A {@code
+   * durable} server (the local run, whose data outlives it) flushes every commit to disk and gets
+   * memory for a large ledger; the tests' throw-away servers keep zonky's faster defaults.
+   */
+  public static EmbeddedDatabase start(Path home, int port, boolean durable) {
     // The data directory is never deleted here: the launcher clears a test's home before it
     // starts, and a crash test must be able to restart on the data it left.
-    EmbeddedDatabase database = new EmbeddedDatabase(launch(home, port), home, port);
+    EmbeddedDatabase database = new EmbeddedDatabase(home, port, durable);
     database.createApplicationDatabase();
     return database;
   }
 
-  private static EmbeddedPostgres launch(Path home, int port) {
+  private EmbeddedPostgres launch() {
     try {
       Path sockets = Files.createDirectories(home.resolve("sockets"));
-      return EmbeddedPostgres.builder()
-          .setPort(port)
-          .setDataDirectory(home.resolve("data"))
-          .setCleanDataDirectory(false)
-          // zonky turns this off for speed; a committed batch must survive a crash.
-          .setServerConfig("synchronous_commit", "on")
-          .setServerConfig("unix_socket_directories", sockets.toString())
-          .setServerConfig("listen_addresses", "127.0.0.1")
-          .setServerConfig("max_connections", "100")
-          .setPGStartupWait(Duration.ofSeconds(60))
-          .start();
+      EmbeddedPostgres.Builder builder =
+          EmbeddedPostgres.builder()
+              .setPort(port)
+              .setDataDirectory(home.resolve("data"))
+              .setCleanDataDirectory(false)
+              // zonky turns this off for speed; a committed batch must survive a crash.
+              .setServerConfig("synchronous_commit", "on")
+              .setServerConfig("unix_socket_directories", sockets.toString())
+              .setServerConfig("listen_addresses", "127.0.0.1")
+              .setServerConfig("max_connections", "100")
+              .setPGStartupWait(Duration.ofSeconds(60));
+      if (durable) {
+        // zonky's fsync=off survives a killed server but not a power cut.
+        builder
+            .setServerConfig("fsync", "on")
+            .setServerConfig("shared_buffers", sharedBuffers())
+            // Draining a backlog writes gigabytes of WAL: fewer, spread checkpoints.
+            .setServerConfig("max_wal_size", "4GB")
+            .setServerConfig("checkpoint_timeout", "15min")
+            .setServerConfig("wal_compression", "on");
+      }
+      return builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException("could not start PostgreSQL in " + home, e);
     }
+  }
+
+  private static String sharedBuffers() {
+    String configured = InfraSettings.lookup("SHISHI_POSTGRES_SHARED_BUFFERS");
+    return configured == null ? "1GB" : configured;
   }
 
   /**
@@ -81,7 +103,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   /** Starts the server again on the same data directory and port. */
   public void restart() {
-    postgres = launch(home, port);
+    postgres = launch();
   }
 
   public DatabaseEndpoint endpoint() {

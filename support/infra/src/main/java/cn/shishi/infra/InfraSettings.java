@@ -14,6 +14,8 @@ import java.util.function.UnaryOperator;
  *       PostgreSQL instead of the embedded one;
  *   <li>{@code SHISHI_KAFKA_PORT}, {@code SHISHI_KAFKA_CONTROLLER_PORT}, {@code
  *       SHISHI_POSTGRES_PORT}: the local run's ports (tests always take free ones);
+ *   <li>{@code SHISHI_POSTGRES_SHARED_BUFFERS}: the local run's PostgreSQL {@code shared_buffers}
+ *       (default 1GB; PostgreSQL touches the memory only as it fills it);
  *   <li>{@code SHISHI_REPORT_PARTITIONS}: partitions of {@code task-reports} (default 12);
  *   <li>{@code SHISHI_KAFKA_LIBS}: the broker's jars (default: the kafka-broker module's output).
  * </ul>

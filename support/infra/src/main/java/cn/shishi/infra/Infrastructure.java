@@ -48,7 +48,9 @@ public final class Infrastructure implements AutoCloseable {
         embedded =
             Optional.of(
                 EmbeddedDatabase.start(
-                    settings.home().resolve("postgres"), settings.postgresPort()));
+                    settings.home().resolve("postgres"),
+                    settings.postgresPort(),
+                    settings.keepData()));
       }
       String bootstrap =
           settings.externalKafka().orElseGet(() -> broker.orElseThrow().bootstrapServers());
