@@ -34,7 +34,8 @@ public final class EventParser {
     ObjectMapper lenient =
         json.copy()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .registerModule(EventTimestamps.module());
     this.filedReader = lenient.readerFor(ReportEvents.Filed.class);
     this.withdrawnReader = lenient.readerFor(ReportEvents.Withdrawn.class);
     this.regions = regions;

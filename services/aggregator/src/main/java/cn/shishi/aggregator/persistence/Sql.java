@@ -12,11 +12,12 @@ final class Sql {
 
   static <T> Array texts(Connection connection, Collection<T> rows, Function<T, Object> column)
       throws SQLException {
-    return connection.createArrayOf(
-        "text",
-        rows.stream()
-            .map(column)
-            .map(value -> value == null ? null : value.toString())
-            .toArray(String[]::new));
+    String[] texts = new String[rows.size()];
+    int i = 0;
+    for (T row : rows) {
+      Object value = column.apply(row);
+      texts[i++] = value == null ? null : value.toString();
+    }
+    return connection.createArrayOf("text", texts);
   }
 }
