@@ -18,6 +18,14 @@ public interface AggregatorConfig {
   @WithDefault("task-reports-dlq")
   String deadLetterTopic();
 
+  /**
+   * How many transactions apply one poll at once, each over its own partitions. Records are keyed
+   * by province, so the transactions touch disjoint rollup cells and never wait for each other;
+   * while one runs its Java work, the other's runs in the database.
+   */
+  @WithDefault("2")
+  int applyConcurrency();
+
   /** First pause before a failed batch transaction is tried again; it doubles up to the max. */
   @WithDefault("200ms")
   Duration retryBackoff();
@@ -32,6 +40,17 @@ public interface AggregatorConfig {
    */
   @WithDefault("5m")
   Duration reconciliationInterval();
+
+  /**
+   * A scheduled reconciliation waits while more records than this are still to apply (a backlog
+   * being drained), so that the two do not compete for the database.
+   */
+  @WithDefault("10000")
+  long reconciliationDeferAbove();
+
+  /** The longest a scheduled reconciliation waits for a backlog to drain. */
+  @WithDefault("1h")
+  Duration reconciliationMaxDeferral();
 
   /** How often the business gauges and the consumer lag are read (0 turns them off). */
   @WithDefault("5s")

@@ -5,6 +5,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,19 +15,39 @@ import org.jboss.logging.Logger;
 
 /**
  * Reconciles at start and then every {@code shishi.aggregator.reconciliation-interval}, so that the
- * drift gauge (and its alert) says something true without anyone asking.
+ * drift gauge (and its alert) says something true without anyone asking. A reconciliation reads the
+ * whole ledger; while the consumer is catching up on a backlog it waits, up to {@code
+ * reconciliation-max-deferral}, so that the two do not share the database's cores.
  */
 @ApplicationScoped
 public class ReconciliationSchedule {
   private static final Logger LOG = Logger.getLogger(ReconciliationSchedule.class);
 
   private final ReconciliationService reconciliation;
+  private final PartitionPositions positions;
   private final AggregatorConfig config;
+  private final Clock clock;
   private ScheduledExecutorService executor;
+  private Instant lastRun;
 
-  public ReconciliationSchedule(ReconciliationService reconciliation, AggregatorConfig config) {
+  public ReconciliationSchedule(
+      ReconciliationService reconciliation,
+      PartitionPositions positions,
+      AggregatorConfig config,
+      Clock clock) {
     this.reconciliation = reconciliation;
+    this.positions = positions;
     this.config = config;
+    this.clock = clock;
+  }
+
+  /**
+   * Whether to reconcile now, with {@code pending} records still to apply and the last run (or the
+   * start) at {@code lastRun}.
+   */
+  static boolean due(
+      long pending, Instant lastRun, Instant now, long deferAbove, Duration maxDeferral) {
+    return pending <= deferAbove || !now.isBefore(lastRun.plus(maxDeferral));
   }
 
   void start(@Observes StartupEvent event) {
@@ -32,6 +55,7 @@ public class ReconciliationSchedule {
     if (seconds <= 0) {
       return;
     }
+    lastRun = clock.instant();
     executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "reconciliation"));
     executor.scheduleWithFixedDelay(this::reconcile, 5, seconds, TimeUnit.SECONDS);
   }
@@ -44,6 +68,19 @@ public class ReconciliationSchedule {
 
   private void reconcile() {
     try {
+      long pending =
+          positions.read().stream().mapToLong(Reconciliation.PartitionPosition::pending).sum();
+      Instant now = clock.instant();
+      if (!due(
+          pending,
+          lastRun,
+          now,
+          config.reconciliationDeferAbove(),
+          config.reconciliationMaxDeferral())) {
+        LOG.debugf("reconciliation deferred: %d records to apply first", pending);
+        return;
+      }
+      lastRun = now;
       Reconciliation result = reconciliation.reconcile();
       if (result.drift() > 0) {
         LOG.errorf("reconciliation: %d rollup cells disagree with the ledger", result.drift());

@@ -8,11 +8,18 @@ import cn.shishi.aggregator.metrics.ProcessingMetrics;
 import cn.shishi.catalog.Regions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -34,6 +41,7 @@ public class ReportConsumer {
   private final AggregatorConfig config;
   private final Event<BatchOutcome> applied;
   private final ProcessingMetrics metrics;
+  private final ExecutorService workers;
 
   public ReportConsumer(
       ObjectMapper json,
@@ -49,16 +57,45 @@ public class ReportConsumer {
     this.config = config;
     this.applied = applied;
     this.metrics = metrics;
+    this.workers =
+        Executors.newFixedThreadPool(
+            Math.max(1, config.applyConcurrency()),
+            task -> {
+              Thread worker = new Thread(task, "report-apply");
+              worker.setDaemon(true);
+              return worker;
+            });
   }
 
-  // Ordered: batches must commit in the order they were polled, or a later batch's stored
-  // offset would make an earlier batch look already applied.
+  // Ordered: polls must commit in the order they were polled, or a later poll's stored offset
+  // would make an earlier one look already applied. Within a poll, partition groups commit on
+  // their own, in parallel: each group's stored offsets are its own partitions'.
   @Incoming("task-reports")
   @Blocking(ordered = true)
   public void consume(ConsumerRecords<String, String> records) throws InterruptedException {
     if (records.isEmpty()) {
       return;
     }
+    List<List<ConsumerRecord<String, String>>> groups =
+        PartitionGroups.split(records, config.applyConcurrency());
+    if (groups.size() == 1) {
+      apply(groups.get(0));
+      return;
+    }
+    List<Future<Void>> running = new ArrayList<>();
+    groups.forEach(group -> running.add(workers.submit(() -> apply(group))));
+    try {
+      for (Future<Void> group : running) {
+        group.get();
+      }
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("applying a partition group failed", e.getCause());
+    } finally {
+      running.forEach(group -> group.cancel(true));
+    }
+  }
+
+  private Void apply(List<ConsumerRecord<String, String>> records) throws InterruptedException {
     EventBatch batch = parser.parse(config.topic(), records);
     if (!batch.deadLetters().isEmpty()) {
       Map<Long, ConsumerRecord<String, String>> byPosition = byPosition(records);
@@ -72,6 +109,12 @@ public class ReportConsumer {
     BatchOutcome outcome =
         untilDone("applying a batch", () -> metrics.timeCommit(() -> rollups.apply(batch)));
     applied.fire(outcome);
+    return null;
+  }
+
+  @PreDestroy
+  void stopWorkers() {
+    workers.shutdownNow();
   }
 
   /**
@@ -96,7 +139,7 @@ public class ReportConsumer {
   }
 
   private static Map<Long, ConsumerRecord<String, String>> byPosition(
-      ConsumerRecords<String, String> records) {
+      List<ConsumerRecord<String, String>> records) {
     Map<Long, ConsumerRecord<String, String>> byPosition = new HashMap<>();
     records.forEach(r -> byPosition.put(DeadLetterPublisher.key(r.partition(), r.offset()), r));
     return byPosition;

@@ -15,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -48,10 +49,14 @@ public class LedgerRepository {
   }
 
   /** Inserts the reports whose id is new and returns those ids; the others are duplicates. */
-  public Set<UUID> insertNew(Collection<FiledReport> reports, Instant processedAt) {
-    if (reports.isEmpty()) {
+  public Set<UUID> insertNew(Collection<FiledReport> batch, Instant processedAt) {
+    if (batch.isEmpty()) {
       return Set.of();
     }
+    // Concurrent batches insert in one order, so that an id in both (an office's retry under a
+    // different province, say) makes one wait for the other instead of deadlocking.
+    List<FiledReport> reports =
+        batch.stream().sorted(Comparator.comparing(FiledReport::reportId)).toList();
     try (Connection c = dataSource.getConnection();
         PreparedStatement insert = c.prepareStatement(INSERT_REPORTS)) {
       insert.setTimestamp(1, Timestamp.from(processedAt));
