@@ -60,7 +60,7 @@ public class ReportPublisher {
   ReportPublisher(
       Producer<String, byte[]> producer, ObjectMapper json, String topic, Duration publishTimeout) {
     this.producer = producer;
-    this.writer = json.writer();
+    this.writer = json.copy().registerModule(new EventTimestampsModule()).writer();
     this.topic = topic;
     this.publishTimeout = publishTimeout;
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 class ReportPublisherTest {
   private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-  private static final Instant NOW = Instant.parse("2021-05-14T02:31:07Z");
+  private static final Instant NOW = Instant.parse("2021-05-14T02:31:07.250Z");
 
   private static MockProducer<String, byte[]> producer(boolean autoComplete) {
     return new MockProducer<>(
@@ -85,6 +86,27 @@ class ReportPublisherTest {
     for (int i = 0; i < events.size(); i++) {
       assertThat(sent.get(i).value()).isEqualTo(JSON.writeValueAsBytes(events.get(i).body()));
     }
+  }
+
+  @Test
+  void writesTimestampsAsIsoTextExactlyAsJacksonDoes() throws Exception {
+    ObjectMapper iso =
+        new ObjectMapper()
+            .findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    MockProducer<String, byte[]> producer = producer(true);
+    List<OutgoingEvent> events = List.of(filed("330402"), withdrawn());
+
+    publish(new ReportPublisher(producer, iso, "task-reports", Duration.ofSeconds(5)), events)
+        .awaitItem();
+
+    for (int i = 0; i < events.size(); i++) {
+      assertThat(producer.history().get(i).value())
+          .isEqualTo(iso.writeValueAsBytes(events.get(i).body()));
+    }
+    assertThat(new String(producer.history().get(0).value(), StandardCharsets.UTF_8))
+        .contains("\"completedAt\":\"2021-05-14T10:30:00+08:00\"")
+        .contains("\"receivedAt\":\"2021-05-14T02:31:07.250Z\"");
   }
 
   @Test
