@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Map;
 
 /** Settings of the ingest service, under {@code shishi.ingest} (env: {@code SHISHI_INGEST_*}). */
 @ConfigMapping(prefix = "shishi.ingest")
@@ -29,9 +30,16 @@ public interface IngestConfig {
   @WithDefault("PT5M")
   Duration maxClockSkew();
 
-  /** The Kafka topic reports go to (the {@code task-reports} channel's topic). */
+  /** The Kafka topic reports and withdrawals go to. */
   @WithDefault("task-reports")
   String topic();
+
+  /**
+   * The settings of the Kafka producer that writes to {@link #topic()}, as Kafka names them ({@code
+   * shishi.ingest.producer.linger.ms=5}), handed to it unchanged; the serialisers are fixed in
+   * code. application.properties lists each with the reason for its value.
+   */
+  Map<String, String> producer();
 
   /** Largest body of a single report or withdrawal, in bytes (413 above). */
   @WithDefault("1048576")

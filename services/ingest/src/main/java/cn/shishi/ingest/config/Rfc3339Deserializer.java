@@ -29,6 +29,12 @@ public class Rfc3339Deserializer extends StdScalarDeserializer<OffsetDateTime> {
               parser,
               "must be an RFC 3339 string with an offset, e.g. 2021-05-14T10:30:00+08:00");
     }
+    OffsetDateTime common =
+        Rfc3339FastParser.parse(
+            parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+    if (common != null) {
+      return common;
+    }
     try {
       return OffsetDateTime.parse(parser.getText(), DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     } catch (DateTimeParseException e) {

@@ -81,7 +81,7 @@ public class ReportIntake {
 
   private Uni<Void> fileAll(List<ReportSubmission> submissions, String prefix, Caller office) {
     requireOfficeRegion(office);
-    List<ValidReport> reports = new ArrayList<>();
+    List<ValidReport> reports = new ArrayList<>(submissions.size());
     List<Violation> violations = new ArrayList<>();
     Set<UUID> ids = new HashSet<>();
     for (int i = 0; i < submissions.size(); i++) {

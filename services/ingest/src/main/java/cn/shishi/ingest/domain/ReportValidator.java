@@ -41,17 +41,17 @@ public final class ReportValidator {
     if (report == null) {
       return Validated.invalid(List.of(new Violation(at, "a report object is required")));
     }
+    // Pointers are built only for what is wrong: most reports are valid.
     List<Violation> violations = new ArrayList<>();
     if (report.reportId() == null) {
       violations.add(new Violation(at + "/reportId", "is required (a UUID the office makes)"));
     }
-    checkRegion(report.regionCode(), at + "/regionCode", violations);
-    checkCode(report.program(), catalog::programExists, "program", at + "/program", violations);
-    checkCode(
-        report.taskType(), catalog::taskTypeExists, "task type", at + "/taskType", violations);
-    checkRange(report.quantity(), 1, MAX_QUANTITY, at + "/quantity", violations);
-    checkRange(report.beneficiaries(), 0, MAX_BENEFICIARIES, at + "/beneficiaries", violations);
-    checkCompletedAt(report.completedAt(), at + "/completedAt", violations);
+    checkRegion(report.regionCode(), at, violations);
+    checkCode(report.program(), catalog::programExists, "program", at, "/program", violations);
+    checkCode(report.taskType(), catalog::taskTypeExists, "task type", at, "/taskType", violations);
+    checkRange(report.quantity(), 1, MAX_QUANTITY, at, "/quantity", violations);
+    checkRange(report.beneficiaries(), 0, MAX_BENEFICIARIES, at, "/beneficiaries", violations);
+    checkCompletedAt(report.completedAt(), at, violations);
     String note =
         report.note() == null ? null : Normalizer.normalize(report.note(), Normalizer.Form.NFC);
     if (note != null && !isPlainText(note)) {
@@ -95,13 +95,14 @@ public final class ReportValidator {
     return true;
   }
 
-  private void checkRegion(String code, String pointer, List<Violation> violations) {
+  private void checkRegion(String code, String at, List<Violation> violations) {
     if (code == null) {
-      violations.add(new Violation(pointer, "is required"));
+      violations.add(new Violation(at + "/regionCode", "is required"));
     } else if (!Regions.isSixDigits(code)) {
-      violations.add(new Violation(pointer, "must be a 6-digit GB/T 2260 code, e.g. 330281"));
+      violations.add(
+          new Violation(at + "/regionCode", "must be a 6-digit GB/T 2260 code, e.g. 330281"));
     } else if (!catalog.regionExists(code)) {
-      violations.add(new Violation(pointer, "no region has the code " + code));
+      violations.add(new Violation(at + "/regionCode", "no region has the code " + code));
     }
   }
 
@@ -109,35 +110,40 @@ public final class ReportValidator {
       String code,
       java.util.function.Predicate<String> exists,
       String what,
-      String pointer,
+      String at,
+      String field,
       List<Violation> violations) {
     if (code == null) {
-      violations.add(new Violation(pointer, "is required"));
+      violations.add(new Violation(at + field, "is required"));
     } else if (!exists.test(code)) {
       violations.add(
-          new Violation(pointer, "unknown " + what + " '" + code + "'; see GET /api/v1/catalog"));
+          new Violation(
+              at + field, "unknown " + what + " '" + code + "'; see GET /api/v1/catalog"));
     }
   }
 
   private static void checkRange(
-      Integer value, int min, int max, String pointer, List<Violation> violations) {
+      Integer value, int min, int max, String at, String field, List<Violation> violations) {
     if (value != null && (value < min || value > max)) {
-      violations.add(new Violation(pointer, "must be between " + min + " and " + max));
+      violations.add(new Violation(at + field, "must be between " + min + " and " + max));
     }
   }
 
-  private void checkCompletedAt(OffsetDateTime at, String pointer, List<Violation> violations) {
-    if (at == null) {
-      violations.add(new Violation(pointer, "is required (RFC 3339 with an offset)"));
+  private void checkCompletedAt(OffsetDateTime completedAt, String at, List<Violation> violations) {
+    if (completedAt == null) {
+      violations.add(new Violation(at + "/completedAt", "is required (RFC 3339 with an offset)"));
       return;
     }
-    if (at.toInstant().isAfter(clock.instant().plus(maxClockSkew))) {
+    if (completedAt.toInstant().isAfter(clock.instant().plus(maxClockSkew))) {
       violations.add(
-          new Violation(pointer, "lies more than " + maxClockSkew.toMinutes() + " minutes ahead"));
+          new Violation(
+              at + "/completedAt",
+              "lies more than " + maxClockSkew.toMinutes() + " minutes ahead"));
     }
-    if (at.atZoneSameInstant(CHINA).toLocalDate().isBefore(earliestCompletedOn)) {
+    if (completedAt.atZoneSameInstant(CHINA).toLocalDate().isBefore(earliestCompletedOn)) {
       violations.add(
-          new Violation(pointer, "lies before the campaign's start, " + earliestCompletedOn));
+          new Violation(
+              at + "/completedAt", "lies before the campaign's start, " + earliestCompletedOn));
     }
   }
 

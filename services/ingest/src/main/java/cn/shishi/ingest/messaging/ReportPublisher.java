@@ -3,70 +3,149 @@ package cn.shishi.ingest.messaging;
 import cn.shishi.ingest.config.IngestConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * Writes events to {@code task-reports} and completes only when Kafka has acknowledged them ({@code
  * acks=all}, idempotent producer): an office is told "accepted" only for what is durable.
+ *
+ * <p>A whole list costs one hand-over and one completion, not one per record: the records go to the
+ * producer on a thread of their own, because {@code send} blocks for up to {@code max.block.ms}
+ * while the topic's partitions are unknown (Kafka down), and the HTTP event loop must not.
  */
 @ApplicationScoped
 public class ReportPublisher {
   public static final String EVENT_TYPE_HEADER = "shishi-event-type";
 
-  private final MutinyEmitter<String> emitter;
-  private final ObjectMapper json;
-  private final IngestConfig config;
+  private final Producer<String, byte[]> producer;
+  private final ObjectWriter writer;
+  private final String topic;
+  private final Duration publishTimeout;
+  private final ExecutorService sender =
+      Executors.newSingleThreadExecutor(
+          task -> {
+            Thread thread = new Thread(task, "shishi-report-sender");
+            thread.setDaemon(true);
+            return thread;
+          });
 
+  @Inject
   public ReportPublisher(
-      // A batch of up to 1000 reports is handed over at once; the request size bounds the buffer.
-      @Channel("task-reports") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16384)
-          MutinyEmitter<String> emitter,
-      ObjectMapper json,
-      IngestConfig config) {
-    this.emitter = emitter;
-    this.json = json;
-    this.config = config;
+      Producer<String, byte[]> producer, ObjectMapper json, IngestConfig config) {
+    this(producer, json, config.topic(), config.publishTimeout());
   }
 
-  /** Publishes every event; completes when all are acknowledged, fails if any is not. */
+  ReportPublisher(
+      Producer<String, byte[]> producer, ObjectMapper json, String topic, Duration publishTimeout) {
+    this.producer = producer;
+    this.writer = json.copy().registerModule(new EventTimestampsModule()).writer();
+    this.topic = topic;
+    this.publishTimeout = publishTimeout;
+  }
+
+  /**
+   * Publishes every event; completes when all are acknowledged, fails on the first that is not or
+   * when the publish timeout passes. After a failure no further record is handed to Kafka.
+   */
   public Uni<Void> publishAll(List<OutgoingEvent> events) {
-    List<Uni<Void>> sends =
-        events.stream()
-            .map(event -> send(event.key(), event.type(), serialise(event.body())))
-            .toList();
-    return Uni.join()
-        .all(sends)
-        .andFailFast()
-        .replaceWithVoid()
-        .ifNoItem()
-        .after(config.publishTimeout())
-        .fail()
-        .onFailure()
-        .transform(cause -> new PublishFailedException("Kafka did not acknowledge", cause));
+    if (events.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size());
+    for (OutgoingEvent event : events) {
+      records.add(record(event));
+    }
+    Uni<Void> published =
+        Uni.createFrom()
+            .<Void>emitter(emitter -> handOver(records, emitter))
+            .ifNoItem()
+            .after(publishTimeout)
+            .fail()
+            .onFailure()
+            .transform(cause -> new PublishFailedException("Kafka did not acknowledge", cause));
+    // The outcome arrives on Kafka's network thread; the request goes on where it came from.
+    Context context = Vertx.currentContext();
+    return context == null
+        ? published
+        : published.emitOn(task -> context.runOnContext(ignored -> task.run()));
   }
 
-  private Uni<Void> send(String key, String type, String value) {
-    RecordHeaders headers = new RecordHeaders();
-    headers.add(EVENT_TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8));
-    OutgoingKafkaRecordMetadata<String> metadata =
-        OutgoingKafkaRecordMetadata.<String>builder().withKey(key).withHeaders(headers).build();
-    return emitter.sendMessage(Message.of(value).addMetadata(metadata));
-  }
-
-  private String serialise(Object event) {
+  private void handOver(
+      List<ProducerRecord<String, byte[]>> records, UniEmitter<? super Void> emitter) {
+    AtomicBoolean over = new AtomicBoolean();
+    emitter.onTermination(() -> over.set(true));
     try {
-      return json.writeValueAsString(event);
+      sender.execute(() -> sendAll(records, emitter, over));
+    } catch (RejectedExecutionException e) {
+      emitter.fail(e);
+    }
+  }
+
+  private void sendAll(
+      List<ProducerRecord<String, byte[]>> records,
+      UniEmitter<? super Void> emitter,
+      AtomicBoolean over) {
+    AtomicInteger pending = new AtomicInteger(records.size());
+    Callback acknowledged =
+        (metadata, exception) -> {
+          if (exception != null) {
+            emitter.fail(exception);
+          } else if (pending.decrementAndGet() == 0) {
+            emitter.complete(null);
+          }
+        };
+    for (ProducerRecord<String, byte[]> record : records) {
+      if (over.get()) {
+        return;
+      }
+      try {
+        producer.send(record, acknowledged);
+      } catch (RuntimeException e) {
+        emitter.fail(e);
+        return;
+      }
+    }
+  }
+
+  private ProducerRecord<String, byte[]> record(OutgoingEvent event) {
+    Header type =
+        new RecordHeader(EVENT_TYPE_HEADER, event.type().getBytes(StandardCharsets.UTF_8));
+    return new ProducerRecord<>(
+        topic, null, event.key(), serialise(event.body()), new RecordHeaders(new Header[] {type}));
+  }
+
+  private byte[] serialise(Object event) {
+    try {
+      return writer.writeValueAsBytes(event);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise " + event.getClass().getSimpleName(), e);
     }
+  }
+
+  @PreDestroy
+  void stop() {
+    sender.shutdown();
   }
 }

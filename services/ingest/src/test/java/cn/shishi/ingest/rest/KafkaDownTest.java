@@ -9,22 +9,42 @@ import cn.shishi.infra.TopicReader;
 import cn.shishi.ingest.Samples;
 import cn.shishi.ingest.Tokens;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import java.net.URL;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** With its broker stopped, the ingest answers 503 and publishes nothing. */
+/** With its broker stopped, the ingest is not ready, answers 503 and publishes nothing. */
 @QuarkusTest
 @TestProfile(OwnBrokerProfile.class)
 class KafkaDownTest {
+  private static final String PRODUCER_STATUS =
+      "checks.find { it.name == 'task-reports producer' }.status";
+
+  @TestHTTPResource(value = "/health/ready", management = true)
+  URL readiness;
+
+  private String producerReadiness() {
+    return given().get(readiness).then().extract().path(PRODUCER_STATUS);
+  }
 
   @Test
   void answers503WithRetryAfterAndPublishesNothingWhileKafkaIsDown() {
     ObjectNode report = Samples.reportRequest();
     String id = report.get("reportId").asText();
+    await().atMost(Duration.ofSeconds(30)).until(() -> "UP".equals(producerReadiness()));
     OwnBrokerProfile.broker().close();
     try {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                Response health = given().get(readiness);
+                return health.statusCode() == 503 && "DOWN".equals(health.path(PRODUCER_STATUS));
+              });
       given()
           .auth()
           .oauth2(Tokens.jiaxingOffice())
@@ -62,5 +82,6 @@ class KafkaDownTest {
         new TopicReader(OwnBrokerProfile.broker().bootstrapServers(), "task-reports")) {
       assertThat(topic.find(id)).isNotEmpty();
     }
+    await().atMost(Duration.ofSeconds(30)).until(() -> "UP".equals(producerReadiness()));
   }
 }

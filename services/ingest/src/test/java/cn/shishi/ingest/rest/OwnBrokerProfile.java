@@ -37,10 +37,10 @@ public class OwnBrokerProfile implements QuarkusTestProfile {
   public Map<String, String> getConfigOverrides() {
     // Short bounds, so that the test waits seconds, not the production 10-15 s.
     return Map.of(
-        "mp.messaging.outgoing.task-reports.delivery.timeout.ms", "4000",
-        "mp.messaging.outgoing.task-reports.request.timeout.ms", "1500",
-        "mp.messaging.outgoing.task-reports.max.block.ms", "1500",
-        "mp.messaging.outgoing.task-reports.linger.ms", "0",
+        "shishi.ingest.producer.delivery.timeout.ms", "4000",
+        "shishi.ingest.producer.request.timeout.ms", "1500",
+        "shishi.ingest.producer.max.block.ms", "1500",
+        "shishi.ingest.producer.linger.ms", "0",
         "shishi.ingest.publish-timeout", "8s");
   }
 

@@ -1,0 +1,39 @@
+package cn.shishi.ingest.config;
+
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The one Kafka producer of the reports' topic, configured by {@code shishi.ingest.producer.*}.
+ * Created at startup, so that readiness reflects its connection before the first report arrives.
+ */
+@ApplicationScoped
+public class ReportProducerFactory {
+
+  @Produces
+  @Singleton
+  @Startup
+  Producer<String, byte[]> reportProducer(IngestConfig config, Event<Producer<?, ?>> created) {
+    Map<String, Object> settings = new HashMap<>(config.producer());
+    Producer<String, byte[]> producer =
+        new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
+    // Quarkus binds the Kafka client metrics of every producer announced this way.
+    created.fire(producer);
+    return producer;
+  }
+
+  /** Gives records still in flight until the publish bound to be acknowledged. */
+  void close(@Disposes Producer<String, byte[]> producer, IngestConfig config) {
+    producer.close(config.publishTimeout());
+  }
+}
