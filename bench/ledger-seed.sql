@@ -38,6 +38,16 @@ FROM (SELECT region_code::varchar AS region_code, day, program, task_type, quant
       UNION ALL SELECT province_code::varchar, day, program, task_type, quantity, beneficiaries
         FROM report WHERE status = 'COUNTED') AS cells
 GROUP BY 1, 2, 3, 4;
-ANALYZE report;
-ANALYZE rollup;
-SELECT (SELECT count(*) FROM report) AS reports, (SELECT count(*) FROM rollup) AS rollup_cells;
+DELETE FROM rollup_month;
+INSERT INTO rollup_month (region_code, month, program, task_type, region_level, province_code,
+                          city_code, reports, quantity, beneficiaries)
+SELECT region_code, date_trunc('month', day)::date, program, task_type, region_level,
+       province_code, city_code, sum(reports), sum(quantity), sum(beneficiaries)
+FROM rollup
+GROUP BY region_code, date_trunc('month', day), program, task_type, region_level, province_code,
+         city_code;
+VACUUM ANALYZE report;
+VACUUM ANALYZE rollup;
+VACUUM ANALYZE rollup_month;
+SELECT (SELECT count(*) FROM report) AS reports, (SELECT count(*) FROM rollup) AS rollup_cells,
+       (SELECT count(*) FROM rollup_month) AS month_cells;

@@ -10,8 +10,12 @@ import java.util.List;
 public record Reconciliation(
     Instant checkedAt, List<CellDifference> cells, List<PartitionPosition> partitions) {
 
-  /** A rollup cell whose stored totals differ from the recomputation from the ledger. */
-  public record CellDifference(RollupKey cell, Totals stored, Totals fromLedger) {}
+  /**
+   * A rollup cell whose stored totals differ from the recomputation: {@code period} says which
+   * table, {@code day} (a day cell, recomputed from the ledger), {@code month} (a month cell keyed
+   * by its first day, recomputed from its day cells) or {@code all-time} (a province total).
+   */
+  public record CellDifference(String period, RollupKey cell, Totals stored, Totals fromLedger) {}
 
   /** Where a partition's applied records end, and where the topic ends. */
   public record PartitionPosition(int partition, long storedOffset, long endOffset) {

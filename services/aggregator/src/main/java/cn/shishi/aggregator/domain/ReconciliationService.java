@@ -32,7 +32,10 @@ public class ReconciliationService {
   public Reconciliation reconcile() {
     List<Reconciliation.CellDifference> cells =
         rollups.drift().stream()
-            .map(d -> new Reconciliation.CellDifference(d.cell(), d.stored(), d.fromLedger()))
+            .map(
+                d ->
+                    new Reconciliation.CellDifference(
+                        d.period(), d.cell(), d.stored(), d.fromLedger()))
             .toList();
     List<Reconciliation.PartitionPosition> partitions = positions.read();
     Reconciliation result = new Reconciliation(clock.instant(), cells, partitions);

@@ -19,18 +19,41 @@ import javax.sql.DataSource;
 /** The rollups' write side, and their recomputation from the ledger. */
 @ApplicationScoped
 public class RollupRepository {
-  private static final String UPSERT =
-      "INSERT INTO rollup (region_code, day, program, task_type, region_level, province_code,"
-          + " city_code, reports, quantity, beneficiaries)"
-          + " SELECT d.region, d.day::date, d.program, d.task_type, length(d.region),"
-          + " left(d.region, 2), CASE WHEN length(d.region) >= 4 THEN left(d.region, 4) END,"
-          + " d.reports::bigint, d.quantity::bigint, d.beneficiaries::bigint"
-          + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-          + " ?::text[]) AS d(region, day, program, task_type, reports, quantity, beneficiaries)"
-          + " ON CONFLICT (region_code, day, program, task_type) DO UPDATE SET"
-          + " reports = rollup.reports + EXCLUDED.reports,"
-          + " quantity = rollup.quantity + EXCLUDED.quantity,"
-          + " beneficiaries = rollup.beneficiaries + EXCLUDED.beneficiaries";
+  private static final String UPSERT = upsert("rollup", "day");
+  private static final String UPSERT_MONTHS = upsert("rollup_month", "month");
+
+  /** Adds a batch's changes to {@code table}'s cells, whose time column is {@code period}. */
+  private static String upsert(String table, String period) {
+    return "INSERT INTO "
+        + table
+        + " (region_code, "
+        + period
+        + ", program, task_type, region_level, province_code, city_code, reports, quantity,"
+        + " beneficiaries)"
+        + " SELECT d.region, d.period::date, d.program, d.task_type, length(d.region),"
+        + " left(d.region, 2), CASE WHEN length(d.region) >= 4 THEN left(d.region, 4) END,"
+        + " d.reports::bigint, d.quantity::bigint, d.beneficiaries::bigint"
+        + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+        + " ?::text[]) AS d(region, period, program, task_type, reports, quantity, beneficiaries)"
+        + " ON CONFLICT (region_code, "
+        + period
+        + ", program, task_type) DO UPDATE SET"
+        + " reports = "
+        + table
+        + ".reports + EXCLUDED.reports, quantity = "
+        + table
+        + ".quantity + EXCLUDED.quantity, beneficiaries = "
+        + table
+        + ".beneficiaries + EXCLUDED.beneficiaries";
+  }
+
+  /** The month cells as their day cells say they must be: used by rebuild and reconciliation. */
+  static final String MONTHS_FROM_DAYS =
+      "SELECT region_code, date_trunc('month', day)::date AS month, program, task_type,"
+          + " region_level, province_code, city_code, sum(reports) AS reports,"
+          + " sum(quantity) AS quantity, sum(beneficiaries) AS beneficiaries FROM rollup"
+          + " GROUP BY region_code, date_trunc('month', day), program, task_type, region_level,"
+          + " province_code, city_code";
 
   /**
    * The rollups as the ledger says they must be: every counted report in its county, city and
@@ -76,17 +99,40 @@ public class RollupRepository {
     this.dataSource = dataSource;
   }
 
-  /** Adds each change to its cell, creating cells that do not exist yet. */
+  /** Adds each change to its day cell and month cell, creating cells that do not exist yet. */
   public void apply(Map<RollupKey, Totals> changes) {
     if (changes.isEmpty()) {
       return;
     }
+    try (Connection c = dataSource.getConnection()) {
+      upsert(c, UPSERT, changes);
+      upsert(c, UPSERT_MONTHS, byMonth(changes));
+      applyToProvinceTotals(c, changes);
+    } catch (SQLException e) {
+      throw new PersistenceFailure("applying rollup changes", e);
+    }
+  }
+
+  /** The day cells' changes summed into their months: a cell keyed by its month's first day. */
+  private static Map<RollupKey, Totals> byMonth(Map<RollupKey, Totals> changes) {
+    Map<RollupKey, Totals> months = new LinkedHashMap<>();
+    changes.forEach(
+        (key, change) ->
+            months.merge(
+                new RollupKey(
+                    key.regionCode(), key.day().withDayOfMonth(1), key.program(), key.taskType()),
+                change,
+                Totals::plus));
+    return months;
+  }
+
+  private static void upsert(Connection c, String sql, Map<RollupKey, Totals> changes)
+      throws SQLException {
     List<Map.Entry<RollupKey, Totals>> rows = new ArrayList<>(changes.entrySet());
     // Every writer locks the cells it upserts in the same order, so that concurrent batches
     // (several consumers or instances) wait for each other instead of deadlocking.
     rows.sort(Map.Entry.comparingByKey(CELL_ORDER));
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement upsert = c.prepareStatement(UPSERT)) {
+    try (PreparedStatement upsert = c.prepareStatement(sql)) {
       upsert.setArray(1, Sql.texts(c, rows, row -> row.getKey().regionCode()));
       upsert.setArray(2, Sql.texts(c, rows, row -> row.getKey().day()));
       upsert.setArray(3, Sql.texts(c, rows, row -> row.getKey().program()));
@@ -95,9 +141,6 @@ public class RollupRepository {
       upsert.setArray(6, Sql.texts(c, rows, row -> row.getValue().quantity()));
       upsert.setArray(7, Sql.texts(c, rows, row -> row.getValue().beneficiaries()));
       upsert.executeUpdate();
-      applyToProvinceTotals(c, changes);
-    } catch (SQLException e) {
-      throw new PersistenceFailure("applying rollup changes", e);
     }
   }
 
@@ -136,15 +179,22 @@ public class RollupRepository {
               + " beneficiaries) "
               + PROVINCE_RECOMPUTED);
       statement.execute("DELETE FROM rollup");
-      return statement.executeUpdate(
-          "INSERT INTO rollup (region_code, day, program, task_type, region_level, province_code,"
-              + " city_code, reports, quantity, beneficiaries)"
-              + " SELECT region_code, day, program, task_type, length(region_code),"
-              + " left(region_code, 2),"
-              + " CASE WHEN length(region_code) >= 4 THEN left(region_code, 4) END,"
-              + " reports, quantity, beneficiaries FROM ("
-              + RECOMPUTED
-              + ") AS recomputed");
+      int cells =
+          statement.executeUpdate(
+              "INSERT INTO rollup (region_code, day, program, task_type, region_level, province_code,"
+                  + " city_code, reports, quantity, beneficiaries)"
+                  + " SELECT region_code, day, program, task_type, length(region_code),"
+                  + " left(region_code, 2),"
+                  + " CASE WHEN length(region_code) >= 4 THEN left(region_code, 4) END,"
+                  + " reports, quantity, beneficiaries FROM ("
+                  + RECOMPUTED
+                  + ") AS recomputed");
+      statement.execute("DELETE FROM rollup_month");
+      statement.execute(
+          "INSERT INTO rollup_month (region_code, month, program, task_type, region_level,"
+              + " province_code, city_code, reports, quantity, beneficiaries) "
+              + MONTHS_FROM_DAYS);
+      return cells;
     } catch (SQLException e) {
       throw new PersistenceFailure("rebuilding rollups", e);
     }
@@ -170,13 +220,47 @@ public class RollupRepository {
             + " OR s.reports <> l.reports OR s.quantity <> l.quantity"
             + " OR s.beneficiaries <> l.beneficiaries"
             + " ORDER BY 1, 2, 3, 4";
+    try (Connection c = dataSource.getConnection()) {
+      List<CellDrift> drift = new ArrayList<>(cells(c, sql, CellDrift.DAY));
+      drift.addAll(cells(c, MONTH_DRIFT, CellDrift.MONTH));
+      drift.addAll(provinceTotalDrift(c));
+      return drift;
+    } catch (SQLException e) {
+      throw new PersistenceFailure("reconciling rollups", e);
+    }
+  }
+
+  /**
+   * Month cells that disagree with the sum of their day cells (which the query above checks against
+   * the ledger): one pass over the rollups, not a second over the ledger.
+   */
+  private static final String MONTH_DRIFT =
+      "SELECT coalesce(s.region_code, d.region_code), coalesce(s.month, d.month),"
+          + " coalesce(s.program, d.program), coalesce(s.task_type, d.task_type),"
+          + " coalesce(s.reports, 0), coalesce(s.quantity, 0), coalesce(s.beneficiaries, 0),"
+          + " coalesce(d.reports, 0), coalesce(d.quantity, 0), coalesce(d.beneficiaries, 0)"
+          + " FROM (SELECT * FROM rollup_month WHERE reports <> 0 OR quantity <> 0"
+          + "  OR beneficiaries <> 0) AS s"
+          + " FULL OUTER JOIN (SELECT * FROM ("
+          + MONTHS_FROM_DAYS
+          + ") AS m WHERE reports <> 0 OR quantity <> 0 OR beneficiaries <> 0) AS d"
+          + " ON s.region_code = d.region_code AND s.month = d.month"
+          + " AND s.program = d.program AND s.task_type = d.task_type"
+          + " WHERE s.region_code IS NULL OR d.region_code IS NULL"
+          + " OR s.reports <> d.reports OR s.quantity <> d.quantity"
+          + " OR s.beneficiaries <> d.beneficiaries"
+          + " ORDER BY 1, 2, 3, 4";
+
+  /** Rows of (cell, its day or month, stored totals, expected totals) as drift. */
+  private static List<CellDrift> cells(Connection c, String sql, String period)
+      throws SQLException {
     List<CellDrift> drift = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        Statement statement = c.createStatement();
+    try (Statement statement = c.createStatement();
         ResultSet rows = statement.executeQuery(sql)) {
       while (rows.next()) {
         drift.add(
             new CellDrift(
+                period,
                 new RollupKey(
                     rows.getString(1),
                     rows.getObject(2, java.time.LocalDate.class),
@@ -185,11 +269,8 @@ public class RollupRepository {
                 new Totals(rows.getLong(5), rows.getLong(6), rows.getLong(7)),
                 new Totals(rows.getLong(8), rows.getLong(9), rows.getLong(10))));
       }
-      drift.addAll(provinceTotalDrift(c));
-      return drift;
-    } catch (SQLException e) {
-      throw new PersistenceFailure("reconciling rollups", e);
     }
+    return drift;
   }
 
   /** The all-time province totals that disagree with the ledger; their cells have no day. */
@@ -214,6 +295,7 @@ public class RollupRepository {
       while (rows.next()) {
         drift.add(
             new CellDrift(
+                CellDrift.ALL_TIME,
                 new RollupKey(rows.getString(1), null, rows.getString(2), rows.getString(3)),
                 new Totals(rows.getLong(4), rows.getLong(5), rows.getLong(6)),
                 new Totals(rows.getLong(7), rows.getLong(8), rows.getLong(9))));
@@ -222,6 +304,14 @@ public class RollupRepository {
     return drift;
   }
 
-  /** A cell whose stored totals differ from the ledger's. */
-  public record CellDrift(RollupKey cell, Totals stored, Totals fromLedger) {}
+  /**
+   * A cell whose stored totals differ from what they must be: a day cell (and an all-time province
+   * total) from the ledger, a month cell from its day cells. A month cell's key carries the month's
+   * first day.
+   */
+  public record CellDrift(String period, RollupKey cell, Totals stored, Totals fromLedger) {
+    public static final String DAY = "day";
+    public static final String MONTH = "month";
+    public static final String ALL_TIME = "all-time";
+  }
 }

@@ -1,5 +1,7 @@
 package cn.shishi.aggregator.persistence;
 
+import cn.shishi.aggregator.domain.CalendarSpans;
+import cn.shishi.aggregator.domain.CalendarSpans.Span;
 import cn.shishi.aggregator.domain.Totals;
 import cn.shishi.aggregator.domain.TotalsQuery;
 import cn.shishi.aggregator.domain.TotalsQuery.Dimension;
@@ -21,8 +23,8 @@ import javax.sql.DataSource;
 
 /**
  * Answers totals questions from the rollups alone, reading one region level's cells through the
- * indexes on (level, day), (province, level, day) and (city, level, day); the ledger's size does
- * not enter into it.
+ * indexes on (level, day), (province, level, day) and (city, level, day), and their twins on the
+ * month cells for the whole months of a range; the ledger's size does not enter into it.
  */
 @ApplicationScoped
 public class TotalsRepository {
@@ -48,34 +50,24 @@ public class TotalsRepository {
     List<Object> params = new ArrayList<>();
     StringBuilder sql = new StringBuilder("SELECT ");
     groups.forEach(column -> sql.append(column).append(", "));
+    sql.append("sum(reports), sum(quantity), sum(beneficiaries) FROM ");
     if (allTime(query)) {
       // Dashboards' commonest question: all time, by province, program or kind of task. The
       // all-time table answers it from a few hundred rows instead of every day's cells.
-      sql.append("sum(reports), sum(quantity), sum(beneficiaries) FROM province_total WHERE true");
+      sql.append("province_total WHERE true");
+      filters(sql, params, query);
     } else {
-      sql.append(
-          "sum(reports), sum(quantity), sum(beneficiaries) FROM rollup WHERE region_level = ?");
-      params.add(query.regionLevel());
+      sql.append("(");
+      List<Span> spans =
+          query.groupBy().contains(Dimension.DAY)
+              ? List.of(new Span(false, query.from(), query.to()))
+              : CalendarSpans.of(query.from(), query.to());
+      for (int i = 0; i < spans.size(); i++) {
+        sql.append(i == 0 ? "" : " UNION ALL ");
+        cells(sql, params, query, spans.get(i));
+      }
+      sql.append(") AS cells");
     }
-    filter(sql, params, "province_code", query.province());
-    filter(sql, params, "city_code", query.city());
-    filter(sql, params, "region_code", query.county());
-    filter(sql, params, "program", query.program());
-    filter(sql, params, "task_type", query.taskType());
-    query
-        .from()
-        .ifPresent(
-            from -> {
-              sql.append(" AND day >= ?");
-              params.add(java.sql.Date.valueOf(from));
-            });
-    query
-        .to()
-        .ifPresent(
-            to -> {
-              sql.append(" AND day <= ?");
-              params.add(java.sql.Date.valueOf(to));
-            });
     if (!groups.isEmpty()) {
       String list = String.join(", ", groups);
       sql.append(" GROUP BY ").append(list);
@@ -86,6 +78,42 @@ public class TotalsRepository {
     params.add(query.limit() + 1);
     params.add(query.offset());
     return run(sql.toString(), params, query.groupBy());
+  }
+
+  /**
+   * One span's cells of the query's region level: whole months from the month cells (a month counts
+   * as its first day), other days from the day cells.
+   */
+  private static void cells(StringBuilder sql, List<Object> params, TotalsQuery query, Span span) {
+    String table = span.months() ? "rollup_month" : "rollup";
+    String period = span.months() ? "month" : "day";
+    sql.append("SELECT province_code, city_code, region_code, program, task_type, ")
+        .append(period)
+        .append(" AS day, reports, quantity, beneficiaries FROM ")
+        .append(table)
+        .append(" WHERE region_level = ?");
+    params.add(query.regionLevel());
+    filters(sql, params, query);
+    span.from()
+        .ifPresent(
+            from -> {
+              sql.append(" AND ").append(period).append(" >= ?");
+              params.add(java.sql.Date.valueOf(from));
+            });
+    span.to()
+        .ifPresent(
+            to -> {
+              sql.append(" AND ").append(period).append(" <= ?");
+              params.add(java.sql.Date.valueOf(to));
+            });
+  }
+
+  private static void filters(StringBuilder sql, List<Object> params, TotalsQuery query) {
+    filter(sql, params, "province_code", query.province());
+    filter(sql, params, "city_code", query.city());
+    filter(sql, params, "region_code", query.county());
+    filter(sql, params, "program", query.program());
+    filter(sql, params, "task_type", query.taskType());
   }
 
   private static final Set<Dimension> ALL_TIME_DIMENSIONS =

@@ -15,8 +15,13 @@ public record ReconciliationReport(
     List<Cell> cells,
     List<Partition> partitions) {
 
-  /** A rollup cell that disagrees with the ledger. */
+  /**
+   * A rollup cell that disagrees with the ledger: a day cell, a month cell ({@code day} is the
+   * month's first day; compared with the sum of its day cells) or an all-time province total
+   * ({@code day} is null).
+   */
   public record Cell(
+      String period,
       String regionCode,
       LocalDate day,
       String program,
@@ -37,6 +42,7 @@ public record ReconciliationReport(
             .map(
                 c ->
                     new Cell(
+                        c.period(),
                         c.cell().regionCode(),
                         c.cell().day(),
                         c.cell().program(),

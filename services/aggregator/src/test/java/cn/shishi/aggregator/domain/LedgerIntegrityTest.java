@@ -115,15 +115,40 @@ class LedgerIntegrityTest {
         "UPDATE rollup SET quantity = quantity + 1 WHERE region_code = '3501' AND day = '2021-08-01'");
     JsonPath report = Pipeline.reconciliation();
     assertThat(report.getBoolean("consistent")).isFalse();
-    assertThat(report.getInt("drift")).isEqualTo(1);
+    assertThat(report.getInt("drift")).isEqualTo(2);
+    assertThat(report.getString("cells[0].period")).isEqualTo("day");
     assertThat(report.getString("cells[0].regionCode")).isEqualTo("3501");
     assertThat(report.getLong("cells[0].stored.quantity")).isEqualTo(4);
     assertThat(report.getLong("cells[0].fromLedger.quantity")).isEqualTo(3);
-    assertThat(registry.get("shishi.reconciliation.drift").gauge().value()).isEqualTo(1.0);
+    // The month cell is right, but no longer the sum of its (tampered) day cells: it shows too.
+    assertThat(report.getString("cells[1].period")).isEqualTo("month");
+    assertThat(report.getString("cells[1].day")).isEqualTo("2021-08-01");
+    assertThat(report.getLong("cells[1].stored.quantity")).isEqualTo(3);
+    assertThat(report.getLong("cells[1].fromLedger.quantity")).isEqualTo(4);
+    assertThat(registry.get("shishi.reconciliation.drift").gauge().value()).isEqualTo(2.0);
 
     Pipeline.rebuild();
     assertThat(Pipeline.reconciliation().getInt("drift")).isZero();
     assertThat(registry.get("shishi.reconciliation.drift").gauge().value()).isZero();
+  }
+
+  @Test
+  void reconciliationFindsATamperedMonthCell() throws Exception {
+    pipeline.file(Pipeline.report("350103", "2021-07-09T09:00:00+08:00", 2));
+    Pipeline.awaitDrained();
+
+    execute(
+        "UPDATE rollup_month SET reports = reports + 1"
+            + " WHERE region_code = '350103' AND month = '2021-07-01'");
+    JsonPath report = Pipeline.reconciliation();
+    assertThat(report.getInt("drift")).isEqualTo(1);
+    assertThat(report.getString("cells[0].period")).isEqualTo("month");
+    assertThat(report.getString("cells[0].regionCode")).isEqualTo("350103");
+    assertThat(report.getLong("cells[0].stored.reports"))
+        .isEqualTo(report.getLong("cells[0].fromLedger.reports") + 1);
+
+    Pipeline.rebuild();
+    assertThat(Pipeline.reconciliation().getInt("drift")).isZero();
   }
 
   @Test
@@ -156,9 +181,13 @@ class LedgerIntegrityTest {
         Statement statement = c.createStatement();
         ResultSet rows =
             statement.executeQuery(
-                "SELECT region_code, day, program, task_type, reports, quantity, beneficiaries"
-                    + " FROM rollup WHERE reports <> 0 OR quantity <> 0 OR beneficiaries <> 0"
-                    + " ORDER BY 1, 2, 3, 4")) {
+                "SELECT 'day', region_code, day, program, task_type, reports, quantity,"
+                    + " beneficiaries FROM rollup"
+                    + " WHERE reports <> 0 OR quantity <> 0 OR beneficiaries <> 0"
+                    + " UNION ALL SELECT 'month', region_code, month, program, task_type, reports,"
+                    + " quantity, beneficiaries FROM rollup_month"
+                    + " WHERE reports <> 0 OR quantity <> 0 OR beneficiaries <> 0"
+                    + " ORDER BY 1, 2, 3, 4, 5")) {
       while (rows.next()) {
         cells.add(
             String.join(
@@ -169,7 +198,8 @@ class LedgerIntegrityTest {
                 rows.getString(4),
                 rows.getString(5),
                 rows.getString(6),
-                rows.getString(7)));
+                rows.getString(7),
+                rows.getString(8)));
       }
     }
     return cells;

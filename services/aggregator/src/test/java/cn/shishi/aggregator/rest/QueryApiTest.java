@@ -109,6 +109,19 @@ class QueryApiTest {
   }
 
   @Test
+  void partMonthsAddUpWithWholeOnes() {
+    // 15 Oct to 1 Dec: October's days, November from its month cells, then 1 December's day cells.
+    assertThat(
+            Pipeline.totals(Map.of("from", "2021-10-15", "to", "2021-12-01"))
+                .getLong("rows[0].quantity"))
+        .isEqualTo(11);
+    JsonPath byMonth =
+        Pipeline.totals(Map.of("from", "2021-11-02", "to", "2021-12-01", "groupBy", "month"));
+    assertThat(byMonth.getList("rows.group.month")).containsExactly("2021-11", "2021-12");
+    assertThat(byMonth.getList("rows.quantity", Long.class)).containsExactly(2L, 4L);
+  }
+
+  @Test
   void pagesThroughRows() {
     JsonPath first = Pipeline.totals(november("groupBy", "county", "limit", 2));
     assertThat(first.getList("rows")).hasSize(2);
