@@ -14,7 +14,8 @@ import java.util.List;
 public class TotalsChanges {
   private final BroadcastProcessor<List<RollupKey>> changes = BroadcastProcessor.create();
 
-  void onBatch(@Observes BatchOutcome outcome) {
+  // Partition groups commit on several threads; a processor takes one onNext at a time.
+  synchronized void onBatch(@Observes BatchOutcome outcome) {
     if (!outcome.changedCells().isEmpty()) {
       changes.onNext(outcome.changedCells());
     }

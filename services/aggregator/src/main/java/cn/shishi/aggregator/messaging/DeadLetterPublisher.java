@@ -35,7 +35,9 @@ public class DeadLetterPublisher {
     this.emitter = emitter;
   }
 
-  public void publish(
+  // Partition groups of a poll publish from several threads; dead letters are rare, so the
+  // emitter is simply used by one of them at a time.
+  public synchronized void publish(
       List<DeadLetter> letters,
       Map<Long, ConsumerRecord<String, String>> records,
       Duration timeout) {
