@@ -2,7 +2,6 @@ package cn.shishi.aggregator.rest;
 
 import cn.shishi.aggregator.persistence.LedgerQueries;
 import cn.shishi.aggregator.persistence.ReportEntity;
-import cn.shishi.catalog.CatalogEntry;
 import cn.shishi.web.InvalidRequestException;
 import cn.shishi.web.Problem;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,8 +10,6 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,12 +42,9 @@ public class LedgerResource {
     if (region != null && !region.matches("\\d{2}|\\d{4}|\\d{6}")) {
       errors.add(new Problem.FieldError("/region", "a 2-, 4- or 6-digit region code"));
     }
-    if (program != null && !CatalogEntry.isValidCode(program)) {
-      errors.add(new Problem.FieldError("/program", "not a catalogue code"));
-    }
-    if (taskType != null && !CatalogEntry.isValidCode(taskType)) {
-      errors.add(new Problem.FieldError("/taskType", "not a catalogue code"));
-    }
+    Optional<String> programCode = QueryParams.catalogCode(program, "program", errors);
+    Optional<String> taskTypeCode = QueryParams.catalogCode(taskType, "taskType", errors);
+    QueryParams.DayRange days = QueryParams.days(from, to, errors);
     int pageSize = limit == null ? 100 : limit;
     if (pageSize < 1 || pageSize > TotalsQueryParser.MAX_LIMIT) {
       errors.add(new Problem.FieldError("/limit", "must be between 1 and 1000"));
@@ -58,10 +52,10 @@ public class LedgerResource {
     LedgerQueries.Filter filter =
         new LedgerQueries.Filter(
             Optional.ofNullable(region),
-            Optional.ofNullable(program),
-            Optional.ofNullable(taskType),
-            date(from, "/from", errors),
-            date(to, "/to", errors),
+            programCode,
+            taskTypeCode,
+            days.from(),
+            days.to(),
             Optional.ofNullable(office),
             uuid(after, "/after", errors));
     if (!errors.isEmpty()) {
@@ -91,19 +85,6 @@ public class LedgerResource {
         ledger.duplicates(reportId).stream().map(LedgerViews::duplicate).toList(),
         ledger.withdrawals(reportId).stream().map(LedgerViews::withdrawal).toList(),
         rejections.isEmpty() ? null : rejections);
-  }
-
-  private static Optional<LocalDate> date(
-      String value, String pointer, List<Problem.FieldError> errors) {
-    if (value == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(LocalDate.parse(value));
-    } catch (DateTimeParseException e) {
-      errors.add(new Problem.FieldError(pointer, "must be a date, YYYY-MM-DD"));
-      return Optional.empty();
-    }
   }
 
   private static Optional<UUID> uuid(

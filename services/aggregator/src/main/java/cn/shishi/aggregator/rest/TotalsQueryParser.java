@@ -2,11 +2,8 @@ package cn.shishi.aggregator.rest;
 
 import cn.shishi.aggregator.domain.TotalsQuery;
 import cn.shishi.aggregator.domain.TotalsQuery.Dimension;
-import cn.shishi.catalog.CatalogEntry;
 import cn.shishi.web.InvalidRequestException;
 import cn.shishi.web.Problem;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,10 +31,9 @@ final class TotalsQueryParser {
     Optional<String> p = code(province, "\\d{2}", "province", errors);
     Optional<String> c = code(city, "\\d{4}", "city", errors);
     Optional<String> k = code(county, "\\d{6}", "county", errors);
-    Optional<String> prog = catalogCode(program, "program", errors);
-    Optional<String> task = catalogCode(taskType, "taskType", errors);
-    Optional<LocalDate> f = date(from, "from", errors);
-    Optional<LocalDate> t = date(to, "to", errors);
+    Optional<String> prog = QueryParams.catalogCode(program, "program", errors);
+    Optional<String> task = QueryParams.catalogCode(taskType, "taskType", errors);
+    QueryParams.DayRange days = QueryParams.days(from, to, errors);
     List<Dimension> dimensions = dimensions(groupBy, errors);
     int pageSize = limit == null ? DEFAULT_LIMIT : limit;
     if (pageSize < 1 || pageSize > MAX_LIMIT) {
@@ -47,13 +43,10 @@ final class TotalsQueryParser {
     if (skip < 0) {
       errors.add(new Problem.FieldError("/offset", "must not be negative"));
     }
-    if (f.isPresent() && t.isPresent() && f.get().isAfter(t.get())) {
-      errors.add(new Problem.FieldError("/from", "lies after 'to'"));
-    }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
-    return new TotalsQuery(p, c, k, prog, task, f, t, dimensions, pageSize, skip);
+    return new TotalsQuery(p, c, k, prog, task, days.from(), days.to(), dimensions, pageSize, skip);
   }
 
   private static Optional<String> code(
@@ -65,30 +58,6 @@ final class TotalsQueryParser {
       errors.add(new Problem.FieldError("/" + name, "must match " + pattern));
     }
     return Optional.of(value);
-  }
-
-  private static Optional<String> catalogCode(
-      String value, String name, List<Problem.FieldError> errors) {
-    if (value == null || value.isEmpty()) {
-      return Optional.empty();
-    }
-    if (!CatalogEntry.isValidCode(value)) {
-      errors.add(new Problem.FieldError("/" + name, "is not a catalogue code"));
-    }
-    return Optional.of(value);
-  }
-
-  private static Optional<LocalDate> date(
-      String value, String name, List<Problem.FieldError> errors) {
-    if (value == null || value.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(LocalDate.parse(value));
-    } catch (DateTimeParseException e) {
-      errors.add(new Problem.FieldError("/" + name, "must be a date, YYYY-MM-DD"));
-      return Optional.empty();
-    }
   }
 
   private static List<Dimension> dimensions(List<String> groupBy, List<Problem.FieldError> errors) {

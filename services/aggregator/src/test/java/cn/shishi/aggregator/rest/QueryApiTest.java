@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 
 import cn.shishi.aggregator.Pipeline;
 import cn.shishi.infra.ShishiInfrastructureResource;
@@ -283,6 +284,23 @@ class QueryApiTest {
     all.addAll(rest.getList("reports.reportId"));
     assertThat(all).hasSize(4).doesNotHaveDuplicates();
     assertThat(rest.getString("next")).isNull();
+  }
+
+  @Test
+  void theLedgerAndTheTotalsRefuseTheSameBadFiltersTheSameWay() {
+    for (String path : List.of("/api/v1/reports", "/api/v1/totals")) {
+      given()
+          .auth()
+          .oauth2(Pipeline.AUDITOR)
+          .queryParam("from", "2021-12-01")
+          .queryParam("to", "2021-11-01")
+          .queryParam("program", "Not A Code")
+          .get(path)
+          .then()
+          .statusCode(422)
+          .body("errors.pointer", hasItems("/from", "/program"))
+          .body("errors.find { it.pointer == '/from' }.detail", equalTo("lies after 'to'"));
+    }
   }
 
   @Test
