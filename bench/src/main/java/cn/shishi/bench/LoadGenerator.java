@@ -198,22 +198,20 @@ final class LoadGenerator {
       probe.start();
     }
     if (options.rate > 0) {
-      ArrivalSchedule schedule = new ArrivalSchedule(start, options.rate / options.batchSize);
       // Like a fleet of office clients, the generator holds a bounded number of connections;
       // a request that waits for one still counts its latency from its intended time.
       Semaphore connections = new Semaphore(options.connections);
-      for (long i = 0; i < requestLimit; i++) {
-        long intended = schedule.intendedNanos(i);
-        if (intended >= end) {
-          break;
-        }
-        long wait;
-        while ((wait = intended - System.nanoTime()) > 0) {
-          LockSupport.parkNanos(wait);
-        }
-        connections.acquire();
-        send(intended).whenComplete((ignored, failure) -> connections.release());
+      long sent = 0;
+      if (!options.warmup.isZero()) {
+        sent = openModel(start, Math.min(end, measureFromNanos), 0, requestLimit, connections);
+        // The warm-up's backlog (cold JITs on both sides) is drained before the measured phase
+        // starts its own schedule, so that it is not charged to the measured requests.
+        awaitIdle();
+        long measuredFor = end == Long.MAX_VALUE ? 0 : end - measureFromNanos;
+        measureFromNanos = System.nanoTime();
+        end = measuredFor == 0 ? Long.MAX_VALUE : measureFromNanos + measuredFor;
       }
+      openModel(measureFromNanos, end, sent, requestLimit, connections);
     } else {
       Semaphore permits = new Semaphore(options.concurrency);
       for (long i = 0; i < requestLimit && System.nanoTime() < end; i++) {
@@ -222,9 +220,7 @@ final class LoadGenerator {
         dispatch(request, System.nanoTime()).whenComplete((ignored, failure) -> permits.release());
       }
     }
-    while (inFlight.get() > 0) {
-      Thread.sleep(20);
-    }
+    awaitIdle();
     long sendingNanos = System.nanoTime() - startNanos;
     if (probe != null) {
       probe.stop();
@@ -233,6 +229,35 @@ final class LoadGenerator {
     progress(startNanos, progressWindow);
     summary(sendingNanos);
     return !options.check || check(before);
+  }
+
+  /**
+   * Sends requests {@code first}, {@code first + 1}, ... at the open model's intended times from
+   * {@code from} until {@code until} or the limit; returns the number of the next request.
+   */
+  private long openModel(long from, long until, long first, long limit, Semaphore connections)
+      throws InterruptedException {
+    ArrivalSchedule schedule = new ArrivalSchedule(from, options.rate / options.batchSize);
+    long i = first;
+    for (; i < limit; i++) {
+      long intended = schedule.intendedNanos(i - first);
+      if (intended >= until) {
+        break;
+      }
+      long wait;
+      while ((wait = intended - System.nanoTime()) > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      connections.acquire();
+      send(intended).whenComplete((ignored, failure) -> connections.release());
+    }
+    return i;
+  }
+
+  private void awaitIdle() throws InterruptedException {
+    while (inFlight.get() > 0) {
+      Thread.sleep(20);
+    }
   }
 
   /** A request ready to go: built before the clock starts when the generator must be cheap. */
