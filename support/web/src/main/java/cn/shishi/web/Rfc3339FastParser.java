@@ -1,4 +1,4 @@
-package cn.shishi.ingest.config;
+package cn.shishi.web;
 
 import java.time.Month;
 import java.time.OffsetDateTime;
@@ -10,10 +10,11 @@ import java.time.ZoneOffset;
  * without the general {@code DateTimeFormatter} machinery, which dominated decoding a batch.
  *
  * <p>It accepts only what {@code ISO_OFFSET_DATE_TIME} accepts and yields the same value; it
- * answers {@code null} for anything else, valid or not, and the caller then asks the strict parser,
- * so that what is refused stays exactly what the strict parser refuses.
+ * answers {@code null} for anything else, valid or not, and the caller then asks the JDK's parser,
+ * so that what is refused stays exactly what that parser refuses. The ingest reads offices' reports
+ * with it, the aggregator the events the ingest wrote.
  */
-final class Rfc3339FastParser {
+public final class Rfc3339FastParser {
   private static final int SHORTEST = "2021-05-14T10:30:00Z".length();
   private static final int LONGEST = "2021-05-14T10:30:00.123456789+08:00".length();
   private static final int MAX_FRACTION_DIGITS = 9;
@@ -27,7 +28,7 @@ final class Rfc3339FastParser {
   /**
    * The timestamp in {@code text[start, start + length)}, or null to leave it to the strict way.
    */
-  static OffsetDateTime parse(char[] text, int start, int length) {
+  public static OffsetDateTime parse(char[] text, int start, int length) {
     if (length < SHORTEST || length > LONGEST) {
       return null;
     }

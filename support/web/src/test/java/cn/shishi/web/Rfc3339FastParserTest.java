@@ -1,4 +1,4 @@
-package cn.shishi.ingest.config;
+package cn.shishi.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
