@@ -1,0 +1,16 @@
+package cn.shishi.web;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The verified-token cache of both services ({@code shishi.token-cache.*}). */
+@ConfigMapping(prefix = "shishi.token-cache")
+public interface TokenCacheConfig {
+
+  /**
+   * Most tokens kept verified at once, about 3 KB each; 0 verifies every request in full. Size it
+   * to the offices and dashboards active within a token's lifetime.
+   */
+  @WithDefault("4096")
+  int maxEntries();
+}
