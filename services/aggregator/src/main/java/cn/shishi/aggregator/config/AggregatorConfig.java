@@ -2,6 +2,9 @@ package cn.shishi.aggregator.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 
 /**
@@ -47,6 +50,25 @@ public interface AggregatorConfig {
    */
   @WithDefault("10000")
   long reconciliationDeferAbove();
+
+  /**
+   * Into how many shares of the provinces (by code) the scheduled reconciliation is cut: each run
+   * checks the next share, so the whole ledger is checked every slices × interval (an hour by
+   * default) at a fraction of the cost per run. 1 checks everything every time. {@code GET
+   * /api/v1/audit/reconciliation} always checks everything.
+   */
+  @WithDefault("12")
+  @Min(1)
+  @Max(100)
+  int reconciliationSlices();
+
+  /**
+   * PostgreSQL's {@code work_mem} for a reconciliation: a twelfth of a 12-million-report ledger
+   * aggregates in memory with 64MB. Each parallel worker and each aggregation may use this much.
+   */
+  @WithDefault("64MB")
+  @Pattern(regexp = "[1-9][0-9]{0,6}(kB|MB|GB)")
+  String reconciliationWorkMem();
 
   /** The longest a scheduled reconciliation waits for a backlog to drain. */
   @WithDefault("1h")

@@ -1,45 +1,97 @@
 package cn.shishi.aggregator.domain;
 
+import cn.shishi.aggregator.config.AggregatorConfig;
 import cn.shishi.aggregator.persistence.RollupRepository;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.stream.IntStream;
 
 /**
- * Compares the rollups with a recomputation from the ledger (in one statement, so one snapshot) and
- * the stored offsets with Kafka's end offsets; publishes the drift as a gauge.
+ * Compares the rollups with a recomputation from the ledger and the stored offsets with Kafka's end
+ * offsets. The drift gauge adds up the last check of each of the scheduled province slices (a check
+ * of everything counts for all of them).
  */
 @ApplicationScoped
 public class ReconciliationService {
   private final RollupRepository rollups;
   private final PartitionPositions positions;
   private final Clock clock;
-  private final AtomicInteger drift = new AtomicInteger();
+  private final int slices;
+  private final String workMem;
+  private final AtomicIntegerArray driftBySlice;
+  private final Timer sliceDuration;
+  private final Timer allDuration;
 
   public ReconciliationService(
-      RollupRepository rollups, PartitionPositions positions, Clock clock, MeterRegistry registry) {
+      RollupRepository rollups,
+      PartitionPositions positions,
+      Clock clock,
+      AggregatorConfig config,
+      MeterRegistry registry) {
     this.rollups = rollups;
     this.positions = positions;
     this.clock = clock;
-    Gauge.builder("shishi.reconciliation.drift", drift, AtomicInteger::get)
+    this.slices = config.reconciliationSlices();
+    this.workMem = config.reconciliationWorkMem();
+    this.driftBySlice = new AtomicIntegerArray(slices);
+    Gauge.builder("shishi.reconciliation.drift", this, ReconciliationService::drift)
         .description("Rollup cells that disagree with the ledger at the last reconciliation")
+        .register(registry);
+    this.sliceDuration = duration(registry, "slice");
+    this.allDuration = duration(registry, "all");
+  }
+
+  private static Timer duration(MeterRegistry registry, String scope) {
+    return Timer.builder("shishi.reconciliation.duration")
+        .description("Time to reconcile a slice of the provinces (scheduled) or all of them")
+        .tag("scope", scope)
         .register(registry);
   }
 
+  /** Everything, as an auditor asks for it. */
   public Reconciliation reconcile() {
+    return reconcile(ProvinceSlice.ALL);
+  }
+
+  /** The cells of the provinces in {@code slice}, and every partition's position. */
+  public Reconciliation reconcile(ProvinceSlice slice) {
+    Timer.Sample started = Timer.start();
     List<Reconciliation.CellDifference> cells =
-        rollups.drift().stream()
+        rollups.drift(slice, workMem).stream()
             .map(
                 d ->
                     new Reconciliation.CellDifference(
                         d.period(), d.cell(), d.stored(), d.fromLedger()))
             .toList();
-    List<Reconciliation.PartitionPosition> partitions = positions.read();
-    Reconciliation result = new Reconciliation(clock.instant(), cells, partitions);
-    drift.set(result.drift());
-    return result;
+    started.stop(slice.isAll() ? allDuration : sliceDuration);
+    record(slice, cells);
+    return new Reconciliation(clock.instant(), cells, positions.read());
+  }
+
+  /** The slices the schedule checks one at a time, in turn. */
+  public List<ProvinceSlice> scheduledSlices() {
+    return IntStream.range(0, slices).mapToObj(index -> new ProvinceSlice(index, slices)).toList();
+  }
+
+  private void record(ProvinceSlice checked, List<Reconciliation.CellDifference> cells) {
+    for (ProvinceSlice slice : scheduledSlices()) {
+      if (checked.covers(slice)) {
+        driftBySlice.set(
+            slice.index(),
+            (int)
+                cells.stream()
+                    .filter(cell -> slice.contains(cell.cell().regionCode().substring(0, 2)))
+                    .count());
+      }
+    }
+  }
+
+  private double drift() {
+    return IntStream.range(0, slices).map(driftBySlice::get).sum();
   }
 }

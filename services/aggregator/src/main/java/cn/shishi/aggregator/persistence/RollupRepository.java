@@ -1,5 +1,6 @@
 package cn.shishi.aggregator.persistence;
 
+import cn.shishi.aggregator.domain.ProvinceSlice;
 import cn.shishi.aggregator.domain.RollupKey;
 import cn.shishi.aggregator.domain.Totals;
 import cn.shishi.catalog.RegionLevel;
@@ -14,6 +15,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /** The rollups' write side, and their recomputation from the ledger. */
@@ -48,27 +50,37 @@ public class RollupRepository {
   }
 
   /** The month cells as their day cells say they must be: used by rebuild and reconciliation. */
-  static final String MONTHS_FROM_DAYS =
-      "SELECT region_code, date_trunc('month', day)::date AS month, program, task_type,"
-          + " region_level, province_code, city_code, sum(reports) AS reports,"
-          + " sum(quantity) AS quantity, sum(beneficiaries) AS beneficiaries FROM rollup"
-          + " GROUP BY region_code, date_trunc('month', day), program, task_type, region_level,"
-          + " province_code, city_code";
+  static final String MONTHS_FROM_DAYS = monthsFromDays("true");
+
+  /** The month cells of the day cells matching {@code condition}, summed from those. */
+  private static String monthsFromDays(String condition) {
+    return "SELECT region_code, date_trunc('month', day)::date AS month, program, task_type,"
+        + " region_level, province_code, city_code, sum(reports) AS reports,"
+        + " sum(quantity) AS quantity, sum(beneficiaries) AS beneficiaries FROM rollup WHERE "
+        + condition
+        + " GROUP BY region_code, date_trunc('month', day), program, task_type, region_level,"
+        + " province_code, city_code";
+  }
 
   /**
-   * The rollups as the ledger says they must be: every counted report in its county, city and
+   * The day cells as the ledger says they must be: every counted report in its county, city and
    * province cell. Used by rebuild and by reconciliation.
    */
-  static final String RECOMPUTED =
-      "SELECT region_code, day, program, task_type, count(*) AS reports,"
-          + " sum(quantity) AS quantity, sum(beneficiaries) AS beneficiaries FROM ("
-          + "  SELECT region_code::varchar AS region_code, day, program, task_type, quantity,"
-          + "   beneficiaries FROM report WHERE status = 'COUNTED'"
-          + "  UNION ALL SELECT city_code::varchar, day, program, task_type, quantity,"
-          + "   beneficiaries FROM report WHERE status = 'COUNTED'"
-          + "  UNION ALL SELECT province_code::varchar, day, program, task_type, quantity,"
-          + "   beneficiaries FROM report WHERE status = 'COUNTED'"
-          + ") AS cells GROUP BY region_code, day, program, task_type";
+  static final String RECOMPUTED = recomputed("true");
+
+  /**
+   * The day cells of the counted reports matching {@code condition} (on {@code r}), in one pass
+   * over the ledger: each report is counted in its three cells as it is read.
+   */
+  private static String recomputed(String condition) {
+    return "SELECT cell.region_code, r.day, r.program, r.task_type, count(*) AS reports,"
+        + " sum(r.quantity) AS quantity, sum(r.beneficiaries) AS beneficiaries FROM report AS r"
+        + " CROSS JOIN LATERAL (VALUES (r.region_code::varchar), (r.city_code::varchar),"
+        + " (r.province_code::varchar)) AS cell(region_code)"
+        + " WHERE r.status = 'COUNTED' AND "
+        + condition
+        + " GROUP BY cell.region_code, r.day, r.program, r.task_type";
+  }
 
   private static final String UPSERT_PROVINCE_TOTALS =
       "INSERT INTO province_total (province_code, program, task_type, reports, quantity,"
@@ -82,7 +94,7 @@ public class RollupRepository {
           + " quantity = province_total.quantity + EXCLUDED.quantity,"
           + " beneficiaries = province_total.beneficiaries + EXCLUDED.beneficiaries";
 
-  /** The all-time province totals as the ledger says they must be. */
+  /** The all-time province totals as the ledger says they must be: used by rebuild. */
   static final String PROVINCE_RECOMPUTED =
       "SELECT province_code, program, task_type, count(*) AS reports, sum(quantity) AS quantity,"
           + " sum(beneficiaries) AS beneficiaries FROM report WHERE status = 'COUNTED' GROUP BY province_code, program, task_type";
@@ -201,55 +213,90 @@ public class RollupRepository {
   }
 
   /**
-   * Every cell where the stored rollup and the ledger's recomputation disagree (cells holding zero
-   * count as absent).
+   * Every cell of the provinces in {@code slice} where the stored rollups disagree with what they
+   * must be (cells holding zero count as absent): day cells against the ledger, month cells and
+   * all-time province totals against the day cells, in one snapshot. {@code workMem} is
+   * PostgreSQL's work_mem for it (a validated setting, e.g. {@code 64MB}).
    */
-  public List<CellDrift> drift() {
-    String sql =
-        "SELECT coalesce(s.region_code, l.region_code), coalesce(s.day, l.day),"
-            + " coalesce(s.program, l.program), coalesce(s.task_type, l.task_type),"
-            + " coalesce(s.reports, 0), coalesce(s.quantity, 0), coalesce(s.beneficiaries, 0),"
-            + " coalesce(l.reports, 0), coalesce(l.quantity, 0), coalesce(l.beneficiaries, 0)"
-            + " FROM (SELECT * FROM rollup WHERE reports <> 0 OR quantity <> 0"
-            + "  OR beneficiaries <> 0) AS s"
-            + " FULL OUTER JOIN ("
-            + RECOMPUTED
-            + ") AS l ON s.region_code = l.region_code AND s.day = l.day"
-            + " AND s.program = l.program AND s.task_type = l.task_type"
-            + " WHERE s.region_code IS NULL OR l.region_code IS NULL"
-            + " OR s.reports <> l.reports OR s.quantity <> l.quantity"
-            + " OR s.beneficiaries <> l.beneficiaries"
-            + " ORDER BY 1, 2, 3, 4";
+  public List<CellDrift> drift(ProvinceSlice slice, String workMem) {
     try (Connection c = dataSource.getConnection()) {
-      List<CellDrift> drift = new ArrayList<>(cells(c, sql, CellDrift.DAY));
-      drift.addAll(cells(c, MONTH_DRIFT, CellDrift.MONTH));
-      drift.addAll(provinceTotalDrift(c));
-      return drift;
+      c.setAutoCommit(false);
+      // One snapshot for the three checks, and room to aggregate a slice in memory: the server's
+      // default work_mem (4 MB) sent a slice's million groups to temporary files.
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      try (Statement settings = c.createStatement()) {
+        settings.execute("SET LOCAL work_mem = '" + workMem + "'");
+        List<CellDrift> drift = new ArrayList<>(cells(c, dayDrift(slice), CellDrift.DAY));
+        drift.addAll(cells(c, monthDrift(slice), CellDrift.MONTH));
+        drift.addAll(provinceTotalDrift(c, slice));
+        c.commit();
+        return drift;
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        c.setAutoCommit(true);
+      }
     } catch (SQLException e) {
       throw new PersistenceFailure("reconciling rollups", e);
     }
   }
 
   /**
-   * Month cells that disagree with the sum of their day cells (which the query above checks against
-   * the ledger): one pass over the rollups, not a second over the ledger.
+   * The SQL condition on {@code column} (a province code) that selects the slice. The codes are the
+   * slice's own two-digit numbers, never input, so they are written into the statement: each slice
+   * then gets a plan for its own provinces.
    */
-  private static final String MONTH_DRIFT =
-      "SELECT coalesce(s.region_code, d.region_code), coalesce(s.month, d.month),"
-          + " coalesce(s.program, d.program), coalesce(s.task_type, d.task_type),"
-          + " coalesce(s.reports, 0), coalesce(s.quantity, 0), coalesce(s.beneficiaries, 0),"
-          + " coalesce(d.reports, 0), coalesce(d.quantity, 0), coalesce(d.beneficiaries, 0)"
-          + " FROM (SELECT * FROM rollup_month WHERE reports <> 0 OR quantity <> 0"
-          + "  OR beneficiaries <> 0) AS s"
-          + " FULL OUTER JOIN (SELECT * FROM ("
-          + MONTHS_FROM_DAYS
-          + ") AS m WHERE reports <> 0 OR quantity <> 0 OR beneficiaries <> 0) AS d"
-          + " ON s.region_code = d.region_code AND s.month = d.month"
-          + " AND s.program = d.program AND s.task_type = d.task_type"
-          + " WHERE s.region_code IS NULL OR d.region_code IS NULL"
-          + " OR s.reports <> d.reports OR s.quantity <> d.quantity"
-          + " OR s.beneficiaries <> d.beneficiaries"
-          + " ORDER BY 1, 2, 3, 4";
+  private static String inSlice(String column, ProvinceSlice slice) {
+    if (slice.isAll()) {
+      return "true";
+    }
+    return slice.provinceCodes().stream()
+        .map(code -> "'" + code + "'")
+        .collect(Collectors.joining(", ", column + " IN (", ")"));
+  }
+
+  private static String dayDrift(ProvinceSlice slice) {
+    return "SELECT coalesce(s.region_code, l.region_code), coalesce(s.day, l.day),"
+        + " coalesce(s.program, l.program), coalesce(s.task_type, l.task_type),"
+        + " coalesce(s.reports, 0), coalesce(s.quantity, 0), coalesce(s.beneficiaries, 0),"
+        + " coalesce(l.reports, 0), coalesce(l.quantity, 0), coalesce(l.beneficiaries, 0)"
+        + " FROM (SELECT * FROM rollup WHERE (reports <> 0 OR quantity <> 0"
+        + "  OR beneficiaries <> 0) AND "
+        + inSlice("province_code", slice)
+        + ") AS s FULL OUTER JOIN ("
+        + recomputed(inSlice("r.province_code", slice))
+        + ") AS l ON s.region_code = l.region_code AND s.day = l.day"
+        + " AND s.program = l.program AND s.task_type = l.task_type"
+        + " WHERE s.region_code IS NULL OR l.region_code IS NULL"
+        + " OR s.reports <> l.reports OR s.quantity <> l.quantity"
+        + " OR s.beneficiaries <> l.beneficiaries"
+        + " ORDER BY 1, 2, 3, 4";
+  }
+
+  /**
+   * Month cells that disagree with the sum of their day cells (which the day check holds against
+   * the ledger): a pass over the rollups, not another over the ledger.
+   */
+  private static String monthDrift(ProvinceSlice slice) {
+    return "SELECT coalesce(s.region_code, d.region_code), coalesce(s.month, d.month),"
+        + " coalesce(s.program, d.program), coalesce(s.task_type, d.task_type),"
+        + " coalesce(s.reports, 0), coalesce(s.quantity, 0), coalesce(s.beneficiaries, 0),"
+        + " coalesce(d.reports, 0), coalesce(d.quantity, 0), coalesce(d.beneficiaries, 0)"
+        + " FROM (SELECT * FROM rollup_month WHERE (reports <> 0 OR quantity <> 0"
+        + "  OR beneficiaries <> 0) AND "
+        + inSlice("province_code", slice)
+        + ") AS s FULL OUTER JOIN (SELECT * FROM ("
+        + monthsFromDays(inSlice("province_code", slice))
+        + ") AS m WHERE reports <> 0 OR quantity <> 0 OR beneficiaries <> 0) AS d"
+        + " ON s.region_code = d.region_code AND s.month = d.month"
+        + " AND s.program = d.program AND s.task_type = d.task_type"
+        + " WHERE s.region_code IS NULL OR d.region_code IS NULL"
+        + " OR s.reports <> d.reports OR s.quantity <> d.quantity"
+        + " OR s.beneficiaries <> d.beneficiaries"
+        + " ORDER BY 1, 2, 3, 4";
+  }
 
   /** Rows of (cell, its day or month, stored totals, expected totals) as drift. */
   private static List<CellDrift> cells(Connection c, String sql, String period)
@@ -273,22 +320,31 @@ public class RollupRepository {
     return drift;
   }
 
-  /** The all-time province totals that disagree with the ledger; their cells have no day. */
-  private static List<CellDrift> provinceTotalDrift(Connection c) throws SQLException {
+  /**
+   * The all-time province totals that disagree with the sum of their province's day cells (held
+   * against the ledger by the day check); their cells have no day.
+   */
+  private static List<CellDrift> provinceTotalDrift(Connection c, ProvinceSlice slice)
+      throws SQLException {
     String sql =
-        "SELECT coalesce(s.province_code, l.province_code), coalesce(s.program, l.program),"
-            + " coalesce(s.task_type, l.task_type),"
+        "SELECT coalesce(s.province_code, d.province_code), coalesce(s.program, d.program),"
+            + " coalesce(s.task_type, d.task_type),"
             + " coalesce(s.reports, 0), coalesce(s.quantity, 0), coalesce(s.beneficiaries, 0),"
-            + " coalesce(l.reports, 0), coalesce(l.quantity, 0), coalesce(l.beneficiaries, 0)"
-            + " FROM (SELECT * FROM province_total WHERE reports <> 0 OR quantity <> 0"
-            + "  OR beneficiaries <> 0) AS s"
-            + " FULL OUTER JOIN ("
-            + PROVINCE_RECOMPUTED
-            + ") AS l ON s.province_code = l.province_code AND s.program = l.program"
-            + " AND s.task_type = l.task_type"
-            + " WHERE s.province_code IS NULL OR l.province_code IS NULL"
-            + " OR s.reports <> l.reports OR s.quantity <> l.quantity"
-            + " OR s.beneficiaries <> l.beneficiaries ORDER BY 1, 2, 3";
+            + " coalesce(d.reports, 0), coalesce(d.quantity, 0), coalesce(d.beneficiaries, 0)"
+            + " FROM (SELECT * FROM province_total WHERE (reports <> 0 OR quantity <> 0"
+            + "  OR beneficiaries <> 0) AND "
+            + inSlice("province_code", slice)
+            + ") AS s FULL OUTER JOIN (SELECT province_code, program, task_type,"
+            + " sum(reports) AS reports, sum(quantity) AS quantity,"
+            + " sum(beneficiaries) AS beneficiaries FROM rollup WHERE region_level = 2 AND "
+            + inSlice("province_code", slice)
+            + " GROUP BY province_code, program, task_type"
+            + " HAVING sum(reports) <> 0 OR sum(quantity) <> 0 OR sum(beneficiaries) <> 0) AS d"
+            + " ON s.province_code = d.province_code AND s.program = d.program"
+            + " AND s.task_type = d.task_type"
+            + " WHERE s.province_code IS NULL OR d.province_code IS NULL"
+            + " OR s.reports <> d.reports OR s.quantity <> d.quantity"
+            + " OR s.beneficiaries <> d.beneficiaries ORDER BY 1, 2, 3";
     List<CellDrift> drift = new ArrayList<>();
     try (Statement statement = c.createStatement();
         ResultSet rows = statement.executeQuery(sql)) {
@@ -305,9 +361,9 @@ public class RollupRepository {
   }
 
   /**
-   * A cell whose stored totals differ from what they must be: a day cell (and an all-time province
-   * total) from the ledger, a month cell from its day cells. A month cell's key carries the month's
-   * first day.
+   * A cell whose stored totals differ from what they must be: a day cell from the ledger, a month
+   * cell and an all-time province total from their day cells. A month cell's key carries the
+   * month's first day.
    */
   public record CellDrift(String period, RollupKey cell, Totals stored, Totals fromLedger) {
     public static final String DAY = "day";

@@ -37,6 +37,7 @@ class LedgerIntegrityTest {
   @Inject ObjectMapper json;
   @Inject Regions regions;
   @Inject MeterRegistry registry;
+  @Inject ReconciliationService reconciliation;
 
   private final Pipeline pipeline = new Pipeline();
 
@@ -149,6 +150,34 @@ class LedgerIntegrityTest {
 
     Pipeline.rebuild();
     assertThat(Pipeline.reconciliation().getInt("drift")).isZero();
+  }
+
+  @Test
+  void aScheduledSliceFindsTheDriftOfItsProvincesOnly() throws Exception {
+    pipeline.file(Pipeline.report("350104", "2021-05-04T09:00:00+08:00", 2));
+    Pipeline.awaitDrained();
+    assertThat(reconciliation.reconcile().drift()).isZero();
+
+    execute(
+        "UPDATE rollup SET beneficiaries = beneficiaries + 7"
+            + " WHERE region_code = '350104' AND day = '2021-05-04'");
+    execute("UPDATE province_total SET quantity = quantity + 1 WHERE province_code = '35'");
+
+    Reconciliation elsewhere = reconciliation.reconcile(ProvinceSlice.holding("33", 12));
+    assertThat(elsewhere.cells()).isEmpty();
+    assertThat(registry.get("shishi.reconciliation.drift").gauge().value()).isZero();
+
+    Reconciliation fujian = reconciliation.reconcile(ProvinceSlice.holding("35", 12));
+    assertThat(fujian.cells())
+        .extracting(cell -> cell.period() + " " + cell.cell().regionCode())
+        .contains("day 350104", "month 350104", "all-time 35")
+        .allMatch(cell -> cell.endsWith(" 350104") || cell.endsWith(" 35"));
+    assertThat(registry.get("shishi.reconciliation.drift").gauge().value())
+        .isEqualTo(fujian.drift());
+
+    Pipeline.rebuild();
+    assertThat(reconciliation.reconcile(ProvinceSlice.holding("35", 12)).drift()).isZero();
+    assertThat(registry.get("shishi.reconciliation.drift").gauge().value()).isZero();
   }
 
   @Test
