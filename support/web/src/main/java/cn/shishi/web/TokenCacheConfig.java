@@ -8,8 +8,8 @@ import io.smallrye.config.WithDefault;
 public interface TokenCacheConfig {
 
   /**
-   * Most tokens kept verified at once, about 3 KB each; 0 verifies every request in full. Size it
-   * to the offices and dashboards active within a token's lifetime.
+   * Most tokens kept verified at once, about 3 KB each; 0 (or less) verifies every request in full.
+   * Size it to the offices and dashboards active within a token's lifetime.
    */
   @WithDefault("4096")
   int maxEntries();

@@ -36,7 +36,7 @@ final class VerifiedTokens {
   }
 
   void remember(String text, JsonWebToken token, long nowEpochSecond) {
-    if (capacity == 0 || expired(token, nowEpochSecond)) {
+    if (capacity <= 0 || expired(token, nowEpochSecond)) {
       return;
     }
     if (byText.size() >= capacity) {

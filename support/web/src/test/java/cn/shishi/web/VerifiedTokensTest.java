@@ -67,12 +67,14 @@ class VerifiedTokensTest {
   }
 
   @Test
-  void capacityZeroRemembersNothing() {
-    VerifiedTokens tokens = new VerifiedTokens(0);
+  void capacityZeroOrLessRemembersNothing() {
+    for (int capacity : new int[] {0, -1}) {
+      VerifiedTokens tokens = new VerifiedTokens(capacity);
 
-    tokens.remember("a.b.c", expiringAt(NOW + 60), NOW);
+      tokens.remember("a.b.c", expiringAt(NOW + 60), NOW);
 
-    assertThat(tokens.find("a.b.c", NOW)).isEmpty();
+      assertThat(tokens.find("a.b.c", NOW)).as("capacity %d", capacity).isEmpty();
+    }
   }
 
   private static JsonWebToken expiringAt(long epochSecond) {
