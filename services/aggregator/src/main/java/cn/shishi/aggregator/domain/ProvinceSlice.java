@@ -1,6 +1,7 @@
 package cn.shishi.aggregator.domain;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 
 /**
@@ -41,7 +42,7 @@ public record ProvinceSlice(int index, int count) {
   public List<String> provinceCodes() {
     return IntStream.range(0, CODES)
         .filter(code -> code % count == index)
-        .mapToObj(code -> String.format("%02d", code))
+        .mapToObj(code -> String.format(Locale.ROOT, "%02d", code))
         .toList();
   }
 }

@@ -231,7 +231,7 @@ public class RollupRepository {
         drift.addAll(provinceTotalDrift(c, slice));
         c.commit();
         return drift;
-      } catch (SQLException e) {
+      } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
       } finally {
