@@ -8,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,11 +15,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Reconciles at start and then every {@code shishi.aggregator.reconciliation-interval}, so that the
- * drift gauge (and its alert) says something true without anyone asking. Each run checks the next
- * of {@code reconciliation-slices} shares of the provinces: checking everything at once took a
- * minute of both cores on a 12-million-report ledger, every time. While the consumer is catching up
- * on a backlog a run waits, up to {@code reconciliation-max-deferral}, so that the two do not share
- * the database's cores.
+ * drift gauge (and its alert) says something true without anyone asking. The first run checks
+ * everything; each later one checks the next of {@code reconciliation-slices} shares of the
+ * provinces: checking everything at once took a minute of both cores on a 12-million-report ledger,
+ * every time. While the consumer is catching up on a backlog a run waits, up to {@code
+ * reconciliation-max-deferral}, so that the two do not share the database's cores.
  */
 @ApplicationScoped
 public class ReconciliationSchedule {
@@ -32,7 +31,7 @@ public class ReconciliationSchedule {
   private final Clock clock;
   private ScheduledExecutorService executor;
   private Instant lastRun;
-  private int nextSlice;
+  private long runs;
 
   public ReconciliationSchedule(
       ReconciliationService reconciliation,
@@ -52,6 +51,15 @@ public class ReconciliationSchedule {
   static boolean due(
       long pending, Instant lastRun, Instant now, long deferAbove, Duration maxDeferral) {
     return pending <= deferAbove || !now.isBefore(lastRun.plus(maxDeferral));
+  }
+
+  /**
+   * What the {@code run}-th scheduled reconciliation since start checks: everything first, so that
+   * the drift gauge is whole again right after a restart (it lives in memory), then one slice after
+   * the other.
+   */
+  static ProvinceSlice slice(long run, int slices) {
+    return run == 0 ? ProvinceSlice.ALL : new ProvinceSlice((int) ((run - 1) % slices), slices);
   }
 
   void start(@Observes StartupEvent event) {
@@ -85,9 +93,7 @@ public class ReconciliationSchedule {
         return;
       }
       lastRun = now;
-      List<ProvinceSlice> slices = reconciliation.scheduledSlices();
-      ProvinceSlice slice = slices.get(nextSlice);
-      nextSlice = (nextSlice + 1) % slices.size();
+      ProvinceSlice slice = slice(runs++, config.reconciliationSlices());
       Reconciliation result = reconciliation.reconcile(slice);
       if (result.drift() > 0) {
         LOG.errorf(

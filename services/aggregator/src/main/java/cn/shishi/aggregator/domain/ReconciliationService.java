@@ -7,9 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.stream.IntStream;
 
 /**
  * Compares the rollups with a recomputation from the ledger and the stored offsets with Kafka's end
@@ -21,9 +20,8 @@ public class ReconciliationService {
   private final RollupRepository rollups;
   private final PartitionPositions positions;
   private final Clock clock;
-  private final int slices;
   private final String workMem;
-  private final AtomicIntegerArray driftBySlice;
+  private final SliceDrift drift;
   private final Timer sliceDuration;
   private final Timer allDuration;
 
@@ -36,10 +34,9 @@ public class ReconciliationService {
     this.rollups = rollups;
     this.positions = positions;
     this.clock = clock;
-    this.slices = config.reconciliationSlices();
     this.workMem = config.reconciliationWorkMem();
-    this.driftBySlice = new AtomicIntegerArray(slices);
-    Gauge.builder("shishi.reconciliation.drift", this, ReconciliationService::drift)
+    this.drift = new SliceDrift(config.reconciliationSlices());
+    Gauge.builder("shishi.reconciliation.drift", drift, SliceDrift::total)
         .description("Rollup cells that disagree with the ledger at the last reconciliation")
         .register(registry);
     this.sliceDuration = duration(registry, "slice");
@@ -60,6 +57,7 @@ public class ReconciliationService {
 
   /** The cells of the provinces in {@code slice}, and every partition's position. */
   public Reconciliation reconcile(ProvinceSlice slice) {
+    Instant startedAt = clock.instant();
     Timer.Sample started = Timer.start();
     List<Reconciliation.CellDifference> cells =
         rollups.drift(slice, workMem).stream()
@@ -69,29 +67,7 @@ public class ReconciliationService {
                         d.period(), d.cell(), d.stored(), d.fromLedger()))
             .toList();
     started.stop(slice.isAll() ? allDuration : sliceDuration);
-    record(slice, cells);
+    drift.record(slice, startedAt, cells);
     return new Reconciliation(clock.instant(), cells, positions.read());
-  }
-
-  /** The slices the schedule checks one at a time, in turn. */
-  public List<ProvinceSlice> scheduledSlices() {
-    return IntStream.range(0, slices).mapToObj(index -> new ProvinceSlice(index, slices)).toList();
-  }
-
-  private void record(ProvinceSlice checked, List<Reconciliation.CellDifference> cells) {
-    for (ProvinceSlice slice : scheduledSlices()) {
-      if (checked.covers(slice)) {
-        driftBySlice.set(
-            slice.index(),
-            (int)
-                cells.stream()
-                    .filter(cell -> slice.contains(cell.cell().regionCode().substring(0, 2)))
-                    .count());
-      }
-    }
-  }
-
-  private double drift() {
-    return IntStream.range(0, slices).map(driftBySlice::get).sum();
   }
 }

@@ -37,4 +37,13 @@ class ReconciliationScheduleTest {
                 5_000_000, LAST, LAST.plus(MAX_DEFERRAL), 10_000, MAX_DEFERRAL))
         .isTrue();
   }
+
+  @Test
+  void checksEverythingFirstThenOneSliceAfterTheOther() {
+    assertThat(ReconciliationSchedule.slice(0, 12)).isEqualTo(ProvinceSlice.ALL);
+    assertThat(ReconciliationSchedule.slice(1, 12)).isEqualTo(new ProvinceSlice(0, 12));
+    assertThat(ReconciliationSchedule.slice(12, 12)).isEqualTo(new ProvinceSlice(11, 12));
+    assertThat(ReconciliationSchedule.slice(13, 12)).isEqualTo(new ProvinceSlice(0, 12));
+    assertThat(ReconciliationSchedule.slice(7, 1)).isEqualTo(ProvinceSlice.ALL);
+  }
 }
