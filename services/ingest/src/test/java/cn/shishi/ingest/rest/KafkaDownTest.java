@@ -15,6 +15,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /** With its broker stopped, the ingest is not ready, answers 503 and publishes nothing. */
@@ -31,6 +33,22 @@ class KafkaDownTest {
     return given().get(readiness).then().extract().path(PRODUCER_STATUS);
   }
 
+  private static Response file(ObjectNode report) {
+    return given()
+        .auth()
+        .oauth2(Tokens.jiaxingOffice())
+        .contentType("application/json")
+        .body(report.toString())
+        .post("/api/v1/reports");
+  }
+
+  private static List<ConsumerRecord<String, String>> published(String reportId) {
+    try (TopicReader topic =
+        new TopicReader(OwnBrokerProfile.broker().bootstrapServers(), "task-reports")) {
+      return topic.find(reportId);
+    }
+  }
+
   @Test
   void answers503WithRetryAfterAndPublishesNothingWhileKafkaIsDown() {
     ObjectNode report = Samples.reportRequest();
@@ -45,12 +63,7 @@ class KafkaDownTest {
                 Response health = given().get(readiness);
                 return health.statusCode() == 503 && "DOWN".equals(health.path(PRODUCER_STATUS));
               });
-      given()
-          .auth()
-          .oauth2(Tokens.jiaxingOffice())
-          .contentType("application/json")
-          .body(report.toString())
-          .post("/api/v1/reports")
+      file(report)
           .then()
           .statusCode(503)
           .contentType("application/problem+json")
@@ -58,30 +71,15 @@ class KafkaDownTest {
     } finally {
       OwnBrokerProfile.broker().start();
     }
-    try (TopicReader topic =
-        new TopicReader(OwnBrokerProfile.broker().bootstrapServers(), "task-reports")) {
-      assertThat(topic.find(id)).isEmpty();
-    }
+    assertThat(published(id)).isEmpty();
 
     // Kafka back: the office retries with the same id, as Retry-After tells it to, until the
     // producer has reconnected; the retry is accepted.
     await()
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofSeconds(1))
-        .until(
-            () ->
-                given()
-                        .auth()
-                        .oauth2(Tokens.jiaxingOffice())
-                        .contentType("application/json")
-                        .body(report.toString())
-                        .post("/api/v1/reports")
-                        .statusCode()
-                    == 202);
-    try (TopicReader topic =
-        new TopicReader(OwnBrokerProfile.broker().bootstrapServers(), "task-reports")) {
-      assertThat(topic.find(id)).isNotEmpty();
-    }
+        .until(() -> file(report).statusCode() == 202);
+    assertThat(published(id)).isNotEmpty();
     await().atMost(Duration.ofSeconds(30)).until(() -> "UP".equals(producerReadiness()));
   }
 }
