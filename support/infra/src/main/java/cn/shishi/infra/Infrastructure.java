@@ -54,7 +54,7 @@ public final class Infrastructure implements AutoCloseable {
       }
       String bootstrap =
           settings.externalKafka().orElseGet(() -> broker.orElseThrow().bootstrapServers());
-      Topics.provision(bootstrap, settings.reportPartitions());
+      TopicProvisioner.provision(bootstrap, settings.reportPartitions());
       DatabaseEndpoint database =
           embedded.map(EmbeddedDatabase::endpoint).or(settings::externalDatabase).orElseThrow();
       return new Infrastructure(broker, embedded, bootstrap, database);

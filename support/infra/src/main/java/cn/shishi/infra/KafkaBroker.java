@@ -222,6 +222,29 @@ public final class KafkaBroker implements AutoCloseable {
     }
   }
 
+  /**
+   * Kills the broker without warning (SIGKILL), as a crash or the OOM killer would: no controlled
+   * shutdown, the log recovered at the next start.
+   */
+  public void kill() {
+    if (process != null && process.isAlive()) {
+      process.destroyForcibly();
+      try {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("the Kafka broker did not die within 30 s");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** Whether the broker's process is running. */
+  public boolean isAlive() {
+    return process != null && process.isAlive();
+  }
+
   /** Stops the broker gracefully, and forcibly if it does not stop in time. */
   @Override
   public void close() {

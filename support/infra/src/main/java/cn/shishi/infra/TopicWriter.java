@@ -1,5 +1,6 @@
 package cn.shishi.infra;
 
+import cn.shishi.contract.EventHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -8,27 +9,37 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Writes records straight into a topic, for tests: anything a producer could ever write. */
 public final class TopicWriter implements AutoCloseable {
-  private final KafkaProducer<String, String> producer;
+  private final KafkaProducer<byte[], byte[]> producer;
   private final String topic;
 
   public TopicWriter(String bootstrapServers, String topic) {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     this.producer = new KafkaProducer<>(props);
     this.topic = topic;
   }
 
   /** Writes one record with an event-type header (none if {@code type} is null) and waits. */
   public RecordMetadata write(String key, String type, String value) {
+    return await(send(key, type, value));
+  }
+
+  /** Writes one record exactly as given, bytes and headers, and waits. */
+  public RecordMetadata writeRaw(byte[] key, Headers headers, byte[] value) {
+    return await(producer.send(new ProducerRecord<>(topic, null, key, value, headers)));
+  }
+
+  private RecordMetadata await(Future<RecordMetadata> send) {
     try {
-      return send(key, type, value).get();
+      return send.get();
     } catch (ExecutionException e) {
       throw new IllegalStateException("could not write to " + topic, e.getCause());
     } catch (InterruptedException e) {
@@ -39,11 +50,15 @@ public final class TopicWriter implements AutoCloseable {
 
   /** Sends one record without waiting; {@link #flush} waits for everything sent. */
   public Future<RecordMetadata> send(String key, String type, String value) {
-    ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, utf8(key), utf8(value));
     if (type != null) {
-      record.headers().add("shishi-event-type", type.getBytes(StandardCharsets.UTF_8));
+      record.headers().add(EventHeaders.TYPE, utf8(type));
     }
     return producer.send(record);
+  }
+
+  private static byte[] utf8(String text) {
+    return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
   }
 
   public void flush() {

@@ -22,8 +22,12 @@ class InfrastructureTest {
     ProcessHandle broker;
     try (infrastructure) {
       broker = ProcessHandle.of(infrastructure.brokerPid().orElseThrow()).orElseThrow();
-      assertThat(topicPartitions(infrastructure.bootstrapServers(), Topics.REPORTS)).isEqualTo(12);
-      assertThat(topicPartitions(infrastructure.bootstrapServers(), Topics.CATALOG)).isEqualTo(1);
+      assertThat(
+              topicPartitions(infrastructure.bootstrapServers(), cn.shishi.contract.Topics.REPORTS))
+          .isEqualTo(12);
+      assertThat(
+              topicPartitions(infrastructure.bootstrapServers(), cn.shishi.contract.Topics.CATALOG))
+          .isEqualTo(1);
       assertThat(serverVersion(infrastructure.database())).startsWith("17.");
     }
     assertThat(broker.isAlive()).isFalse();

@@ -2,10 +2,14 @@ package cn.shishi.web;
 
 import cn.shishi.catalog.CatalogRegistry;
 import cn.shishi.catalog.Regions;
+import cn.shishi.contract.EventConstraints;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-/** The GB/T 2260 regions and the programs and kinds of task, one of each per service. */
+/**
+ * The GB/T 2260 regions, the programs and kinds of task, and the event constraints over them, one
+ * of each per service.
+ */
 @ApplicationScoped
 public class CatalogProducer {
 
@@ -19,5 +23,12 @@ public class CatalogProducer {
   @ApplicationScoped
   CatalogRegistry registry() {
     return new CatalogRegistry();
+  }
+
+  /** What an event must be to be stored: the regions decide which region codes exist. */
+  @Produces
+  @ApplicationScoped
+  EventConstraints constraints(Regions regions) {
+    return new EventConstraints(regions);
   }
 }

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -26,6 +29,31 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response invalid(InvalidRequestException e) {
     return Problem.invalid(e.errors()).toResponse();
+  }
+
+  /**
+   * Bean Validation on query parameters ({@code @BeanParam} records) and bodies: 422 with each
+   * violation at its parameter or field, as every other invalid request.
+   */
+  @ServerExceptionMapper
+  public Response violated(ConstraintViolationException e) {
+    return Problem.invalid(
+            e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(pointer(v.getPropertyPath()), v.getMessage()))
+                .sorted(java.util.Comparator.comparing(Problem.FieldError::pointer))
+                .toList())
+        .toResponse();
+  }
+
+  /** The violated parameter or field, the last name of the path: {@code list.params.state}. */
+  private static String pointer(Path path) {
+    String last = "";
+    for (Path.Node node : path) {
+      if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.PARAMETER) {
+        last = node.getName();
+      }
+    }
+    return last.isEmpty() || last.startsWith("arg") ? "" : "/" + last;
   }
 
   /** Well-formed JSON of the wrong shape: a wrong type, an unknown or server-owned field. */

@@ -3,7 +3,6 @@ package cn.shishi.ingest.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Map;
 
 /** Settings of the ingest service, under {@code shishi.ingest} (env: {@code SHISHI_INGEST_*}). */
@@ -21,14 +20,6 @@ public interface IngestConfig {
   /** The {@code Retry-After} a 503 carries, in seconds. */
   @WithDefault("5")
   int retryAfterSeconds();
-
-  /** Reports completed before this day (Asia/Shanghai) are rejected: the campaign's start. */
-  @WithDefault("2021-01-01")
-  LocalDate earliestCompletedOn();
-
-  /** How far in the future {@code completedAt} may lie, for offices whose clocks run fast. */
-  @WithDefault("PT5M")
-  Duration maxClockSkew();
 
   /** The Kafka topic reports and withdrawals go to. */
   @WithDefault("task-reports")

@@ -1,6 +1,6 @@
 package cn.shishi.ingest.config;
 
-import cn.shishi.web.Rfc3339FastParser;
+import cn.shishi.contract.Rfc3339FastParser;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;

@@ -1,5 +1,6 @@
 package cn.shishi.ingest.domain;
 
+import cn.shishi.contract.report.Violation;
 import java.util.List;
 
 /** The request's body is well-formed JSON that breaks the contract; answered with 422. */

@@ -1,6 +1,10 @@
 package cn.shishi.ingest.domain;
 
-import cn.shishi.ingest.config.IngestConfig;
+import cn.shishi.contract.EventConstraints;
+import cn.shishi.contract.report.ReportSubmission;
+import cn.shishi.contract.report.ReportValidator;
+import cn.shishi.contract.report.ValidReport;
+import cn.shishi.contract.report.Violation;
 import cn.shishi.ingest.messaging.OutgoingEvent;
 import cn.shishi.ingest.messaging.PublishFailedException;
 import cn.shishi.ingest.messaging.ReportEventMapper;
@@ -14,7 +18,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,13 +41,8 @@ public class ReportIntake {
   private final MeterRegistry metrics;
 
   public ReportIntake(
-      Catalog catalog,
-      ReportPublisher publisher,
-      Clock clock,
-      IngestConfig config,
-      MeterRegistry metrics) {
-    this.validator =
-        new ReportValidator(catalog, clock, config.earliestCompletedOn(), config.maxClockSkew());
+      ReportValidator validator, ReportPublisher publisher, Clock clock, MeterRegistry metrics) {
+    this.validator = validator;
     this.publisher = publisher;
     this.clock = clock;
     this.metrics = metrics;
@@ -80,7 +78,7 @@ public class ReportIntake {
   }
 
   private Uni<Void> fileAll(List<ReportSubmission> submissions, String prefix, Caller office) {
-    requireOfficeRegion(office);
+    requireOffice(office);
     List<ValidReport> reports = new ArrayList<>(submissions.size());
     List<Violation> violations = new ArrayList<>();
     Set<UUID> ids = new HashSet<>();
@@ -119,14 +117,19 @@ public class ReportIntake {
 
   /** Asks for the withdrawal of one of the calling office's reports. */
   public Uni<Void> withdraw(UUID reportId, WithdrawalRequest request, Caller office) {
-    requireOfficeRegion(office);
+    requireOffice(office);
+    List<Violation> violations = new ArrayList<>();
     String reason =
-        request == null || request.reason() == null
-            ? ""
-            : Normalizer.normalize(request.reason().strip(), Normalizer.Form.NFC);
-    if (reason.isEmpty()
-        || reason.codePointCount(0, reason.length()) > WithdrawalRequest.MAX_REASON_LENGTH) {
-      throw new InvalidRequestException("/reason", "is required, at most 500 characters");
+        ReportValidator.text(
+            request == null || request.reason() == null ? null : request.reason().strip(),
+            EventConstraints.MAX_REASON_LENGTH,
+            "/reason",
+            violations);
+    if (violations.isEmpty() && (reason == null || reason.isEmpty())) {
+      violations.add(new Violation("/reason", "is required, at most 500 characters"));
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidReportException(violations);
     }
     return publish(
         List.of(
@@ -136,10 +139,20 @@ public class ReportIntake {
         WITHDRAWALS);
   }
 
-  private static void requireOfficeRegion(Caller office) {
+  /**
+   * An office's token must name its region and an office id the ledger can store: the aggregator
+   * would otherwise dead-letter the report after it was answered 202.
+   */
+  private static void requireOffice(Caller office) {
     if (!office.hasProvince()) {
       throw new io.quarkus.security.ForbiddenException(
           "an office's token must carry its region (a province, city or county code)");
+    }
+    if (!EventConstraints.isValidOfficeId(office.subject())) {
+      throw new io.quarkus.security.ForbiddenException(
+          "an office's token must name the office in its subject: at most "
+              + EventConstraints.MAX_OFFICE_ID_LENGTH
+              + " characters of plain text");
     }
   }
 

@@ -1,6 +1,4 @@
 package cn.shishi.ingest.domain;
 
 /** The body of {@code POST /api/v1/reports/{reportId}/withdrawal}. */
-public record WithdrawalRequest(String reason) {
-  public static final int MAX_REASON_LENGTH = 500;
-}
+public record WithdrawalRequest(String reason) {}

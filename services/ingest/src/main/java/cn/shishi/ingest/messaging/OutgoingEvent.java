@@ -1,14 +1,17 @@
 package cn.shishi.ingest.messaging;
 
+import cn.shishi.contract.EventTypes;
+import cn.shishi.contract.ReportFiled;
+import cn.shishi.contract.ReportWithdrawn;
+
 /** An event ready for {@code task-reports}: its key (the province), type header and body. */
 public record OutgoingEvent(String key, String type, Object body) {
 
-  public static OutgoingEvent of(ReportFiledEvent event) {
-    return new OutgoingEvent(event.regionCode().substring(0, 2), ReportFiledEvent.TYPE, event);
+  public static OutgoingEvent of(ReportFiled event) {
+    return new OutgoingEvent(event.partitionKey(), EventTypes.REPORT_FILED, event);
   }
 
-  public static OutgoingEvent of(ReportWithdrawnEvent event) {
-    return new OutgoingEvent(
-        event.officeRegion().substring(0, 2), ReportWithdrawnEvent.TYPE, event);
+  public static OutgoingEvent of(ReportWithdrawn event) {
+    return new OutgoingEvent(event.partitionKey(), EventTypes.REPORT_WITHDRAWN, event);
   }
 }

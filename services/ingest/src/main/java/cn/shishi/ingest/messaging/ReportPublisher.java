@@ -1,5 +1,7 @@
 package cn.shishi.ingest.messaging;
 
+import cn.shishi.contract.EventHeaders;
+import cn.shishi.contract.EventTimestamps;
 import cn.shishi.ingest.config.IngestConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,8 +39,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  */
 @ApplicationScoped
 public class ReportPublisher {
-  public static final String EVENT_TYPE_HEADER = "shishi-event-type";
-
   private final Producer<String, byte[]> producer;
   private final ObjectWriter writer;
   private final String topic;
@@ -60,7 +60,7 @@ public class ReportPublisher {
   ReportPublisher(
       Producer<String, byte[]> producer, ObjectMapper json, String topic, Duration publishTimeout) {
     this.producer = producer;
-    this.writer = json.copy().registerModule(new EventTimestampsModule()).writer();
+    this.writer = json.copy().registerModule(EventTimestamps.module()).writer();
     this.topic = topic;
     this.publishTimeout = publishTimeout;
   }
@@ -131,7 +131,7 @@ public class ReportPublisher {
 
   private ProducerRecord<String, byte[]> record(OutgoingEvent event) {
     Header type =
-        new RecordHeader(EVENT_TYPE_HEADER, event.type().getBytes(StandardCharsets.UTF_8));
+        new RecordHeader(EventHeaders.TYPE, event.type().getBytes(StandardCharsets.UTF_8));
     return new ProducerRecord<>(
         topic, null, event.key(), serialise(event.body()), new RecordHeaders(new Header[] {type}));
   }

@@ -1,8 +1,8 @@
 package cn.shishi.ingest.rest;
 
+import cn.shishi.contract.report.ReportSubmission;
 import cn.shishi.ingest.domain.ReportBatch;
 import cn.shishi.ingest.domain.ReportIntake;
-import cn.shishi.ingest.domain.ReportSubmission;
 import cn.shishi.ingest.domain.WithdrawalRequest;
 import cn.shishi.web.Caller;
 import io.smallrye.mutiny.Uni;

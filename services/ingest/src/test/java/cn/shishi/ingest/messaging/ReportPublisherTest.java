@@ -3,6 +3,10 @@ package cn.shishi.ingest.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.shishi.contract.EventHeaders;
+import cn.shishi.contract.EventTypes;
+import cn.shishi.contract.ReportFiled;
+import cn.shishi.contract.ReportWithdrawn;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
@@ -40,8 +44,8 @@ class ReportPublisherTest {
 
   private static OutgoingEvent filed(String regionCode) {
     return OutgoingEvent.of(
-        new ReportFiledEvent(
-            ReportFiledEvent.SCHEMA_VERSION,
+        new ReportFiled(
+            EventTypes.SCHEMA_VERSION,
             UUID.randomUUID(),
             "jx-office-1",
             regionCode,
@@ -56,8 +60,8 @@ class ReportPublisherTest {
 
   private static OutgoingEvent withdrawn() {
     return OutgoingEvent.of(
-        new ReportWithdrawnEvent(
-            ReportFiledEvent.SCHEMA_VERSION, UUID.randomUUID(), "jx-office-1", "330400", "x", NOW));
+        new ReportWithdrawn(
+            EventTypes.SCHEMA_VERSION, UUID.randomUUID(), "jx-office-1", "330400", "x", NOW));
   }
 
   private static UniAssertSubscriber<Void> publish(
@@ -80,8 +84,7 @@ class ReportPublisherTest {
         .extracting(
             r ->
                 new String(
-                    r.headers().lastHeader(ReportPublisher.EVENT_TYPE_HEADER).value(),
-                    StandardCharsets.UTF_8))
+                    r.headers().lastHeader(EventHeaders.TYPE).value(), StandardCharsets.UTF_8))
         .containsExactly("report-filed", "report-filed", "report-withdrawn");
     for (int i = 0; i < events.size(); i++) {
       assertThat(sent.get(i).value()).isEqualTo(JSON.writeValueAsBytes(events.get(i).body()));

@@ -2,7 +2,7 @@ package cn.shishi.ingest.rest;
 
 import cn.shishi.infra.FreePorts;
 import cn.shishi.infra.KafkaBroker;
-import cn.shishi.infra.Topics;
+import cn.shishi.infra.TopicProvisioner;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ public class OwnBrokerProfile implements QuarkusTestProfile {
               FreePorts.next(),
               Path.of(System.getProperty("shishi.kafka.libs")));
       broker.start();
-      Topics.provision(broker.bootstrapServers(), 3);
+      TopicProvisioner.provision(broker.bootstrapServers(), 3);
       Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
     }
     return broker;

@@ -100,6 +100,38 @@ class ReportResourceTest {
   }
 
   @Test
+  void refusesAnOfficeWhoseIdTheLedgerCannotStoreAndPublishesNothing() {
+    long before = topic.endOffsetSum();
+    for (String subject : new String[] {"o".repeat(129), "office\u0000one", "two\nlines"}) {
+      given()
+          .auth()
+          .oauth2(Tokens.office(subject, "3304"))
+          .contentType("application/json")
+          .body(Samples.reportRequest().toString())
+          .post("/api/v1/reports")
+          .then()
+          .statusCode(403)
+          .contentType("application/problem+json");
+    }
+    assertThat(topic.endOffsetSum()).isEqualTo(before);
+  }
+
+  @Test
+  void refusesANoteThatIsNotPlainText() {
+    ObjectNode body = Samples.reportRequest();
+    body.put("note", "\u0301\u0301 only combining marks");
+    given()
+        .auth()
+        .oauth2(Tokens.jiaxingOffice())
+        .contentType("application/json")
+        .body(body.toString())
+        .post("/api/v1/reports")
+        .then()
+        .statusCode(422)
+        .body("errors.pointer", hasItems("/note"));
+  }
+
+  @Test
   void rejectsServerOwnedFields() {
     ObjectNode body = Samples.reportRequest();
     body.put("officeId", "someone-else");

@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 @WithTestResource(ShishiInfrastructureResource.class)
@@ -64,6 +66,51 @@ class WithdrawalResourceTest {
         .then()
         .statusCode(422)
         .body("errors[0].pointer", equalTo("/reason"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "录入错误\\u0000",
+        "\\u0301 a combining mark first",
+        "a terminal escape \\u001b[2J",
+        "a lone \\ud83d surrogate"
+      })
+  void aReasonThatIsNotPlainTextIsRefused(String reason) {
+    given()
+        .auth()
+        .oauth2(Tokens.jiaxingOffice())
+        .contentType("application/json")
+        .body("{\"reason\": \"" + reason + "\"}")
+        .post("/api/v1/reports/" + UUID.randomUUID() + "/withdrawal")
+        .then()
+        .statusCode(422)
+        .body("errors[0].pointer", equalTo("/reason"));
+  }
+
+  @Test
+  void aReasonIsMeasuredAsSentBeforeItIsNormalised() {
+    given()
+        .auth()
+        .oauth2(Tokens.jiaxingOffice())
+        .contentType("application/json")
+        .body("{\"reason\": \"" + "错".repeat(501) + "\"}")
+        .post("/api/v1/reports/" + UUID.randomUUID() + "/withdrawal")
+        .then()
+        .statusCode(422)
+        .body("errors[0].pointer", equalTo("/reason"));
+  }
+
+  @Test
+  void anOfficeWhoseIdTheLedgerCannotStoreIsRefusedBeforeAnythingIsPublished() {
+    given()
+        .auth()
+        .oauth2(Tokens.office("o".repeat(129), "3304"))
+        .contentType("application/json")
+        .body("{\"reason\": \"x\"}")
+        .post("/api/v1/reports/" + UUID.randomUUID() + "/withdrawal")
+        .then()
+        .statusCode(403);
   }
 
   @Test

@@ -1,0 +1,29 @@
+package cn.shishi.contract;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * The {@code report-filed} event, schema version 1 (docs/events.md; sample
+ * docs/events/report-filed.v1.json). Fields are boxed so that a reader can tell a missing value
+ * from zero; {@link EventConstraints} says whether an event can be stored.
+ */
+public record ReportFiled(
+    Integer schemaVersion,
+    UUID reportId,
+    String officeId,
+    String regionCode,
+    String program,
+    String taskType,
+    Integer quantity,
+    Integer beneficiaries,
+    OffsetDateTime completedAt,
+    String note,
+    Instant receivedAt) {
+
+  /** The record key: the province, so that a province's events keep their order. */
+  public String partitionKey() {
+    return regionCode.substring(0, 2);
+  }
+}

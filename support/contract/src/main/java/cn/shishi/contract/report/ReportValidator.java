@@ -1,0 +1,172 @@
+package cn.shishi.contract.report;
+
+import cn.shishi.catalog.Regions;
+import cn.shishi.contract.EventConstraints;
+import cn.shishi.contract.PlainText;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The contract's rules for one report (docs/api.md). Pure: it reads the catalogue and the clock and
+ * returns every violation it finds, so that an office fixes a report in one round trip.
+ */
+public final class ReportValidator {
+  public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  static final int MAX_QUANTITY = EventConstraints.MAX_QUANTITY;
+  static final int MAX_BENEFICIARIES = EventConstraints.MAX_BENEFICIARIES;
+  static final int MAX_NOTE_LENGTH = EventConstraints.MAX_NOTE_LENGTH;
+
+  /** How much longer than stored text may be as sent, decomposed: see {@link #text}. */
+  static final int RAW_LENGTH_FACTOR = 4;
+
+  static final String PLAIN_TEXT =
+      "must be text: no control characters, lone surrogates, leading combining marks or runs of"
+          + " more than 30 of them";
+
+  private final Catalog catalog;
+  private final Clock clock;
+  private final LocalDate earliestCompletedOn;
+  private final Duration maxClockSkew;
+
+  public ReportValidator(
+      Catalog catalog, Clock clock, LocalDate earliestCompletedOn, Duration maxClockSkew) {
+    this.catalog = catalog;
+    this.clock = clock;
+    this.earliestCompletedOn = earliestCompletedOn;
+    this.maxClockSkew = maxClockSkew;
+  }
+
+  /**
+   * Validates {@code report}, whose JSON pointer is {@code at} ("" for a body that is the report,
+   * "/reports/3" for a batch item).
+   */
+  public Validated validate(ReportSubmission report, String at) {
+    if (report == null) {
+      return Validated.invalid(List.of(new Violation(at, "a report object is required")));
+    }
+    // Pointers are built only for what is wrong: most reports are valid.
+    List<Violation> violations = new ArrayList<>();
+    if (report.reportId() == null) {
+      violations.add(new Violation(at + "/reportId", "is required (a UUID the office makes)"));
+    }
+    checkRegion(report.regionCode(), at, violations);
+    checkCode(report.program(), catalog::programExists, "program", at, "/program", violations);
+    checkCode(report.taskType(), catalog::taskTypeExists, "task type", at, "/taskType", violations);
+    checkRange(report.quantity(), 1, MAX_QUANTITY, at, "/quantity", violations);
+    checkRange(report.beneficiaries(), 0, MAX_BENEFICIARIES, at, "/beneficiaries", violations);
+    checkCompletedAt(report.completedAt(), at, violations);
+    String note = text(report.note(), MAX_NOTE_LENGTH, at + "/note", violations);
+    if (!violations.isEmpty()) {
+      return Validated.invalid(violations);
+    }
+    return Validated.valid(
+        new ValidReport(
+            report.reportId(),
+            report.regionCode(),
+            report.program(),
+            report.taskType(),
+            report.quantity() == null ? 1 : report.quantity(),
+            report.beneficiaries() == null ? 0 : report.beneficiaries(),
+            report.completedAt(),
+            note));
+  }
+
+  /**
+   * Free text a person wrote, in NFC, or null with a violation: at most {@code max} characters
+   * after NFC, and {@link PlainText} throughout. The length as sent is bounded before normalising,
+   * whose cost grows with it: decomposed text (an {@code e} and its accent) may be up to {@link
+   * #RAW_LENGTH_FACTOR} times as long as it will be stored.
+   */
+  public static String text(String raw, int max, String pointer, List<Violation> violations) {
+    if (raw == null) {
+      return null;
+    }
+    if (raw.length() > (long) max * RAW_LENGTH_FACTOR) {
+      violations.add(new Violation(pointer, "must be at most " + max + " characters"));
+      return null;
+    }
+    String normalised = Normalizer.normalize(raw, Normalizer.Form.NFC);
+    if (!PlainText.isPlainText(normalised)) {
+      violations.add(new Violation(pointer, PLAIN_TEXT));
+      return null;
+    }
+    if (PlainText.length(normalised) > max) {
+      violations.add(new Violation(pointer, "must be at most " + max + " characters"));
+      return null;
+    }
+    return normalised;
+  }
+
+  private void checkRegion(String code, String at, List<Violation> violations) {
+    if (code == null) {
+      violations.add(new Violation(at + "/regionCode", "is required"));
+    } else if (!Regions.isSixDigits(code)) {
+      violations.add(
+          new Violation(at + "/regionCode", "must be a 6-digit GB/T 2260 code, e.g. 330281"));
+    } else if (!catalog.regionExists(code)) {
+      violations.add(new Violation(at + "/regionCode", "no region has the code " + code));
+    }
+  }
+
+  private static void checkCode(
+      String code,
+      java.util.function.Predicate<String> exists,
+      String what,
+      String at,
+      String field,
+      List<Violation> violations) {
+    if (code == null) {
+      violations.add(new Violation(at + field, "is required"));
+    } else if (!exists.test(code)) {
+      violations.add(
+          new Violation(
+              at + field, "unknown " + what + " '" + code + "'; see GET /api/v1/catalog"));
+    }
+  }
+
+  private static void checkRange(
+      Integer value, int min, int max, String at, String field, List<Violation> violations) {
+    if (value != null && (value < min || value > max)) {
+      violations.add(new Violation(at + field, "must be between " + min + " and " + max));
+    }
+  }
+
+  private void checkCompletedAt(OffsetDateTime completedAt, String at, List<Violation> violations) {
+    if (completedAt == null) {
+      violations.add(new Violation(at + "/completedAt", "is required (RFC 3339 with an offset)"));
+      return;
+    }
+    if (completedAt.toInstant().isAfter(clock.instant().plus(maxClockSkew))) {
+      violations.add(
+          new Violation(
+              at + "/completedAt",
+              "lies more than " + maxClockSkew.toMinutes() + " minutes ahead"));
+    }
+    if (completedAt.atZoneSameInstant(CHINA).toLocalDate().isBefore(earliestCompletedOn)) {
+      violations.add(
+          new Violation(
+              at + "/completedAt", "lies before the campaign's start, " + earliestCompletedOn));
+    }
+  }
+
+  /** The outcome: a valid report, or the violations. */
+  public record Validated(ValidReport report, List<Violation> violations) {
+    static Validated valid(ValidReport report) {
+      return new Validated(report, List.of());
+    }
+
+    static Validated invalid(List<Violation> violations) {
+      return new Validated(null, List.copyOf(violations));
+    }
+
+    public boolean isValid() {
+      return violations.isEmpty();
+    }
+  }
+}

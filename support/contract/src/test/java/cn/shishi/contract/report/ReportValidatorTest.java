@@ -1,0 +1,190 @@
+package cn.shishi.contract.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ReportValidatorTest {
+  private static final Instant NOW = Instant.parse("2021-05-14T04:00:00Z");
+  private static final Catalog CATALOG =
+      new Catalog() {
+        @Override
+        public boolean regionExists(String regionCode) {
+          return Set.of("330402", "330400", "330000").contains(regionCode);
+        }
+
+        @Override
+        public boolean programExists(String code) {
+          return code.equals("warm-nest");
+        }
+
+        @Override
+        public boolean taskTypeExists(String code) {
+          return code.equals("household-helped");
+        }
+      };
+
+  private final ReportValidator validator =
+      new ReportValidator(
+          CATALOG,
+          Clock.fixed(NOW, ZoneOffset.UTC),
+          LocalDate.parse("2021-01-01"),
+          Duration.ofMinutes(5));
+
+  private static ReportSubmission valid() {
+    return new ReportSubmission(
+        UUID.randomUUID(),
+        "330402",
+        "warm-nest",
+        "household-helped",
+        null,
+        null,
+        OffsetDateTime.parse("2021-05-14T10:30:00+08:00"),
+        null);
+  }
+
+  private static ReportSubmission withQuantity(Integer quantity) {
+    ReportSubmission r = valid();
+    return new ReportSubmission(
+        r.reportId(),
+        r.regionCode(),
+        r.program(),
+        r.taskType(),
+        quantity,
+        r.beneficiaries(),
+        r.completedAt(),
+        r.note());
+  }
+
+  private static ReportSubmission withBeneficiaries(Integer beneficiaries) {
+    ReportSubmission r = valid();
+    return new ReportSubmission(
+        r.reportId(),
+        r.regionCode(),
+        r.program(),
+        r.taskType(),
+        r.quantity(),
+        beneficiaries,
+        r.completedAt(),
+        r.note());
+  }
+
+  private static ReportSubmission completedAt(String at) {
+    ReportSubmission r = valid();
+    return new ReportSubmission(
+        r.reportId(),
+        r.regionCode(),
+        r.program(),
+        r.taskType(),
+        r.quantity(),
+        r.beneficiaries(),
+        OffsetDateTime.parse(at),
+        r.note());
+  }
+
+  private static ReportSubmission withNote(String note) {
+    ReportSubmission r = valid();
+    return new ReportSubmission(
+        r.reportId(),
+        r.regionCode(),
+        r.program(),
+        r.taskType(),
+        r.quantity(),
+        r.beneficiaries(),
+        r.completedAt(),
+        note);
+  }
+
+  private Set<String> pointers(ReportSubmission report) {
+    return validator.validate(report, "/reports/7").violations().stream()
+        .map(Violation::pointer)
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
+  @Test
+  void appliesDefaultsToAValidReport() {
+    ReportValidator.Validated validated = validator.validate(valid(), "");
+    assertThat(validated.isValid()).isTrue();
+    assertThat(validated.report().quantity()).isEqualTo(1);
+    assertThat(validated.report().beneficiaries()).isZero();
+    assertThat(validated.report().provinceCode()).isEqualTo("33");
+  }
+
+  @Test
+  void reportsEveryMissingFieldAtOnceUnderItsPointer() {
+    ReportSubmission empty = new ReportSubmission(null, null, null, null, null, null, null, null);
+    assertThat(pointers(empty))
+        .containsExactlyInAnyOrder(
+            "/reports/7/reportId",
+            "/reports/7/regionCode",
+            "/reports/7/program",
+            "/reports/7/taskType",
+            "/reports/7/completedAt");
+  }
+
+  @Test
+  void checksCodesAgainstTheCatalogue() {
+    ReportSubmission r = valid();
+    ReportSubmission unknown =
+        new ReportSubmission(
+            r.reportId(), "339999", "no-such", "nothing", null, null, r.completedAt(), null);
+    assertThat(pointers(unknown))
+        .containsExactlyInAnyOrder(
+            "/reports/7/regionCode", "/reports/7/program", "/reports/7/taskType");
+    ReportSubmission shortCode =
+        new ReportSubmission(
+            r.reportId(), "3304", r.program(), r.taskType(), null, null, r.completedAt(), null);
+    assertThat(pointers(shortCode)).containsExactly("/reports/7/regionCode");
+  }
+
+  @Test
+  void boundsQuantityAndBeneficiaries() {
+    assertThat(pointers(withQuantity(1))).isEmpty();
+    assertThat(pointers(withQuantity(100_000))).isEmpty();
+    assertThat(pointers(withQuantity(0))).containsExactly("/reports/7/quantity");
+    assertThat(pointers(withQuantity(100_001))).containsExactly("/reports/7/quantity");
+    assertThat(pointers(withBeneficiaries(0))).isEmpty();
+    assertThat(pointers(withBeneficiaries(10_000_000))).isEmpty();
+    assertThat(pointers(withBeneficiaries(-1))).containsExactly("/reports/7/beneficiaries");
+    assertThat(pointers(withBeneficiaries(10_000_001))).containsExactly("/reports/7/beneficiaries");
+  }
+
+  @Test
+  void boundsCompletedAtByTheClockAndTheCampaignStart() {
+    assertThat(pointers(completedAt("2021-05-14T04:05:00Z"))).isEmpty();
+    assertThat(pointers(completedAt("2021-05-14T04:05:01Z")))
+        .containsExactly("/reports/7/completedAt");
+    assertThat(pointers(completedAt("2021-01-01T00:00:00+08:00"))).isEmpty();
+    assertThat(pointers(completedAt("2020-12-31T23:59:59+08:00")))
+        .containsExactly("/reports/7/completedAt");
+    // 2020-12-31T16:00Z is already 2021-01-01 in China.
+    assertThat(pointers(completedAt("2020-12-31T16:00:00Z"))).isEmpty();
+  }
+
+  @Test
+  void countsNoteCharactersAfterNfcNormalisation() {
+    String decomposed = "e\u0301".repeat(500); // 1000 chars, 500 after NFC
+    ReportValidator.Validated validated = validator.validate(withNote(decomposed), "");
+    assertThat(validated.isValid()).isTrue();
+    assertThat(validated.report().note()).isEqualTo("\u00e9".repeat(500));
+    assertThat(pointers(withNote("x".repeat(501)))).containsExactly("/reports/7/note");
+  }
+
+  @Test
+  void refusesControlCharactersAndLoneSurrogatesInTheNote() {
+    assertThat(pointers(withNote("line one\nline two\tend"))).isEmpty();
+    assertThat(pointers(withNote("家 \uD83C\uDFE0 home"))).isEmpty();
+    assertThat(pointers(withNote("nul \u0000 inside"))).containsExactly("/reports/7/note");
+    assertThat(pointers(withNote("bell \u0007"))).containsExactly("/reports/7/note");
+    assertThat(pointers(withNote("lone \uD800 high"))).containsExactly("/reports/7/note");
+    assertThat(pointers(withNote("lone \uDC00 low"))).containsExactly("/reports/7/note");
+  }
+}
