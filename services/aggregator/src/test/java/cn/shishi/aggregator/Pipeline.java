@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.path.json.JsonPath;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Headers;
 
 /**
  * Test fixture: writes contract events into the real {@code task-reports} topic and reads the
@@ -44,8 +46,9 @@ public final class Pipeline implements AutoCloseable {
     return event;
   }
 
-  public void file(ObjectNode event) {
-    writer.write(
+  /** Files a report-filed event under its province and returns where Kafka put it. */
+  public RecordMetadata file(ObjectNode event) {
+    return writer.write(
         event.get("regionCode").asText().substring(0, 2), "report-filed", event.toString());
   }
 
@@ -60,17 +63,33 @@ public final class Pipeline implements AutoCloseable {
     writer.flush();
   }
 
-  public void withdraw(ObjectNode event, String province) {
-    writer.write(province, "report-withdrawn", event.toString());
+  public RecordMetadata withdraw(ObjectNode event, String province) {
+    return writer.write(province, "report-withdrawn", event.toString());
   }
 
   /** Writes anything, as a misbehaving producer could. */
-  public void raw(String key, String type, String value) {
-    writer.write(key, type, value);
+  public RecordMetadata raw(String key, String type, String value) {
+    return writer.write(key, type, value);
+  }
+
+  /** Writes bytes and headers exactly as given, as any producer could. */
+  public RecordMetadata raw(byte[] key, Headers headers, byte[] value) {
+    return writer.writeRaw(key, headers, value);
   }
 
   public static final String AUDITOR = DevTokens.token("auditor-1", "auditor", "00").mint();
   public static final String ADMIN = DevTokens.token("admin-1", "admin", "00").mint();
+  public static final String OFFICE = DevTokens.token("jx-office-1", "office", "3304").mint();
+
+  /** Runs SQL against the test database, for faults a test injects by hand. */
+  public static void sql(javax.sql.DataSource dataSource, String statement) {
+    try (java.sql.Connection c = dataSource.getConnection();
+        java.sql.Statement s = c.createStatement()) {
+      s.execute(statement);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(statement, e);
+    }
+  }
 
   /** POST /api/v1/admin/rollups/rebuild, as an admin. */
   public static void rebuild() {

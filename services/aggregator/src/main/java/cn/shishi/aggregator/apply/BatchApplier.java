@@ -1,8 +1,10 @@
-package cn.shishi.aggregator.domain;
+package cn.shishi.aggregator.apply;
 
-import cn.shishi.aggregator.persistence.LedgerRepository;
-import cn.shishi.aggregator.persistence.OffsetRepository;
-import cn.shishi.aggregator.persistence.RollupRepository;
+import cn.shishi.aggregator.offsets.LogSnapshot;
+import cn.shishi.aggregator.offsets.OffsetAnomaly;
+import cn.shishi.aggregator.offsets.OffsetRepository;
+import cn.shishi.aggregator.offsets.PartitionState;
+import cn.shishi.aggregator.offsets.TopicLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -15,68 +17,131 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Applies a batch of records in ONE transaction: new ledger rows, their rollup deltas, the
  * withdrawals, the dead letters and the partitions' next offsets commit together or not at all
- * (docs/adr/0002-exactly-once-effect.md).
+ * (docs/adr/0002-exactly-once-effect.md). Which records of a partition are new is decided under its
+ * locked offset row ({@link Admission}).
  */
 @ApplicationScoped
-public class RollupService {
-  private final LedgerRepository ledger;
-  private final RollupRepository rollups;
+public class BatchApplier {
+  private static final Logger LOG = Logger.getLogger(BatchApplier.class);
+  private static final Comparator<BatchItem> READ_ORDER =
+      Comparator.comparingLong((BatchItem item) -> item.position().offset())
+          .thenComparingInt(item -> item.position().partition());
+
+  private final LedgerWriter ledger;
+  private final RollupWriter rollups;
+  private final DeadLetterWriter deadLetters;
   private final OffsetRepository offsets;
+  private final TopicLog log;
   private final Clock clock;
 
-  public RollupService(
-      LedgerRepository ledger, RollupRepository rollups, OffsetRepository offsets, Clock clock) {
+  public BatchApplier(
+      LedgerWriter ledger,
+      RollupWriter rollups,
+      DeadLetterWriter deadLetters,
+      OffsetRepository offsets,
+      TopicLog log,
+      Clock clock) {
     this.ledger = ledger;
     this.rollups = rollups;
+    this.deadLetters = deadLetters;
     this.offsets = offsets;
+    this.log = log;
     this.clock = clock;
   }
 
   @Transactional
   public BatchOutcome apply(EventBatch batch) {
     Instant now = clock.instant();
-    Map<Integer, Long> next = offsets.lock(batch.topic(), batch.lastOffsets().keySet());
+    Map<Integer, List<BatchItem>> byPartition = byPartition(batch);
+    Map<Integer, PartitionState> states = offsets.lock(batch.topic(), byPartition.keySet());
     Tally tally = new Tally();
+    List<BatchItem> fresh = new ArrayList<>();
+    Map<Integer, Long> next = new HashMap<>();
+    byPartition.forEach(
+        (partition, items) -> {
+          Admission admission =
+              Admission.decide(
+                  states.get(partition),
+                  items,
+                  () -> log.logStart(batch.topic(), partition),
+                  () -> log.topicId(batch.topic()));
+          admit(
+              batch.topic(), partition, states.get(partition), admission, now, tally, fresh, next);
+        });
+    fresh.sort(READ_ORDER);
     RollupDelta delta = new RollupDelta();
-
-    List<FiledReport> reports = fresh(batch.reports(), FiledReport::position, next, tally);
-    countReports(reports, now, delta, tally);
-    for (Withdrawal withdrawal : fresh(batch.withdrawals(), Withdrawal::position, next, tally)) {
-      LedgerRepository.WithdrawalResult result = ledger.withdraw(withdrawal, now);
-      if (result.isApplied()) {
-        delta.subtract(result.removed());
-        tally.withdrawn++;
-        tally.outcome(
-            result.removed().regionCode(), result.removed().program(), BatchOutcome.WITHDRAWN);
-      } else {
-        tally.withdrawalsRejected++;
-        tally.outcome(null, null, BatchOutcome.WITHDRAWAL_REJECTED);
-      }
-    }
-    List<DeadLetter> deadLetters = fresh(batch.deadLetters(), DeadLetter::position, next, tally);
-    ledger.recordDeadLetters(deadLetters, now);
-    deadLetters.forEach(
+    countReports(only(fresh, FiledReport.class), now, delta, tally);
+    withdraw(only(fresh, Withdrawal.class), now, delta, tally);
+    List<DeadLetter> letters = only(fresh, DeadLetter.class);
+    deadLetters.record(letters, now);
+    letters.forEach(
         letter -> {
           tally.outcome(null, null, BatchOutcome.DEAD_LETTER);
           tally.deadLetterReasons.merge(letter.reason(), 1, Integer::sum);
         });
-
-    Map<RollupKey, Totals> changes = delta.changes();
-    rollups.apply(changes);
-    offsets.advance(batch.topic(), advanced(batch.lastOffsets(), next), now);
-    return tally.outcome(deadLetters.size(), List.copyOf(changes.keySet()));
+    rollups.apply(delta);
+    offsets.advance(batch.topic(), next, now);
+    return tally.outcome(letters.size(), List.copyOf(delta.changes().keySet()));
   }
 
-  /** Recomputes every rollup from the ledger, with the consumers held off meanwhile. */
-  @Transactional
-  public int rebuild(String topic) {
-    offsets.lock(topic, offsets.read(topic).keySet());
-    return rollups.rebuild();
+  private void admit(
+      String topic,
+      int partition,
+      PartitionState state,
+      Admission admission,
+      Instant now,
+      Tally tally,
+      List<BatchItem> fresh,
+      Map<Integer, Long> next) {
+    if (admission instanceof Admission.Apply apply) {
+      tally.alreadyApplied += apply.stale();
+      fresh.addAll(apply.fresh());
+      if (!apply.fresh().isEmpty()) {
+        next.put(partition, apply.next());
+      }
+    } else if (admission instanceof Admission.Hold hold) {
+      tally.held += hold.records();
+      tally.heldPartitions.add(partition);
+      if (hold.found() != null) {
+        raise(topic, partition, state, hold, now);
+      }
+    } else if (admission instanceof Admission.Reseek reseek) {
+      tally.outOfPosition += reseek.records();
+      tally.reseek.put(partition, reseek.offset());
+    }
+  }
+
+  private void raise(
+      String topic, int partition, PartitionState state, Admission.Hold hold, Instant now) {
+    LogSnapshot snapshot = log.snapshot(topic);
+    LogSnapshot.Range range = snapshot.partitions().get(partition);
+    OffsetAnomaly.Finding finding =
+        new OffsetAnomaly.Finding(
+            partition,
+            hold.found(),
+            state.next(),
+            state.topicId(),
+            range == null ? -1 : range.start(),
+            range == null ? -1 : range.end(),
+            snapshot.topicId());
+    offsets.raise(topic, finding, now);
+    LOG.errorf("partition %d held: %s (%s)", partition, hold.found().code(), finding);
+  }
+
+  private static Map<Integer, List<BatchItem>> byPartition(EventBatch batch) {
+    Map<Integer, List<BatchItem>> byPartition = new TreeMap<>();
+    for (BatchItem item : batch.items()) {
+      byPartition.computeIfAbsent(item.position().partition(), p -> new ArrayList<>()).add(item);
+    }
+    byPartition.values().forEach(items -> items.sort(READ_ORDER));
+    return byPartition;
   }
 
   private void countReports(
@@ -127,34 +192,29 @@ public class RollupService {
     ledger.recordDuplicates(duplicates, differing, now);
   }
 
-  /** The records at or past their partition's stored offset; the rest were applied before. */
-  private static <T> List<T> fresh(
-      List<T> records,
-      java.util.function.Function<T, RecordPosition> position,
-      Map<Integer, Long> next,
-      Tally tally) {
-    List<T> fresh = new ArrayList<>();
-    for (T record : records) {
-      RecordPosition at = position.apply(record);
-      if (at.offset() >= next.getOrDefault(at.partition(), 0L)) {
-        fresh.add(record);
+  private void withdraw(List<Withdrawal> withdrawals, Instant now, RollupDelta delta, Tally tally) {
+    for (Withdrawal withdrawal : withdrawals) {
+      WithdrawalResult result = ledger.withdraw(withdrawal, now);
+      if (result.isApplied()) {
+        delta.subtract(result.removed());
+        tally.withdrawn++;
+        tally.outcome(
+            result.removed().regionCode(), result.removed().program(), BatchOutcome.WITHDRAWN);
       } else {
-        tally.alreadyApplied++;
+        tally.withdrawalsRejected++;
+        tally.outcome(null, null, BatchOutcome.WITHDRAWAL_REJECTED);
       }
     }
-    fresh.sort(Comparator.comparing(position, Comparator.comparingLong(RecordPosition::offset)));
-    return fresh;
   }
 
-  private static Map<Integer, Long> advanced(Map<Integer, Long> last, Map<Integer, Long> stored) {
-    Map<Integer, Long> advanced = new HashMap<>();
-    last.forEach(
-        (partition, offset) -> {
-          if (offset + 1 > stored.getOrDefault(partition, 0L)) {
-            advanced.put(partition, offset + 1);
-          }
-        });
-    return advanced;
+  private static <T extends BatchItem> List<T> only(List<BatchItem> items, Class<T> type) {
+    List<T> matching = new ArrayList<>();
+    for (BatchItem item : items) {
+      if (type.isInstance(item)) {
+        matching.add(type.cast(item));
+      }
+    }
+    return matching;
   }
 
   /** Running counts of one batch. */
@@ -165,8 +225,12 @@ public class RollupService {
     int withdrawn;
     int withdrawalsRejected;
     int alreadyApplied;
+    int held;
+    int outOfPosition;
     final Map<BatchOutcome.OutcomeKey, Integer> outcomes = new HashMap<>();
     final Map<String, Integer> deadLetterReasons = new HashMap<>();
+    final Set<Integer> heldPartitions = new HashSet<>();
+    final Map<Integer, Long> reseek = new HashMap<>();
 
     void outcome(String regionCode, String program, String outcome) {
       String province = regionCode == null ? "unknown" : regionCode.substring(0, 2);
@@ -185,9 +249,13 @@ public class RollupService {
           withdrawalsRejected,
           deadLetters,
           alreadyApplied,
+          held,
+          outOfPosition,
           Map.copyOf(outcomes),
           Map.copyOf(deadLetterReasons),
-          changed);
+          changed,
+          Set.copyOf(heldPartitions),
+          Map.copyOf(reseek));
     }
   }
 }

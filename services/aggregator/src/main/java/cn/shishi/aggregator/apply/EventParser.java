@@ -1,95 +1,73 @@
-package cn.shishi.aggregator.messaging;
+package cn.shishi.aggregator.apply;
 
-import cn.shishi.aggregator.domain.DeadLetter;
-import cn.shishi.aggregator.domain.EventBatch;
-import cn.shishi.aggregator.domain.FiledReport;
-import cn.shishi.aggregator.domain.RecordPosition;
-import cn.shishi.aggregator.domain.Withdrawal;
-import cn.shishi.catalog.CatalogEntry;
-import cn.shishi.catalog.Regions;
+import cn.shishi.contract.EventConstraints;
+import cn.shishi.contract.EventHeaders;
+import cn.shishi.contract.EventTimestamps;
+import cn.shishi.contract.EventTypes;
+import cn.shishi.contract.ReportFiled;
+import cn.shishi.contract.ReportWithdrawn;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
 /**
- * Sorts a poll's records into reports, withdrawals and dead letters. Nothing a producer can put in
- * the topic makes it throw: a record it cannot use becomes a dead letter with the reason.
+ * Understands a poll's records as reports, withdrawals and dead letters. Nothing a producer can put
+ * in the topic makes it throw: a record it cannot use, or one the database could not store ({@link
+ * EventConstraints}), becomes a dead letter with the reason and a whole copy of the record.
  */
 public final class EventParser {
   private final ObjectReader filedReader;
   private final ObjectReader withdrawnReader;
-  private final Regions regions;
+  private final EventConstraints constraints;
 
-  public EventParser(ObjectMapper json, Regions regions) {
+  public EventParser(ObjectMapper json, EventConstraints constraints) {
     ObjectMapper lenient =
         json.copy()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .registerModule(EventTimestamps.module());
-    this.filedReader = lenient.readerFor(ReportEvents.Filed.class);
-    this.withdrawnReader = lenient.readerFor(ReportEvents.Withdrawn.class);
-    this.regions = regions;
+    this.filedReader = lenient.readerFor(ReportFiled.class);
+    this.withdrawnReader = lenient.readerFor(ReportWithdrawn.class);
+    this.constraints = constraints;
   }
 
-  public EventBatch parse(String topic, Iterable<ConsumerRecord<String, String>> records) {
-    List<FiledReport> reports = new ArrayList<>();
-    List<Withdrawal> withdrawals = new ArrayList<>();
-    List<DeadLetter> deadLetters = new ArrayList<>();
-    Map<Integer, Long> lastOffsets = new HashMap<>();
-    for (ConsumerRecord<String, String> record : records) {
-      RecordPosition position = new RecordPosition(record.partition(), record.offset());
-      lastOffsets.merge(record.partition(), record.offset(), Math::max);
-      try {
-        String type = header(record, ReportEvents.TYPE_HEADER);
-        if (ReportEvents.FILED.equals(type)) {
-          reports.add(filed(record, position));
-        } else if (ReportEvents.WITHDRAWN.equals(type)) {
-          withdrawals.add(withdrawn(record, position));
-        } else {
-          throw new Rejected(DeadLetter.UNKNOWN_EVENT_TYPE, "event type header: " + type);
-        }
-      } catch (Rejected rejected) {
-        deadLetters.add(
-            new DeadLetter(position, rejected.reason, rejected.getMessage(), rejected.reportId));
-      }
+  public EventBatch parse(String topic, Iterable<ConsumerRecord<byte[], byte[]>> records) {
+    List<BatchItem> items = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      items.add(parse(record));
     }
-    return new EventBatch(topic, reports, withdrawals, deadLetters, lastOffsets);
+    return new EventBatch(topic, items);
   }
 
-  private FiledReport filed(ConsumerRecord<String, String> record, RecordPosition position) {
-    ReportEvents.Filed event = read(filedReader, record);
+  /** One record as a report, a withdrawal or a dead letter. */
+  public BatchItem parse(ConsumerRecord<byte[], byte[]> record) {
+    RecordPosition position = new RecordPosition(record.partition(), record.offset());
     try {
-      return filed(event, record, position);
+      String type = EventHeaders.text(record.headers(), EventHeaders.TYPE);
+      if (EventTypes.REPORT_FILED.equals(type)) {
+        return filed(record, position);
+      }
+      if (EventTypes.REPORT_WITHDRAWN.equals(type)) {
+        return withdrawn(record, position);
+      }
+      throw new Rejected(DeadLetter.UNKNOWN_EVENT_TYPE, "event type header: " + type, null);
     } catch (Rejected rejected) {
-      throw rejected.about(event.reportId());
+      return new DeadLetter(
+          position, rejected.reason, rejected.getMessage(), rejected.reportId, copy(record));
     }
   }
 
-  private FiledReport filed(
-      ReportEvents.Filed event, ConsumerRecord<String, String> record, RecordPosition position) {
-    checkVersion(event.schemaVersion());
-    require(event.reportId() != null, "reportId is missing");
-    require(notBlank(event.officeId()), "officeId is missing");
-    require(
-        regions.resolve(event.regionCode()).isPresent(),
-        "unknown regionCode " + event.regionCode());
-    require(CatalogEntry.isValidCode(event.program()), "invalid program code");
-    require(CatalogEntry.isValidCode(event.taskType()), "invalid taskType code");
-    require(inRange(event.quantity(), 1, 100_000), "quantity out of range");
-    require(inRange(event.beneficiaries(), 0, 10_000_000), "beneficiaries out of range");
-    require(event.completedAt() != null, "completedAt is missing");
-    require(event.receivedAt() != null, "receivedAt is missing");
-    require(event.note() == null || event.note().length() <= 1000, "note too long");
+  private FiledReport filed(ConsumerRecord<byte[], byte[]> record, RecordPosition position) {
+    ReportFiled event = read(filedReader, record);
+    check(event.schemaVersion(), constraints.violation(event), event.reportId());
     return new FiledReport(
         event.reportId(),
         event.officeId(),
@@ -105,71 +83,61 @@ public final class EventParser {
         record.value());
   }
 
-  private Withdrawal withdrawn(ConsumerRecord<String, String> record, RecordPosition position) {
-    ReportEvents.Withdrawn event = read(withdrawnReader, record);
-    try {
-      checkVersion(event.schemaVersion());
-      require(event.reportId() != null, "reportId is missing");
-      require(notBlank(event.officeId()), "officeId is missing");
-      require(event.receivedAt() != null, "receivedAt is missing");
-    } catch (Rejected rejected) {
-      throw rejected.about(event.reportId());
-    }
+  private Withdrawal withdrawn(ConsumerRecord<byte[], byte[]> record, RecordPosition position) {
+    ReportWithdrawn event = read(withdrawnReader, record);
+    check(event.schemaVersion(), constraints.violation(event), event.reportId());
     return new Withdrawal(
         event.reportId(), event.officeId(), event.reason(), event.receivedAt(), position);
   }
 
-  private static <T> T read(ObjectReader reader, ConsumerRecord<String, String> record) {
-    if (record.value() == null) {
-      throw new Rejected(DeadLetter.UNPARSEABLE, "empty record");
+  private static void check(Integer version, Optional<String> violation, UUID reportId) {
+    if (!EventConstraints.isCurrentVersion(version)) {
+      throw new Rejected(DeadLetter.UNKNOWN_SCHEMA_VERSION, "schemaVersion " + version, reportId);
+    }
+    if (violation.isPresent()) {
+      throw new Rejected(DeadLetter.INVALID, violation.get(), reportId);
+    }
+  }
+
+  private static <T> T read(ObjectReader reader, ConsumerRecord<byte[], byte[]> record) {
+    if (record.value() == null || record.value().length == 0) {
+      throw new Rejected(DeadLetter.UNPARSEABLE, "empty record", null);
     }
     try {
       return reader.readValue(record.value());
     } catch (JsonProcessingException e) {
-      throw new Rejected(DeadLetter.UNPARSEABLE, e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new Rejected(DeadLetter.UNPARSEABLE, e.getMessage());
+      throw new Rejected(DeadLetter.UNPARSEABLE, e.getOriginalMessage(), null);
+    } catch (IOException | RuntimeException e) {
+      // Jackson reports a few malformed inputs (numbers out of range, bad dates) as runtime errors.
+      throw new Rejected(DeadLetter.UNPARSEABLE, e.getMessage(), null);
     }
   }
 
-  private static void checkVersion(Integer version) {
-    if (version == null || version != ReportEvents.SCHEMA_VERSION) {
-      throw new Rejected(DeadLetter.UNKNOWN_SCHEMA_VERSION, "schemaVersion " + version);
+  /** The record whole: what a dead letter keeps. */
+  public static RecordCopy copy(ConsumerRecord<byte[], byte[]> record) {
+    List<RecordCopy.Header> headers = new ArrayList<>();
+    for (Header header : record.headers()) {
+      headers.add(new RecordCopy.Header(header.key(), header.value()));
     }
-  }
-
-  private static void require(boolean condition, String detail) {
-    if (!condition) {
-      throw new Rejected(DeadLetter.INVALID, detail);
-    }
-  }
-
-  private static boolean inRange(Integer value, int min, int max) {
-    return value != null && value >= min && value <= max;
-  }
-
-  private static boolean notBlank(String value) {
-    return value != null && !value.isBlank() && value.length() <= 128;
-  }
-
-  private static String header(ConsumerRecord<String, String> record, String name) {
-    Header header = record.headers().lastHeader(name);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    return new RecordCopy(
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        record.key(),
+        record.value(),
+        List.copyOf(headers),
+        record.timestamp() < 0 ? null : record.timestamp());
   }
 
   /** Control flow for one record that cannot be used; never escapes {@link #parse}. */
   private static final class Rejected extends RuntimeException {
     private final String reason;
-    private UUID reportId;
+    private final UUID reportId;
 
-    Rejected(String reason, String detail) {
+    Rejected(String reason, String detail, UUID reportId) {
       super(detail, null, false, false);
       this.reason = reason;
-    }
-
-    Rejected about(UUID id) {
-      this.reportId = id;
-      return this;
+      this.reportId = reportId;
     }
   }
 }

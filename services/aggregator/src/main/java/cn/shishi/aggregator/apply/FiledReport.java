@@ -1,11 +1,11 @@
-package cn.shishi.aggregator.domain;
+package cn.shishi.aggregator.apply;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.UUID;
 
-/** A report as it arrived from Kafka, with where it was read from. */
+/** A report as it arrived from Kafka, with where it was read from and its event's bytes. */
 public record FiledReport(
     UUID reportId,
     String officeId,
@@ -18,7 +18,8 @@ public record FiledReport(
     String note,
     Instant receivedAt,
     RecordPosition position,
-    String event) {
+    byte[] event)
+    implements BatchItem {
 
   /** Tasks count in the calendar day on which they were completed, in China. */
   public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");

@@ -1,12 +1,10 @@
-package cn.shishi.aggregator.persistence;
+package cn.shishi.aggregator.apply;
 
-import cn.shishi.aggregator.domain.Contribution;
-import cn.shishi.aggregator.domain.DeadLetter;
-import cn.shishi.aggregator.domain.FiledReport;
-import cn.shishi.aggregator.domain.RecordPosition;
-import cn.shishi.aggregator.domain.Withdrawal;
+import cn.shishi.aggregator.jdbc.PersistenceFailure;
+import cn.shishi.aggregator.jdbc.Sql;
 import cn.shishi.catalog.RegionPath;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,7 +25,7 @@ import javax.sql.DataSource;
 
 /** The report ledger's write side: one statement per kind of row, whatever the batch's size. */
 @ApplicationScoped
-public class LedgerRepository {
+public class LedgerWriter {
   private static final String INSERT_REPORTS =
       "INSERT INTO report (report_id, office_id, region_code, province_code, city_code, program,"
           + " task_type, quantity, beneficiaries, completed_at, day, note, received_at,"
@@ -44,7 +42,7 @@ public class LedgerRepository {
 
   private final DataSource dataSource;
 
-  public LedgerRepository(DataSource dataSource) {
+  public LedgerWriter(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 
@@ -140,7 +138,7 @@ public class LedgerRepository {
         insert.setObject(1, duplicate.reportId());
         insert.setBoolean(2, !differing.contains(duplicate.reportId()));
         insert.setString(3, duplicate.officeId());
-        insert.setString(4, duplicate.event());
+        insert.setString(4, new String(duplicate.event(), StandardCharsets.UTF_8));
         insert.setInt(5, duplicate.position().partition());
         insert.setLong(6, duplicate.position().offset());
         insert.setTimestamp(7, Timestamp.from(now));
@@ -243,46 +241,6 @@ public class LedgerRepository {
     }
   }
 
-  /** Records the dead letters of a batch; the records themselves went to the DLQ topic. */
-  public void recordDeadLetters(List<DeadLetter> deadLetters, Instant now) {
-    if (deadLetters.isEmpty()) {
-      return;
-    }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement insert =
-            c.prepareStatement(
-                "INSERT INTO dead_letter (kafka_partition, kafka_offset, reason, detail,"
-                    + " processed_at, report_id) VALUES (?, ?, ?, ?, ?, ?)")) {
-      for (DeadLetter letter : deadLetters) {
-        insert.setInt(1, letter.position().partition());
-        insert.setLong(2, letter.position().offset());
-        insert.setString(3, letter.reason());
-        insert.setString(4, letter.detail());
-        insert.setTimestamp(5, Timestamp.from(now));
-        insert.setObject(6, letter.reportId(), java.sql.Types.OTHER);
-        insert.addBatch();
-      }
-      insert.executeBatch();
-    } catch (SQLException e) {
-      throw new PersistenceFailure("recording dead letters", e);
-    }
-  }
-
   private record StoredReport(
       String officeId, String status, Contribution contribution, RecordPosition position) {}
-
-  /** What a withdrawal did: the contribution it took out, or why it was refused. */
-  public record WithdrawalResult(Contribution removed, String refusal) {
-    static WithdrawalResult applied(Contribution removed) {
-      return new WithdrawalResult(removed, null);
-    }
-
-    static WithdrawalResult rejected(String refusal) {
-      return new WithdrawalResult(null, refusal);
-    }
-
-    public boolean isApplied() {
-      return refusal == null;
-    }
-  }
 }

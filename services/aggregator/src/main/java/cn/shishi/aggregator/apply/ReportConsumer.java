@@ -1,70 +1,42 @@
-package cn.shishi.aggregator.messaging;
+package cn.shishi.aggregator.apply;
 
 import cn.shishi.aggregator.config.AggregatorConfig;
-import cn.shishi.aggregator.domain.BatchOutcome;
-import cn.shishi.aggregator.domain.EventBatch;
-import cn.shishi.aggregator.domain.RollupService;
-import cn.shishi.aggregator.metrics.ProcessingMetrics;
-import cn.shishi.catalog.Regions;
+import cn.shishi.contract.EventConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
- * Reads {@code task-reports} a poll at a time and hands each poll to {@link RollupService} as one
- * transaction. A failed transaction (the database away, say) is tried again, with backoff, until it
- * commits: the batch is neither skipped nor acknowledged before that.
+ * Reads {@code task-reports} a poll at a time, as bytes (a dead letter keeps the record exactly as
+ * it was written), and hands each poll's partition groups to {@link BatchRunner}: nothing a
+ * producer writes and nothing the database refuses stops it; a database away holds it until it is
+ * back.
  */
 @ApplicationScoped
 public class ReportConsumer {
-  private static final Logger LOG = Logger.getLogger(ReportConsumer.class);
-
   private final EventParser parser;
-  private final RollupService rollups;
-  private final DeadLetterPublisher deadLetters;
+  private final BatchRunner runner;
   private final AggregatorConfig config;
-  private final Event<BatchOutcome> applied;
-  private final ProcessingMetrics metrics;
-  private final ExecutorService workers;
+  private final ManagedExecutor executor;
 
   public ReportConsumer(
       ObjectMapper json,
-      Regions regions,
-      RollupService rollups,
-      DeadLetterPublisher deadLetters,
+      EventConstraints constraints,
+      BatchRunner runner,
       AggregatorConfig config,
-      Event<BatchOutcome> applied,
-      ProcessingMetrics metrics) {
-    this.parser = new EventParser(json, regions);
-    this.rollups = rollups;
-    this.deadLetters = deadLetters;
+      ManagedExecutor executor) {
+    this.parser = new EventParser(json, constraints);
+    this.runner = runner;
     this.config = config;
-    this.applied = applied;
-    this.metrics = metrics;
-    this.workers =
-        Executors.newFixedThreadPool(
-            Math.max(1, config.applyConcurrency()),
-            task -> {
-              Thread worker = new Thread(task, "report-apply");
-              worker.setDaemon(true);
-              return worker;
-            });
+    this.executor = executor;
   }
 
   // Ordered: polls must commit in the order they were polled, or a later poll's stored offset
@@ -72,18 +44,18 @@ public class ReportConsumer {
   // their own, in parallel: each group's stored offsets are its own partitions'.
   @Incoming("task-reports")
   @Blocking(ordered = true)
-  public void consume(ConsumerRecords<String, String> records) throws InterruptedException {
+  public void consume(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
     if (records.isEmpty()) {
       return;
     }
-    List<List<ConsumerRecord<String, String>>> groups =
+    List<List<ConsumerRecord<byte[], byte[]>>> groups =
         PartitionGroups.split(records, config.applyConcurrency());
     if (groups.size() == 1) {
       apply(groups.get(0));
       return;
     }
     List<Future<Void>> running = new ArrayList<>();
-    groups.forEach(group -> running.add(workers.submit(() -> apply(group))));
+    groups.forEach(group -> running.add(executor.submit(() -> apply(group))));
     try {
       for (Future<Void> group : running) {
         group.get();
@@ -95,53 +67,19 @@ public class ReportConsumer {
     }
   }
 
-  private Void apply(List<ConsumerRecord<String, String>> records) throws InterruptedException {
-    EventBatch batch = parser.parse(config.topic(), records);
-    if (!batch.deadLetters().isEmpty()) {
-      Map<Long, ConsumerRecord<String, String>> byPosition = byPosition(records);
-      untilDone(
-          "publishing dead letters",
-          () -> {
-            deadLetters.publish(batch.deadLetters(), byPosition, config.retryBackoffMax());
-            return null;
-          });
-    }
-    BatchOutcome outcome =
-        untilDone("applying a batch", () -> metrics.timeCommit(() -> rollups.apply(batch)));
-    applied.fire(outcome);
+  private Void apply(List<ConsumerRecord<byte[], byte[]>> records) throws InterruptedException {
+    runner.run(parser.parse(config.topic(), records), position -> copy(records, position));
     return null;
   }
 
-  @PreDestroy
-  void stopWorkers() {
-    workers.shutdownNow();
-  }
-
-  /**
-   * Runs {@code step} until it succeeds. Giving up is not an option: skipping the batch would lose
-   * reports, and failing the channel would stop every partition for one bad moment.
-   */
-  private <T> T untilDone(String what, Supplier<T> step) throws InterruptedException {
-    Duration backoff = config.retryBackoff();
-    while (true) {
-      try {
-        return step.get();
-      } catch (RuntimeException e) {
-        LOG.warnf("%s failed (%s); trying again in %s", what, e, backoff);
-        Thread.sleep(backoff.toMillis());
-        backoff = min(backoff.multipliedBy(2), config.retryBackoffMax());
+  /** The record at {@code position}, whole; only a refused record needs it, so it is searched. */
+  private static RecordCopy copy(
+      List<ConsumerRecord<byte[], byte[]>> records, RecordPosition position) {
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      if (record.partition() == position.partition() && record.offset() == position.offset()) {
+        return EventParser.copy(record);
       }
     }
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
-  }
-
-  private static Map<Long, ConsumerRecord<String, String>> byPosition(
-      List<ConsumerRecord<String, String>> records) {
-    Map<Long, ConsumerRecord<String, String>> byPosition = new HashMap<>();
-    records.forEach(r -> byPosition.put(DeadLetterPublisher.key(r.partition(), r.offset()), r));
-    return byPosition;
+    throw new IllegalStateException("no record at " + position + " in this batch");
   }
 }

@@ -1,4 +1,4 @@
-package cn.shishi.aggregator.domain;
+package cn.shishi.aggregator.apply;
 
 import cn.shishi.catalog.RegionLevel;
 import cn.shishi.catalog.RegionPath;
@@ -41,6 +41,47 @@ public final class RollupDelta {
           }
         });
     return changed;
+  }
+
+  /**
+   * The changes summed into their months: each cell keyed by its month's first day. Cells that
+   * cancel out are left out.
+   */
+  public Map<RollupKey, Totals> monthChanges() {
+    Map<RollupKey, Totals> months = new LinkedHashMap<>();
+    changes()
+        .forEach(
+            (key, change) ->
+                months.merge(
+                    new RollupKey(
+                        key.regionCode(),
+                        key.day().withDayOfMonth(1),
+                        key.program(),
+                        key.taskType()),
+                    change,
+                    Totals::plus));
+    months.values().removeIf(Totals::isZero);
+    return months;
+  }
+
+  /**
+   * The province cells' changes summed over their days: the all-time province totals' share. Their
+   * keys have no day.
+   */
+  public Map<RollupKey, Totals> provinceTotalChanges() {
+    Map<RollupKey, Totals> totals = new LinkedHashMap<>();
+    changes()
+        .forEach(
+            (key, change) -> {
+              if (key.level() == RegionLevel.PROVINCE) {
+                totals.merge(
+                    new RollupKey(key.regionCode(), null, key.program(), key.taskType()),
+                    change,
+                    Totals::plus);
+              }
+            });
+    totals.values().removeIf(Totals::isZero);
+    return totals;
   }
 
   public boolean isEmpty() {

@@ -1,4 +1,4 @@
-package cn.shishi.aggregator.domain;
+package cn.shishi.aggregator.apply;
 
 import cn.shishi.catalog.RegionLevel;
 import java.time.LocalDate;

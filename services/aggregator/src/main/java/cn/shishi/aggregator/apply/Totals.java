@@ -1,4 +1,4 @@
-package cn.shishi.aggregator.domain;
+package cn.shishi.aggregator.apply;
 
 /** What a rollup cell holds: how many reports, and the sums of their quantity and reach. */
 public record Totals(long reports, long quantity, long beneficiaries) {

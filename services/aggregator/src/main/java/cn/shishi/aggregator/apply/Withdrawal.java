@@ -1,8 +1,9 @@
-package cn.shishi.aggregator.domain;
+package cn.shishi.aggregator.apply;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /** An office's request to take one of its reports out of every total. */
 public record Withdrawal(
-    UUID reportId, String officeId, String reason, Instant receivedAt, RecordPosition position) {}
+    UUID reportId, String officeId, String reason, Instant receivedAt, RecordPosition position)
+    implements BatchItem {}

@@ -6,12 +6,23 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Settings of the aggregator, under {@code shishi.aggregator} (env: {@code SHISHI_AGGREGATOR_*}).
  */
 @ConfigMapping(prefix = "shishi.aggregator")
 public interface AggregatorConfig {
+
+  /**
+   * The settings of the Kafka producer that publishes dead letters and re-drives them, as Kafka
+   * names them ({@code shishi.aggregator.dead-letter-producer.acks=all}), handed to it unchanged.
+   */
+  Map<String, String> deadLetterProducer();
+
+  /** How often dead letters not yet in the dead-letter topic are published there. */
+  @WithDefault("5s")
+  Duration deadLetterPublishInterval();
 
   /** The topic reports are consumed from (the {@code task-reports} channel's topic). */
   @WithDefault("task-reports")
@@ -74,7 +85,14 @@ public interface AggregatorConfig {
   @WithDefault("1h")
   Duration reconciliationMaxDeferral();
 
-  /** How often the business gauges and the consumer lag are read (0 turns them off). */
+  /**
+   * How often the stored offsets are held against the topic's log (anomalies, lag gauge, releasing
+   * partitions an admin has resolved).
+   */
+  @WithDefault("5s")
+  Duration offsetCheckInterval();
+
+  /** How often the business gauges are read (0 turns them off). */
   @WithDefault("5s")
   Duration gaugeRefresh();
 }

@@ -1,14 +1,21 @@
 package cn.shishi.aggregator.domain;
 
+import cn.shishi.aggregator.apply.RollupKey;
+import cn.shishi.aggregator.apply.Totals;
+import cn.shishi.aggregator.offsets.OffsetAnomaly;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * An audit of the aggregator's state: every rollup cell that disagrees with the ledger, and every
- * partition whose stored offset differs from Kafka's end (records not yet applied).
+ * An audit of the aggregator's state: every rollup cell that disagrees with the ledger, every
+ * partition's stored offset against Kafka's log (records not yet applied), and the open offset
+ * anomalies.
  */
 public record Reconciliation(
-    Instant checkedAt, List<CellDifference> cells, List<PartitionPosition> partitions) {
+    Instant checkedAt,
+    List<CellDifference> cells,
+    List<PartitionPosition> partitions,
+    List<OffsetAnomaly> offsetAnomalies) {
 
   /**
    * A rollup cell whose stored totals differ from the recomputation: {@code period} says which
@@ -17,8 +24,11 @@ public record Reconciliation(
    */
   public record CellDifference(String period, RollupKey cell, Totals stored, Totals fromLedger) {}
 
-  /** Where a partition's applied records end, and where the topic ends. */
-  public record PartitionPosition(int partition, long storedOffset, long endOffset) {
+  /**
+   * Where a partition's applied records end, and where its log starts and ends. Pending is never
+   * clamped: negative means the stored offset lies past the log's end (an anomaly).
+   */
+  public record PartitionPosition(int partition, long storedOffset, long logStart, long endOffset) {
     public long pending() {
       return endOffset - storedOffset;
     }

@@ -1,6 +1,7 @@
 package cn.shishi.aggregator.domain;
 
 import cn.shishi.aggregator.config.AggregatorConfig;
+import cn.shishi.aggregator.offsets.OffsetGuard;
 import cn.shishi.aggregator.persistence.RollupRepository;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,14 +12,15 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Compares the rollups with a recomputation from the ledger and the stored offsets with Kafka's end
- * offsets. The drift gauge adds up the last check of each of the scheduled province slices (a check
- * of everything counts for all of them).
+ * Compares the rollups with a recomputation from the ledger, and the stored offsets with the
+ * topic's log (recording any anomaly). The drift gauge adds up the last check of each of the
+ * scheduled province slices (a check of everything counts for all of them).
  */
 @ApplicationScoped
 public class ReconciliationService {
   private final RollupRepository rollups;
   private final PartitionPositions positions;
+  private final OffsetGuard offsets;
   private final Clock clock;
   private final String workMem;
   private final SliceDrift drift;
@@ -28,11 +30,13 @@ public class ReconciliationService {
   public ReconciliationService(
       RollupRepository rollups,
       PartitionPositions positions,
+      OffsetGuard offsets,
       Clock clock,
       AggregatorConfig config,
       MeterRegistry registry) {
     this.rollups = rollups;
     this.positions = positions;
+    this.offsets = offsets;
     this.clock = clock;
     this.workMem = config.reconciliationWorkMem();
     this.drift = new SliceDrift(config.reconciliationSlices());
@@ -68,6 +72,6 @@ public class ReconciliationService {
             .toList();
     started.stop(slice.isAll() ? allDuration : sliceDuration);
     drift.record(slice, startedAt, cells);
-    return new Reconciliation(clock.instant(), cells, positions.read());
+    return new Reconciliation(clock.instant(), cells, positions.read(), offsets.audit());
   }
 }

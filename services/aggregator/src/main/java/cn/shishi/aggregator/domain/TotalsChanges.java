@@ -1,5 +1,7 @@
 package cn.shishi.aggregator.domain;
 
+import cn.shishi.aggregator.apply.BatchOutcome;
+import cn.shishi.aggregator.apply.RollupKey;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package cn.shishi.aggregator.domain;
 
+import cn.shishi.aggregator.apply.Totals;
 import java.util.Map;
 
 /** One row of an answer: the values of the groupBy dimensions, and the totals. */

@@ -1,4 +1,4 @@
-package cn.shishi.aggregator.persistence;
+package cn.shishi.aggregator.jdbc;
 
 import java.sql.SQLException;
 

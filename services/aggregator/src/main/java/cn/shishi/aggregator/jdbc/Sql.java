@@ -1,4 +1,4 @@
-package cn.shishi.aggregator.persistence;
+package cn.shishi.aggregator.jdbc;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -7,11 +7,11 @@ import java.util.Collection;
 import java.util.function.Function;
 
 /** Small JDBC helpers for the batch statements, which pass columns as arrays to unnest(). */
-final class Sql {
+public final class Sql {
   private Sql() {}
 
-  static <T> Array texts(Connection connection, Collection<T> rows, Function<T, Object> column)
-      throws SQLException {
+  public static <T> Array texts(
+      Connection connection, Collection<T> rows, Function<T, Object> column) throws SQLException {
     String[] texts = new String[rows.size()];
     int i = 0;
     for (T row : rows) {

@@ -1,7 +1,6 @@
 package cn.shishi.aggregator.metrics;
 
 import cn.shishi.aggregator.config.AggregatorConfig;
-import cn.shishi.aggregator.domain.PartitionPositions;
 import cn.shishi.aggregator.persistence.TotalsRepository;
 import cn.shishi.aggregator.persistence.TotalsRepository.ProvinceTotal;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,29 +22,23 @@ import org.jboss.logging.Logger;
 
 /**
  * The authoritative totals as gauges, read from PostgreSQL every few seconds (a few hundred rows of
- * {@code province_total}), and the consumer's lag against Kafka. Any instance reports the same
- * values: aggregate them across instances with {@code max}, never {@code sum} (docs/metrics.md).
+ * {@code province_total}); the consumer's lag is in {@code offsets.OffsetGauges}. Any instance
+ * reports the same values: aggregate them across instances with {@code max}, never {@code sum}
+ * (docs/metrics.md).
  */
 @ApplicationScoped
 public class BusinessGauges {
   private static final Logger LOG = Logger.getLogger(BusinessGauges.class);
 
   private final TotalsRepository totals;
-  private final PartitionPositions positions;
   private final AggregatorConfig config;
   private final MultiGauge reports;
   private final MultiGauge quantity;
   private final MultiGauge beneficiaries;
-  private final MultiGauge lag;
   private ScheduledExecutorService executor;
 
-  public BusinessGauges(
-      TotalsRepository totals,
-      PartitionPositions positions,
-      AggregatorConfig config,
-      MeterRegistry registry) {
+  public BusinessGauges(TotalsRepository totals, AggregatorConfig config, MeterRegistry registry) {
     this.totals = totals;
-    this.positions = positions;
     this.config = config;
     this.reports =
         MultiGauge.builder("shishi.rollup.reports")
@@ -58,10 +51,6 @@ public class BusinessGauges {
     this.beneficiaries =
         MultiGauge.builder("shishi.rollup.beneficiaries")
             .description("Sum of the counted reports' beneficiaries, all time")
-            .register(registry);
-    this.lag =
-        MultiGauge.builder("shishi.consumer.lag")
-            .description("Records in task-reports not yet applied, per partition")
             .register(registry);
   }
 
@@ -90,15 +79,6 @@ public class BusinessGauges {
           rows(rows, "task_type", ProvinceTotal::taskType, t -> t.totals().quantity()), true);
       beneficiaries.register(
           rows(rows, "task_type", ProvinceTotal::taskType, t -> t.totals().beneficiaries()), true);
-      lag.register(
-          positions.read().stream()
-              .<MultiGauge.Row<?>>map(
-                  p ->
-                      MultiGauge.Row.of(
-                          Tags.of("partition", Integer.toString(p.partition())),
-                          Math.max(0, p.pending())))
-              .toList(),
-          true);
     } catch (RuntimeException e) {
       LOG.debugf("business gauges not refreshed: %s", e);
     }

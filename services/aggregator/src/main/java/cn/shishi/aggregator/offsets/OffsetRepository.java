@@ -1,5 +1,6 @@
-package cn.shishi.aggregator.persistence;
+package cn.shishi.aggregator.offsets;
 
+import cn.shishi.aggregator.jdbc.PersistenceFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,26 +8,38 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * The next offset to apply per partition, kept in PostgreSQL beside the rows it accounts for.
- * {@link #lock} serialises every writer of a partition: whoever holds the row decides what is new,
- * so a consumer that lost its partition (or froze and woke up) cannot apply a record twice.
+ * The next offset to apply per partition, kept in PostgreSQL beside the rows it accounts for, with
+ * the topic id it counts in, and the anomalies found in them. {@link #lock} serialises every writer
+ * of a partition: whoever holds the row decides what is new, so a consumer that lost its partition
+ * (or froze and woke up) cannot apply a record twice.
  */
 @ApplicationScoped
 public class OffsetRepository {
+  private static final String ANOMALY_COLUMNS =
+      "id, topic, kafka_partition, kind, stored_offset, stored_topic_id, log_start, log_end,"
+          + " topic_id, detected_at, resolved_at, resolved_by, adopted_offset, resolution";
+
   private final DataSource dataSource;
 
   public OffsetRepository(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 
-  /** Locks the partitions' rows until the transaction ends and returns their next offsets. */
-  public Map<Integer, Long> lock(String topic, Set<Integer> partitions) {
+  /**
+   * Locks the partitions' rows until the transaction ends (creating those that are missing) and
+   * returns where each stands.
+   */
+  public Map<Integer, PartitionState> lock(String topic, Collection<Integer> partitions) {
     Integer[] ids = partitions.stream().sorted().toArray(Integer[]::new);
     try (Connection connection = dataSource.getConnection()) {
       try (PreparedStatement insert =
@@ -40,20 +53,34 @@ public class OffsetRepository {
       }
       try (PreparedStatement select =
           connection.prepareStatement(
-              "SELECT kafka_partition, next_offset FROM consumer_offset"
-                  + " WHERE topic = ? AND kafka_partition = ANY(?::int[])"
-                  + " ORDER BY kafka_partition FOR UPDATE")) {
+              "SELECT o.kafka_partition, o.next_offset, o.topic_id, EXISTS (SELECT 1 FROM"
+                  + " offset_anomaly a WHERE a.topic = o.topic AND a.kafka_partition ="
+                  + " o.kafka_partition AND a.resolved_at IS NULL) FROM consumer_offset o"
+                  + " WHERE o.topic = ? AND o.kafka_partition = ANY(?::int[])"
+                  + " ORDER BY o.kafka_partition FOR UPDATE OF o")) {
         select.setString(1, topic);
         select.setArray(2, connection.createArrayOf("int4", ids));
-        return offsets(select);
+        Map<Integer, PartitionState> states = new TreeMap<>();
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            states.put(
+                rows.getInt(1),
+                new PartitionState(
+                    rows.getLong(2), rows.getObject(3, UUID.class), rows.getBoolean(4)));
+          }
+        }
+        return states;
       }
     } catch (SQLException e) {
       throw new PersistenceFailure("locking offsets of " + topic, e);
     }
   }
 
-  /** Stores the next offsets of the partitions locked by {@link #lock}. */
+  /** Stores the next offsets of partitions locked by {@link #lock}. */
   public void advance(String topic, Map<Integer, Long> nextOffsets, Instant now) {
+    if (nextOffsets.isEmpty()) {
+      return;
+    }
     try (Connection connection = dataSource.getConnection();
         PreparedStatement update =
             connection.prepareStatement(
@@ -72,26 +99,169 @@ public class OffsetRepository {
     }
   }
 
-  /** Every stored next offset of the topic, by partition (no lock). */
-  public Map<Integer, Long> read(String topic) {
+  /** Every stored position of the topic, by partition (no lock). */
+  public Map<Integer, StoredPosition> read(String topic) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select =
             connection.prepareStatement(
-                "SELECT kafka_partition, next_offset FROM consumer_offset WHERE topic = ?")) {
+                "SELECT kafka_partition, next_offset, topic_id FROM consumer_offset"
+                    + " WHERE topic = ?")) {
       select.setString(1, topic);
-      return offsets(select);
+      Map<Integer, StoredPosition> positions = new TreeMap<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          positions.put(
+              rows.getInt(1), new StoredPosition(rows.getLong(2), rows.getObject(3, UUID.class)));
+        }
+      }
+      return positions;
     } catch (SQLException e) {
       throw new PersistenceFailure("reading offsets of " + topic, e);
     }
   }
 
-  private static Map<Integer, Long> offsets(PreparedStatement select) throws SQLException {
-    Map<Integer, Long> offsets = new TreeMap<>();
-    try (ResultSet rows = select.executeQuery()) {
-      while (rows.next()) {
-        offsets.put(rows.getInt(1), rows.getLong(2));
-      }
+  /**
+   * Records that the partitions' offsets count in the topic with {@code topicId}, where nothing
+   * says so yet: a partition never seen starts at 0.
+   */
+  public void claimTopicId(String topic, Collection<Integer> partitions, UUID topicId) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement upsert =
+            connection.prepareStatement(
+                "INSERT INTO consumer_offset (topic, kafka_partition, next_offset, updated_at,"
+                    + " topic_id) SELECT ?, p, 0, now(), ? FROM unnest(?::int[]) AS p"
+                    + " ON CONFLICT (topic, kafka_partition) DO UPDATE SET topic_id ="
+                    + " EXCLUDED.topic_id WHERE consumer_offset.topic_id IS NULL")) {
+      upsert.setString(1, topic);
+      upsert.setObject(2, topicId);
+      upsert.setArray(3, connection.createArrayOf("int4", partitions.toArray()));
+      upsert.executeUpdate();
+    } catch (SQLException e) {
+      throw new PersistenceFailure("recording the topic id of " + topic, e);
     }
-    return offsets;
+  }
+
+  /** Records a finding unless the partition has an open anomaly already; true if it was new. */
+  public boolean raise(String topic, OffsetAnomaly.Finding finding, Instant now) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO offset_anomaly (topic, kafka_partition, kind, stored_offset,"
+                    + " stored_topic_id, log_start, log_end, topic_id, detected_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (topic, kafka_partition) WHERE resolved_at IS NULL DO NOTHING")) {
+      insert.setString(1, topic);
+      insert.setInt(2, finding.partition());
+      insert.setString(3, finding.kind().code());
+      insert.setLong(4, finding.storedOffset());
+      insert.setObject(5, finding.storedTopicId());
+      insert.setLong(6, finding.logStart());
+      insert.setLong(7, finding.logEnd());
+      insert.setObject(8, finding.topicId());
+      insert.setTimestamp(9, Timestamp.from(now));
+      return insert.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new PersistenceFailure("recording an offset anomaly of " + topic, e);
+    }
+  }
+
+  /** The topic's anomalies, open ones first, then the most recent. */
+  public List<OffsetAnomaly> anomalies(String topic, int limit) {
+    return anomalies(
+        "SELECT "
+            + ANOMALY_COLUMNS
+            + " FROM offset_anomaly WHERE topic = ?"
+            + " ORDER BY resolved_at IS NULL DESC, id DESC LIMIT "
+            + limit,
+        topic);
+  }
+
+  /** The topic's open anomalies: the partitions that are held. */
+  public List<OffsetAnomaly> openAnomalies(String topic) {
+    return anomalies(
+        "SELECT "
+            + ANOMALY_COLUMNS
+            + " FROM offset_anomaly WHERE topic = ? AND resolved_at IS NULL ORDER BY kafka_partition",
+        topic);
+  }
+
+  /** One anomaly, its row locked until the transaction ends. */
+  public Optional<OffsetAnomaly> lockAnomaly(long id) {
+    List<OffsetAnomaly> found =
+        anomalies("SELECT " + ANOMALY_COLUMNS + " FROM offset_anomaly WHERE id = ? FOR UPDATE", id);
+    return found.stream().findFirst();
+  }
+
+  /** Closes an anomaly: its partition goes on from {@code resolution}'s offset. */
+  public void resolve(long id, OffsetAnomaly.Resolution resolution) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE offset_anomaly SET resolved_at = ?, resolved_by = ?, adopted_offset = ?,"
+                    + " resolution = ? WHERE id = ?")) {
+      update.setTimestamp(1, Timestamp.from(resolution.at()));
+      update.setString(2, resolution.by());
+      update.setLong(3, resolution.adoptedOffset());
+      update.setString(4, resolution.note());
+      update.setLong(5, id);
+      update.executeUpdate();
+    } catch (SQLException e) {
+      throw new PersistenceFailure("resolving offset anomaly " + id, e);
+    }
+  }
+
+  /** Sets where a partition goes on, and in which topic's log: an admin's decision. */
+  public void reposition(String topic, int partition, long next, UUID topicId, Instant now) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement upsert =
+            connection.prepareStatement(
+                "INSERT INTO consumer_offset (topic, kafka_partition, next_offset, updated_at,"
+                    + " topic_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT (topic, kafka_partition)"
+                    + " DO UPDATE SET next_offset = EXCLUDED.next_offset, updated_at ="
+                    + " EXCLUDED.updated_at, topic_id = EXCLUDED.topic_id")) {
+      upsert.setString(1, topic);
+      upsert.setInt(2, partition);
+      upsert.setLong(3, next);
+      upsert.setTimestamp(4, Timestamp.from(now));
+      upsert.setObject(5, topicId);
+      upsert.executeUpdate();
+    } catch (SQLException e) {
+      throw new PersistenceFailure("repositioning " + topic + "/" + partition, e);
+    }
+  }
+
+  private List<OffsetAnomaly> anomalies(String sql, Object parameter) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setObject(1, parameter);
+      List<OffsetAnomaly> anomalies = new ArrayList<>();
+      try (ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          Timestamp resolvedAt = row.getTimestamp(11);
+          anomalies.add(
+              new OffsetAnomaly(
+                  row.getLong(1),
+                  row.getString(2),
+                  row.getInt(3),
+                  AnomalyKind.ofCode(row.getString(4)),
+                  row.getLong(5),
+                  row.getObject(6, UUID.class),
+                  row.getLong(7),
+                  row.getLong(8),
+                  row.getObject(9, UUID.class),
+                  row.getTimestamp(10).toInstant(),
+                  resolvedAt == null
+                      ? null
+                      : new OffsetAnomaly.Resolution(
+                          resolvedAt.toInstant(),
+                          row.getString(12),
+                          row.getLong(13),
+                          row.getString(14))));
+        }
+      }
+      return anomalies;
+    } catch (SQLException e) {
+      throw new PersistenceFailure("reading offset anomalies", e);
+    }
   }
 }

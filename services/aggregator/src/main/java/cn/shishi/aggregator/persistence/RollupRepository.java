@@ -1,54 +1,22 @@
 package cn.shishi.aggregator.persistence;
 
+import cn.shishi.aggregator.apply.RollupKey;
+import cn.shishi.aggregator.apply.Totals;
 import cn.shishi.aggregator.domain.ProvinceSlice;
-import cn.shishi.aggregator.domain.RollupKey;
-import cn.shishi.aggregator.domain.Totals;
-import cn.shishi.catalog.RegionLevel;
+import cn.shishi.aggregator.jdbc.PersistenceFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
-/** The rollups' write side, and their recomputation from the ledger. */
+/** The rollups recomputed from the ledger: the rebuild, and the reconciliation's drift check. */
 @ApplicationScoped
 public class RollupRepository {
-  private static final String UPSERT = upsert("rollup", "day");
-  private static final String UPSERT_MONTHS = upsert("rollup_month", "month");
-
-  /** Adds a batch's changes to {@code table}'s cells, whose time column is {@code period}. */
-  private static String upsert(String table, String period) {
-    return "INSERT INTO "
-        + table
-        + " (region_code, "
-        + period
-        + ", program, task_type, region_level, province_code, city_code, reports, quantity,"
-        + " beneficiaries)"
-        + " SELECT d.region, d.period::date, d.program, d.task_type, length(d.region),"
-        + " left(d.region, 2), CASE WHEN length(d.region) >= 4 THEN left(d.region, 4) END,"
-        + " d.reports::bigint, d.quantity::bigint, d.beneficiaries::bigint"
-        + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-        + " ?::text[]) AS d(region, period, program, task_type, reports, quantity, beneficiaries)"
-        + " ON CONFLICT (region_code, "
-        + period
-        + ", program, task_type) DO UPDATE SET"
-        + " reports = "
-        + table
-        + ".reports + EXCLUDED.reports, quantity = "
-        + table
-        + ".quantity + EXCLUDED.quantity, beneficiaries = "
-        + table
-        + ".beneficiaries + EXCLUDED.beneficiaries";
-  }
-
   /** The month cells as their day cells say they must be: used by rebuild and reconciliation. */
   static final String MONTHS_FROM_DAYS = monthsFromDays("true");
 
@@ -82,103 +50,15 @@ public class RollupRepository {
         + " GROUP BY cell.region_code, r.day, r.program, r.task_type";
   }
 
-  private static final String UPSERT_PROVINCE_TOTALS =
-      "INSERT INTO province_total (province_code, program, task_type, reports, quantity,"
-          + " beneficiaries)"
-          + " SELECT d.province, d.program, d.task_type, d.reports::bigint, d.quantity::bigint,"
-          + " d.beneficiaries::bigint FROM unnest(?::text[], ?::text[], ?::text[], ?::text[],"
-          + " ?::text[], ?::text[]) AS d(province, program, task_type, reports, quantity,"
-          + " beneficiaries)"
-          + " ON CONFLICT (province_code, program, task_type) DO UPDATE SET"
-          + " reports = province_total.reports + EXCLUDED.reports,"
-          + " quantity = province_total.quantity + EXCLUDED.quantity,"
-          + " beneficiaries = province_total.beneficiaries + EXCLUDED.beneficiaries";
-
   /** The all-time province totals as the ledger says they must be: used by rebuild. */
   static final String PROVINCE_RECOMPUTED =
       "SELECT province_code, program, task_type, count(*) AS reports, sum(quantity) AS quantity,"
           + " sum(beneficiaries) AS beneficiaries FROM report WHERE status = 'COUNTED' GROUP BY province_code, program, task_type";
 
-  private static final Comparator<RollupKey> CELL_ORDER =
-      Comparator.comparing(RollupKey::regionCode)
-          .thenComparing(RollupKey::day)
-          .thenComparing(RollupKey::program)
-          .thenComparing(RollupKey::taskType);
-
   private final DataSource dataSource;
 
   public RollupRepository(DataSource dataSource) {
     this.dataSource = dataSource;
-  }
-
-  /** Adds each change to its day cell and month cell, creating cells that do not exist yet. */
-  public void apply(Map<RollupKey, Totals> changes) {
-    if (changes.isEmpty()) {
-      return;
-    }
-    try (Connection c = dataSource.getConnection()) {
-      upsert(c, UPSERT, changes);
-      upsert(c, UPSERT_MONTHS, byMonth(changes));
-      applyToProvinceTotals(c, changes);
-    } catch (SQLException e) {
-      throw new PersistenceFailure("applying rollup changes", e);
-    }
-  }
-
-  /** The day cells' changes summed into their months: a cell keyed by its month's first day. */
-  private static Map<RollupKey, Totals> byMonth(Map<RollupKey, Totals> changes) {
-    Map<RollupKey, Totals> months = new LinkedHashMap<>();
-    changes.forEach(
-        (key, change) ->
-            months.merge(
-                new RollupKey(
-                    key.regionCode(), key.day().withDayOfMonth(1), key.program(), key.taskType()),
-                change,
-                Totals::plus));
-    return months;
-  }
-
-  private static void upsert(Connection c, String sql, Map<RollupKey, Totals> changes)
-      throws SQLException {
-    List<Map.Entry<RollupKey, Totals>> rows = new ArrayList<>(changes.entrySet());
-    // Every writer locks the cells it upserts in the same order, so that concurrent batches
-    // (several consumers or instances) wait for each other instead of deadlocking.
-    rows.sort(Map.Entry.comparingByKey(CELL_ORDER));
-    try (PreparedStatement upsert = c.prepareStatement(sql)) {
-      upsert.setArray(1, Sql.texts(c, rows, row -> row.getKey().regionCode()));
-      upsert.setArray(2, Sql.texts(c, rows, row -> row.getKey().day()));
-      upsert.setArray(3, Sql.texts(c, rows, row -> row.getKey().program()));
-      upsert.setArray(4, Sql.texts(c, rows, row -> row.getKey().taskType()));
-      upsert.setArray(5, Sql.texts(c, rows, row -> row.getValue().reports()));
-      upsert.setArray(6, Sql.texts(c, rows, row -> row.getValue().quantity()));
-      upsert.setArray(7, Sql.texts(c, rows, row -> row.getValue().beneficiaries()));
-      upsert.executeUpdate();
-    }
-  }
-
-  /** The province cells' changes, summed over their days, into the all-time totals. */
-  private static void applyToProvinceTotals(Connection c, Map<RollupKey, Totals> changes)
-      throws SQLException {
-    Map<List<String>, Totals> byProvince = new LinkedHashMap<>();
-    changes.forEach(
-        (key, change) -> {
-          if (key.level() == RegionLevel.PROVINCE) {
-            byProvince.merge(
-                List.of(key.regionCode(), key.program(), key.taskType()), change, Totals::plus);
-          }
-        });
-    List<Map.Entry<List<String>, Totals>> rows = new ArrayList<>(byProvince.entrySet());
-    rows.sort(Map.Entry.comparingByKey(Comparator.comparing(List::toString)));
-    try (PreparedStatement upsert = c.prepareStatement(UPSERT_PROVINCE_TOTALS)) {
-      for (int column = 0; column < 3; column++) {
-        int at = column;
-        upsert.setArray(column + 1, Sql.texts(c, rows, row -> row.getKey().get(at)));
-      }
-      upsert.setArray(4, Sql.texts(c, rows, row -> row.getValue().reports()));
-      upsert.setArray(5, Sql.texts(c, rows, row -> row.getValue().quantity()));
-      upsert.setArray(6, Sql.texts(c, rows, row -> row.getValue().beneficiaries()));
-      upsert.executeUpdate();
-    }
   }
 
   /** Replaces every rollup with the recomputation from the ledger; returns the cell count. */

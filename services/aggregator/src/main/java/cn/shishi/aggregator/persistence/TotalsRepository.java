@@ -1,11 +1,12 @@
 package cn.shishi.aggregator.persistence;
 
+import cn.shishi.aggregator.apply.Totals;
 import cn.shishi.aggregator.domain.CalendarSpans;
 import cn.shishi.aggregator.domain.CalendarSpans.Span;
-import cn.shishi.aggregator.domain.Totals;
 import cn.shishi.aggregator.domain.TotalsQuery;
 import cn.shishi.aggregator.domain.TotalsQuery.Dimension;
 import cn.shishi.aggregator.domain.TotalsRow;
+import cn.shishi.aggregator.jdbc.PersistenceFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,7 +1,7 @@
 package cn.shishi.aggregator.rest;
 
 import cn.shishi.aggregator.config.AggregatorConfig;
-import cn.shishi.aggregator.domain.RollupService;
+import cn.shishi.aggregator.domain.RollupRebuild;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,11 +15,11 @@ import java.time.Instant;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
 public class AdminResource {
-  private final RollupService rollups;
+  private final RollupRebuild rollups;
   private final AggregatorConfig config;
   private final Clock clock;
 
-  public AdminResource(RollupService rollups, AggregatorConfig config, Clock clock) {
+  public AdminResource(RollupRebuild rollups, AggregatorConfig config, Clock clock) {
     this.rollups = rollups;
     this.config = config;
     this.clock = clock;

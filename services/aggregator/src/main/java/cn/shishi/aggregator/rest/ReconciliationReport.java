@@ -1,19 +1,24 @@
 package cn.shishi.aggregator.rest;
 
+import cn.shishi.aggregator.apply.Totals;
 import cn.shishi.aggregator.domain.Reconciliation;
-import cn.shishi.aggregator.domain.Totals;
+import cn.shishi.aggregator.offsets.OffsetAnomaly;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The API model of a reconciliation: is every figure sound, and if not, where not. */
+/**
+ * The API model of a reconciliation: is every figure sound, and if not, where not. {@code
+ * consistent} needs no drift and no open offset anomaly.
+ */
 public record ReconciliationReport(
     Instant checkedAt,
     boolean consistent,
     int drift,
     long pendingRecords,
     List<Cell> cells,
-    List<Partition> partitions) {
+    List<Partition> partitions,
+    List<OffsetAnomaly> offsetAnomalies) {
 
   /**
    * A rollup cell that disagrees with the ledger: a day cell, a month cell ({@code day} is the
@@ -29,13 +34,14 @@ public record ReconciliationReport(
       Totals stored,
       Totals fromLedger) {}
 
-  /** A partition's applied position against the topic's end. */
-  public record Partition(int partition, long storedOffset, long endOffset, long pending) {}
+  /** A partition's applied position against its log; pending is never clamped. */
+  public record Partition(
+      int partition, long storedOffset, long logStart, long endOffset, long pending) {}
 
   static ReconciliationReport from(Reconciliation reconciliation) {
     return new ReconciliationReport(
         reconciliation.checkedAt(),
-        reconciliation.drift() == 0,
+        reconciliation.drift() == 0 && reconciliation.offsetAnomalies().isEmpty(),
         reconciliation.drift(),
         reconciliation.pending(),
         reconciliation.cells().stream()
@@ -51,7 +57,11 @@ public record ReconciliationReport(
                         c.fromLedger()))
             .toList(),
         reconciliation.partitions().stream()
-            .map(p -> new Partition(p.partition(), p.storedOffset(), p.endOffset(), p.pending()))
-            .toList());
+            .map(
+                p ->
+                    new Partition(
+                        p.partition(), p.storedOffset(), p.logStart(), p.endOffset(), p.pending()))
+            .toList(),
+        reconciliation.offsetAnomalies());
   }
 }

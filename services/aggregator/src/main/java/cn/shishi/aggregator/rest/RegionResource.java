@@ -1,7 +1,7 @@
 package cn.shishi.aggregator.rest;
 
+import cn.shishi.aggregator.apply.Totals;
 import cn.shishi.aggregator.domain.RegionScope;
-import cn.shishi.aggregator.domain.Totals;
 import cn.shishi.aggregator.domain.TotalsQuery;
 import cn.shishi.aggregator.domain.TotalsQuery.Dimension;
 import cn.shishi.aggregator.domain.TotalsRow;

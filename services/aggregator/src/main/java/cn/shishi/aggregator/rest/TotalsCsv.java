@@ -1,9 +1,10 @@
 package cn.shishi.aggregator.rest;
 
+import cn.shishi.web.Csv;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A totals page as RFC 4180 CSV: the groupBy codes, their names, then the totals. */
+/** A totals page as CSV ({@link Csv}): the groupBy codes, their names, then the totals. */
 final class TotalsCsv {
   private TotalsCsv() {}
 
@@ -16,41 +17,20 @@ final class TotalsCsv {
       }
     }
     header.addAll(List.of("reports", "quantity", "beneficiaries"));
-    StringBuilder csv = new StringBuilder();
-    line(csv, header);
+    Csv csv = new Csv().line(header);
     for (TotalsPage.Row row : page.rows()) {
-      List<String> cells = new ArrayList<>();
+      List<Object> cells = new ArrayList<>();
       for (String dimension : page.groupBy()) {
         cells.add(row.group().get(dimension));
         if (!dimension.equals("day") && !dimension.equals("month")) {
           cells.add(row.names() == null ? "" : row.names().getOrDefault(dimension, ""));
         }
       }
-      cells.add(Long.toString(row.reports()));
-      cells.add(Long.toString(row.quantity()));
-      cells.add(Long.toString(row.beneficiaries()));
-      line(csv, cells);
+      cells.add(row.reports());
+      cells.add(row.quantity());
+      cells.add(row.beneficiaries());
+      csv.line(cells);
     }
     return csv.toString();
-  }
-
-  private static void line(StringBuilder csv, List<String> cells) {
-    for (int i = 0; i < cells.size(); i++) {
-      if (i > 0) {
-        csv.append(',');
-      }
-      csv.append(escape(cells.get(i)));
-    }
-    csv.append("\r\n");
-  }
-
-  private static String escape(String cell) {
-    if (cell == null) {
-      return "";
-    }
-    if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
-      return "\"" + cell.replace("\"", "\"\"") + "\"";
-    }
-    return cell;
   }
 }

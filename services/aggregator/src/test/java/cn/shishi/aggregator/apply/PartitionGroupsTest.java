@@ -1,4 +1,4 @@
-package cn.shishi.aggregator.messaging;
+package cn.shishi.aggregator.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

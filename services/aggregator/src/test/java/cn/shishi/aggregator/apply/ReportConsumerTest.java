@@ -1,4 +1,4 @@
-package cn.shishi.aggregator.messaging;
+package cn.shishi.aggregator.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -83,12 +83,17 @@ class ReportConsumerTest {
     pipeline.file(Pipeline.report("330402", "2021-03-05T09:00:00+08:00", 1));
 
     await().atMost(Duration.ofSeconds(30)).until(() -> Pipeline.reports(day("2021-03-05")) == 1);
+    // Dead letters reach their topic after the commit, from PostgreSQL (the outbox).
     try (TopicReader dlq =
         new TopicReader(
             ShishiInfrastructureResource.infrastructure().bootstrapServers(), "task-reports-dlq")) {
-      assertThat(dlq.readAll())
-          .extracting(ReportConsumerTest::reason)
-          .contains("unparseable", "unknown-schema-version", "unknown-event-type");
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(dlq.readAll())
+                      .extracting(ReportConsumerTest::reason)
+                      .contains("unparseable", "unknown-schema-version", "unknown-event-type"));
     }
   }
 

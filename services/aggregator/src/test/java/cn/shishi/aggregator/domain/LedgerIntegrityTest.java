@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shishi.aggregator.Pipeline;
 import cn.shishi.aggregator.RandomReports;
-import cn.shishi.aggregator.messaging.EventParser;
-import cn.shishi.catalog.Regions;
+import cn.shishi.aggregator.apply.BatchApplier;
+import cn.shishi.aggregator.apply.BatchOutcome;
+import cn.shishi.aggregator.apply.EventParser;
+import cn.shishi.contract.EventConstraints;
 import cn.shishi.infra.ShishiInfrastructureResource;
 import cn.shishi.infra.TopicReader;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,9 +35,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(ShishiInfrastructureResource.class)
 class LedgerIntegrityTest {
   @Inject DataSource dataSource;
-  @Inject RollupService rollupService;
+  @Inject BatchApplier applier;
   @Inject ObjectMapper json;
-  @Inject Regions regions;
+  @Inject EventConstraints constraints;
   @Inject MeterRegistry registry;
   @Inject ReconciliationService reconciliation;
 
@@ -186,14 +188,14 @@ class LedgerIntegrityTest {
     Pipeline.awaitDrained();
     List<String> before = rollupCells();
 
-    List<ConsumerRecord<String, String>> records;
+    List<ConsumerRecord<byte[], byte[]>> records;
     try (TopicReader reader =
         new TopicReader(
             ShishiInfrastructureResource.infrastructure().bootstrapServers(), "task-reports")) {
-      records = reader.readAll();
+      records = reader.readAllBytes();
     }
     BatchOutcome outcome =
-        rollupService.apply(new EventParser(json, regions).parse("task-reports", records));
+        applier.apply(new EventParser(json, constraints).parse("task-reports", records));
 
     assertThat(outcome.alreadyApplied()).isEqualTo(records.size());
     assertThat(outcome.counted()).isZero();

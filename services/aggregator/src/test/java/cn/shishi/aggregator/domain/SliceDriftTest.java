@@ -2,6 +2,8 @@ package cn.shishi.aggregator.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shishi.aggregator.apply.RollupKey;
+import cn.shishi.aggregator.apply.Totals;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

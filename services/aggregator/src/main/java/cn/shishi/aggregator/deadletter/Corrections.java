@@ -1,0 +1,143 @@
+package cn.shishi.aggregator.deadletter;
+
+import cn.shishi.contract.EventConstraints;
+import cn.shishi.contract.EventHeaders;
+import cn.shishi.contract.EventTimestamps;
+import cn.shishi.contract.EventTypes;
+import cn.shishi.contract.ReportFiled;
+import cn.shishi.contract.ReportWithdrawn;
+import cn.shishi.contract.report.ReportSubmission;
+import cn.shishi.contract.report.ReportValidator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Checks an admin's corrected payload before it is re-driven: it must be the event the record was
+ * meant to be, keep the report and the office it was about, meet the event constraints and pass the
+ * rules the ingest applies to every report. A correction can mend a record; it cannot move a report
+ * to another office.
+ */
+@ApplicationScoped
+public class Corrections {
+  private final ObjectMapper json;
+  private final EventConstraints constraints;
+  private final ReportValidator validator;
+
+  public Corrections(ObjectMapper json, EventConstraints constraints, ReportValidator validator) {
+    this.json =
+        json.copy()
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .registerModule(EventTimestamps.module());
+    this.constraints = constraints;
+    this.validator = validator;
+  }
+
+  /** The checked event, as the bytes and key to send. */
+  public record Corrected(String type, byte[] key, byte[] payload) {}
+
+  /**
+   * {@code corrected} (an event as JSON) as it will be sent, or 422 with every problem. Its type is
+   * the record's own event type header.
+   */
+  public Corrected check(StoredDeadLetter letter, String corrected) {
+    String type = typeOf(letter);
+    List<DeadLetterProblem.Violation> problems = new ArrayList<>();
+    JsonNode original = originalEvent(letter);
+    try {
+      if (EventTypes.REPORT_FILED.equals(type)) {
+        ReportFiled event = json.readValue(corrected, ReportFiled.class);
+        sameIdentity(letter, original, event.reportId(), event.officeId(), problems);
+        constraints.violation(event).ifPresent(v -> problems.add(violation("", v)));
+        validator
+            .validate(submission(event), "")
+            .violations()
+            .forEach(v -> problems.add(violation(v.pointer(), v.detail())));
+        return result(type, event.partitionKey(), event, problems);
+      }
+      if (EventTypes.REPORT_WITHDRAWN.equals(type)) {
+        ReportWithdrawn event = json.readValue(corrected, ReportWithdrawn.class);
+        sameIdentity(letter, original, event.reportId(), event.officeId(), problems);
+        constraints.violation(event).ifPresent(v -> problems.add(violation("", v)));
+        return result(type, event.partitionKey(), event, problems);
+      }
+    } catch (JsonProcessingException | RuntimeException e) {
+      problems.add(violation("", "not a " + type + " event: " + e.getMessage()));
+      throw new DeadLetterProblem.InvalidCorrection(problems);
+    }
+    problems.add(
+        violation(
+            "",
+            "the record's event type is "
+                + type
+                + "; only report-filed and report-withdrawn records can be corrected"));
+    throw new DeadLetterProblem.InvalidCorrection(problems);
+  }
+
+  private Corrected result(
+      String type, String key, Object event, List<DeadLetterProblem.Violation> problems)
+      throws JsonProcessingException {
+    if (!problems.isEmpty()) {
+      throw new DeadLetterProblem.InvalidCorrection(problems);
+    }
+    return new Corrected(type, key.getBytes(StandardCharsets.UTF_8), json.writeValueAsBytes(event));
+  }
+
+  /** The report and office the record named, where it can be read that far, must stay. */
+  private static void sameIdentity(
+      StoredDeadLetter letter,
+      JsonNode original,
+      UUID reportId,
+      String officeId,
+      List<DeadLetterProblem.Violation> problems) {
+    if (letter.reportId() != null && !letter.reportId().equals(reportId)) {
+      problems.add(violation("/reportId", "must stay " + letter.reportId()));
+    }
+    JsonNode office = original == null ? null : original.get("officeId");
+    if (office != null && office.isTextual() && !Objects.equals(office.asText(), officeId)) {
+      problems.add(violation("/officeId", "must stay the office that filed the record"));
+    }
+  }
+
+  private JsonNode originalEvent(StoredDeadLetter letter) {
+    try {
+      return json.readTree(letter.payload());
+    } catch (java.io.IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static String typeOf(StoredDeadLetter letter) {
+    String type = null;
+    for (StoredDeadLetter.Header header : letter.headers()) {
+      if (EventHeaders.TYPE.equals(new String(header.name(), StandardCharsets.UTF_8))
+          && header.value() != null) {
+        type = new String(header.value(), StandardCharsets.UTF_8);
+      }
+    }
+    return type;
+  }
+
+  private static ReportSubmission submission(ReportFiled event) {
+    return new ReportSubmission(
+        event.reportId(),
+        event.regionCode(),
+        event.program(),
+        event.taskType(),
+        event.quantity(),
+        event.beneficiaries(),
+        event.completedAt(),
+        event.note());
+  }
+
+  private static DeadLetterProblem.Violation violation(String pointer, String detail) {
+    return new DeadLetterProblem.Violation(pointer, detail);
+  }
+}
