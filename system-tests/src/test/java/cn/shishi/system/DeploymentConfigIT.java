@@ -2,8 +2,9 @@ package cn.shishi.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shishi.contract.Topics;
 import cn.shishi.infra.InfraSettings;
-import cn.shishi.infra.Topics;
+import cn.shishi.infra.TopicProvisioner;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,7 +34,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DeploymentConfigIT {
   private static final Pattern TOPIC =
-      Pattern.compile("--topic\\s+(\\S+)\\s+--partitions\\s+(\\d+)((?:\\s+--\\S+\\s+\\S+)*)");
+      Pattern.compile(
+          "--topic\\s+(\\S+)\\s+--partitions\\s+(\\d+)((?:\\s+--[a-z-]+\\s+[^\\s&]+)*)");
+  private static final Pattern TOPIC_SETTINGS =
+      Pattern.compile("--entity-name\\s+(\\S+)\\s+--add-config\\s+([^\\s&]+)");
 
   /** What each service cannot run without, as environment variables. */
   private static final Map<String, Set<String>> REQUIRED_ENVIRONMENT =
@@ -104,10 +109,11 @@ class DeploymentConfigIT {
   }
 
   @Test
-  void composeCreatesTheTopicsTheLauncherCreates() {
+  void composeCreatesTheTopicsTheLauncherCreatesForOneBroker() {
     String command =
         String.join(" ", texts(compose().path("services").path("kafka-init").path("command")));
-    assertThat(topics(command)).isEqualTo(expectedTopics());
+    assertThat(topics(command)).isEqualTo(expectedTopics(1));
+    assertThat(topicSettings(command)).isEqualTo(expectedSettings(1));
   }
 
   @Test
@@ -310,7 +316,7 @@ class DeploymentConfigIT {
 
   @Test
   void theAggregatorScalesToOneReplicaPerPartitionAtMost() {
-    int partitions = expectedTopics().get(Topics.REPORTS).partitions();
+    int partitions = expectedTopics(3).get(Topics.REPORTS).partitions();
     JsonNode hpa = manifest("HorizontalPodAutoscaler", "shishi-aggregator").path("spec");
     assertThat(hpa.path("scaleTargetRef").path("kind").asText()).isEqualTo("Deployment");
     assertThat(hpa.path("scaleTargetRef").path("name").asText()).isEqualTo("shishi-aggregator");
@@ -329,7 +335,9 @@ class DeploymentConfigIT {
             .path("spec")
             .path("containers")
             .get(0);
-    assertThat(topics(String.join(" ", texts(container.path("args"))))).isEqualTo(expectedTopics());
+    String command = String.join(" ", texts(container.path("args")));
+    assertThat(topics(command)).isEqualTo(expectedTopics(3));
+    assertThat(topicSettings(command)).isEqualTo(expectedSettings(3));
     assertThat(container.path("image").asText())
         .isEqualTo(compose().path("services").path("kafka").path("image").asText());
   }
@@ -352,26 +360,63 @@ class DeploymentConfigIT {
 
   // ------------------------------------------------------------------------------ helpers
 
-  record TopicSpec(int partitions, String options) {}
+  /** A topic as a command creates it: partitions, replicas and settings. */
+  record TopicSpec(int partitions, int replicationFactor, Map<String, String> configs) {}
 
-  private static Map<String, TopicSpec> expectedTopics() {
+  /** The launcher's own plan for a cluster of {@code brokers}: what deployments must create. */
+  private static Map<String, TopicSpec> expectedTopics(int brokers) {
     int partitions = InfraSettings.forTests(Path.of("unused"), name -> null).reportPartitions();
-    return Map.of(
-        Topics.REPORTS, new TopicSpec(partitions, ""),
-        Topics.DEAD_LETTERS, new TopicSpec(1, ""),
-        Topics.CATALOG, new TopicSpec(1, "--config cleanup.policy=compact"));
+    Map<String, TopicSpec> topics = new LinkedHashMap<>();
+    for (TopicProvisioner.TopicSpec topic : TopicProvisioner.plan(partitions, brokers)) {
+      topics.put(
+          topic.name(),
+          new TopicSpec(
+              topic.partitions(), topic.replicationFactor(), new TreeMap<>(topic.configs())));
+    }
+    return topics;
   }
 
+  private static Map<String, Map<String, String>> expectedSettings(int brokers) {
+    Map<String, Map<String, String>> settings = new LinkedHashMap<>();
+    expectedTopics(brokers).forEach((name, topic) -> settings.put(name, topic.configs()));
+    return settings;
+  }
+
+  /** The topics a shell command creates with kafka-topics.sh. */
   private static Map<String, TopicSpec> topics(String command) {
     Map<String, TopicSpec> topics = new LinkedHashMap<>();
     Matcher matcher = TOPIC.matcher(command.replaceAll("\\s+", " "));
     while (matcher.find()) {
-      // The replication factor is the environment's business, not the contract's.
-      String options =
-          matcher.group(3).replaceAll("--replication-factor \\d+", "").replaceAll("&&", "").trim();
-      topics.put(matcher.group(1), new TopicSpec(Integer.parseInt(matcher.group(2)), options));
+      int replicas = 0;
+      Map<String, String> configs = new TreeMap<>();
+      String[] options = matcher.group(3).trim().split(" ");
+      for (int i = 0; i + 1 < options.length; i += 2) {
+        if (options[i].equals("--replication-factor")) {
+          replicas = Integer.parseInt(options[i + 1]);
+        } else if (options[i].equals("--config")) {
+          String[] setting = options[i + 1].split("=", 2);
+          configs.put(setting[0], setting[1]);
+        }
+      }
+      topics.put(
+          matcher.group(1), new TopicSpec(Integer.parseInt(matcher.group(2)), replicas, configs));
     }
     return topics;
+  }
+
+  /** The settings a shell command sets again with kafka-configs.sh, for topics that exist. */
+  private static Map<String, Map<String, String>> topicSettings(String command) {
+    Map<String, Map<String, String>> settings = new LinkedHashMap<>();
+    Matcher matcher = TOPIC_SETTINGS.matcher(command.replaceAll("\\s+", " "));
+    while (matcher.find()) {
+      Map<String, String> configs = new TreeMap<>();
+      for (String setting : matcher.group(2).split(",")) {
+        String[] pair = setting.split("=", 2);
+        configs.put(pair[0], pair[1]);
+      }
+      settings.put(matcher.group(1), configs);
+    }
+    return settings;
   }
 
   /**

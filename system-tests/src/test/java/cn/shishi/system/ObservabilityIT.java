@@ -4,9 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.shishi.contract.Topics;
 import cn.shishi.infra.DevTokens;
+import cn.shishi.infra.TestTokens;
 import cn.shishi.infra.TopicWriter;
-import cn.shishi.infra.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.path.json.JsonPath;
 import java.net.URI;
@@ -61,8 +62,8 @@ class ObservabilityIT {
 
   /** Enough of everything that each panel has a series to show. */
   private static void traffic() {
-    String zhejiang = Stack.office("3304");
-    String fujian = Stack.office("35");
+    String zhejiang = TestTokens.office("3304");
+    String fujian = TestTokens.office("35");
     UUID withdrawn = UUID.randomUUID();
     post(zhejiang, withdrawn, "330402", "warm-nest", "household-helped", 1, 202);
     post(zhejiang, UUID.randomUUID(), "330411", "practical-deeds", "household-visit", 1, 202);

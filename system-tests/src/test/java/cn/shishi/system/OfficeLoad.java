@@ -1,5 +1,9 @@
 package cn.shishi.system;
 
+import cn.shishi.catalog.ProvincePopulation;
+import cn.shishi.catalog.Region;
+import cn.shishi.catalog.Regions;
+import cn.shishi.infra.TestTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,9 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -22,14 +30,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Offices posting known reports through the ingest's batch endpoint, the way a careful client does:
- * a batch that does not get its 202 (503, a dropped connection, a dead ingest) is sent again with
- * the same ids until it does. Every report is for one day, so that a case's totals can be told
- * apart from the others'.
+ * Offices of all 31 provinces posting known reports through the ingest's batch endpoint, the way a
+ * careful client does: a batch that does not get its 202 (503, a dropped connection, a dead ingest)
+ * is sent again with the same ids until it does. Each province files its share of the reports by
+ * population (2020 census, at least one batch each), from its own counties; the batches of all
+ * provinces are interleaved. Every report is for one day, so that a case's totals can be told apart
+ * from the others'.
  */
 final class OfficeLoad {
-  private static final Map<String, String> COUNTY_OF_PROVINCE =
-      Map.of("33", "330402", "35", "350102", "44", "440106", "11", "110101");
+  private static final ProvincePopulation POPULATION = ProvincePopulation.load();
+  private static final Regions REGIONS = Regions.load();
   private static final Duration GIVE_UP = Duration.ofMinutes(4);
 
   private final Stack stack;
@@ -69,35 +79,17 @@ final class OfficeLoad {
 
   /** Sends every report and returns when every batch has been acknowledged. */
   void run(int threads) throws Exception {
-    List<List<String>> bodies = new ArrayList<>();
-    List<String> provinces = List.copyOf(COUNTY_OF_PROVINCE.keySet());
-    List<List<UUID>> ids = new ArrayList<>();
-    for (int start = 0; start < reports; start += batchSize) {
-      String province = provinces.get((start / batchSize) % provinces.size());
-      List<String> items = new ArrayList<>();
-      List<UUID> batchIds = new ArrayList<>();
-      for (int i = start; i < Math.min(reports, start + batchSize); i++) {
-        UUID id = UUID.randomUUID();
-        int quantity = 1 + i % 7;
-        expectedQuantity += quantity;
-        batchIds.add(id);
-        items.add(
-            """
-            {"reportId":"%s","regionCode":"%s","program":"practical-deeds","taskType":"household-visit","quantity":%d,"completedAt":"%sT10:00:00+08:00"}"""
-                .formatted(id, COUNTY_OF_PROVINCE.get(province), quantity, day));
-      }
-      bodies.add(List.of(province, "{\"reports\":[" + String.join(",", items) + "]}"));
-      ids.add(batchIds);
-    }
-    batches = bodies.size() * copies;
+    SplittableRandom random = new SplittableRandom(day.toEpochDay());
+    List<Batch> all = batches(random);
+    batches = all.size() * copies;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<?>> sends = new ArrayList<>();
-      for (int b = 0; b < bodies.size(); b++) {
-        List<String> batch = bodies.get(b);
-        List<UUID> batchIds = ids.get(b);
+      for (Batch batch : all) {
         for (int copy = 0; copy < copies; copy++) {
-          sends.add(pool.submit(() -> sendUntilAcknowledged(batch.get(0), batch.get(1), batchIds)));
+          sends.add(
+              pool.submit(
+                  () -> sendUntilAcknowledged(batch.province(), batch.body(), batch.ids())));
         }
       }
       for (Future<?> send : sends) {
@@ -106,6 +98,71 @@ final class OfficeLoad {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** One office's batch: its province, the request's body and the ids it holds. */
+  private record Batch(String province, String body, List<UUID> ids) {}
+
+  /** Every province's share of the reports, in batches, shuffled together. */
+  private List<Batch> batches(SplittableRandom random) {
+    List<Batch> all = new ArrayList<>();
+    int next = 0;
+    for (Map.Entry<String, Integer> share : shares().entrySet()) {
+      List<String> counties = counties(share.getKey());
+      for (int start = 0; start < share.getValue(); start += batchSize) {
+        int size = Math.min(batchSize, share.getValue() - start);
+        List<String> items = new ArrayList<>();
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < size; i++, next++) {
+          UUID id = UUID.randomUUID();
+          int quantity = 1 + next % 7;
+          expectedQuantity += quantity;
+          ids.add(id);
+          items.add(
+              """
+              {"reportId":"%s","regionCode":"%s","program":"practical-deeds","taskType":"household-visit","quantity":%d,"completedAt":"%sT10:00:00+08:00"}"""
+                  .formatted(id, counties.get(random.nextInt(counties.size())), quantity, day));
+        }
+        all.add(new Batch(share.getKey(), "{\"reports\":[" + String.join(",", items) + "]}", ids));
+      }
+    }
+    Collections.shuffle(all, new java.util.Random(random.nextLong()));
+    return all;
+  }
+
+  /**
+   * The reports each province files: its population share of the whole, at least one, the
+   * remainders given to the largest fractions so that they add up exactly.
+   */
+  private Map<String, Integer> shares() {
+    Map<String, Integer> shares = new TreeMap<>();
+    int given = 0;
+    for (String province : POPULATION.provinces()) {
+      int share = Math.max(1, (int) (reports * POPULATION.share(province)));
+      shares.put(province, share);
+      given += share;
+    }
+    List<String> byShare = new ArrayList<>(POPULATION.provinces());
+    byShare.sort(Comparator.comparingDouble(POPULATION::share).reversed());
+    for (int i = 0; given != reports; i = (i + 1) % byShare.size()) {
+      int step = given < reports ? 1 : -1;
+      if (shares.get(byShare.get(i)) + step >= 1) {
+        shares.merge(byShare.get(i), step, Integer::sum);
+        given += step;
+      }
+    }
+    return shares;
+  }
+
+  /** The province's counties (districts and county-level cities). */
+  private static List<String> counties(String province) {
+    List<String> counties = new ArrayList<>();
+    for (Region city : REGIONS.children(province)) {
+      for (Region county : REGIONS.children(city.code())) {
+        counties.add(county.fullCode());
+      }
+    }
+    return counties.isEmpty() ? List.of(province + "0000") : counties;
   }
 
   private void sendUntilAcknowledged(String province, String body, List<UUID> ids) {
@@ -129,7 +186,7 @@ final class OfficeLoad {
 
   /** The status, or 0 when nothing answered (the ingest is down or restarting). */
   private int post(String province, String body) {
-    String token = tokens.computeIfAbsent(province, p -> Stack.office(p));
+    String token = tokens.computeIfAbsent(province, p -> TestTokens.office(p));
     try {
       return http.send(
               HttpRequest.newBuilder(URI.create(stack.ingest.url("/api/v1/reports/batch")))

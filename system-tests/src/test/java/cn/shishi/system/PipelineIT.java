@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.shishi.infra.DevTokens;
+import cn.shishi.infra.TestTokens;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -50,7 +51,7 @@ class PipelineIT {
 
   @Test
   void aPostedReportReachesTheTotalsAndTheMetrics() {
-    post(Stack.office("3302"), "practical-deeds");
+    post(TestTokens.office("3302"), "practical-deeds");
 
     await()
         .atMost(Duration.ofSeconds(30))
@@ -87,7 +88,7 @@ class PipelineIT {
         .put(stack.ingest.url("/api/v1/catalog/programs/clean-rivers"))
         .then()
         .statusCode(200);
-    post(Stack.office("3302"), "clean-rivers");
+    post(TestTokens.office("3302"), "clean-rivers");
 
     await()
         .atMost(Duration.ofSeconds(30))

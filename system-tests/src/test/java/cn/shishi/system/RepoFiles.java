@@ -56,13 +56,21 @@ final class RepoFiles {
   }
 
   /** A service's application.properties, as it ships (the source, not a build output). */
+  /**
+   * The configuration a service reads from files: what both services share (support/web's
+   * microprofile-config.properties), then its own application.properties.
+   */
   static Properties serviceProperties(String service) {
-    Path file = path("services/" + service + "/src/main/resources/application.properties");
     Properties properties = new Properties();
-    try (InputStream in = Files.newInputStream(file)) {
-      properties.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+    for (String file :
+        List.of(
+            "support/web/src/main/resources/META-INF/microprofile-config.properties",
+            "services/" + service + "/src/main/resources/application.properties")) {
+      try (InputStream in = Files.newInputStream(path(file))) {
+        properties.load(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file, e);
+      }
     }
     return properties;
   }

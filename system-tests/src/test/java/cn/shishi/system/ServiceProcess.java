@@ -63,6 +63,10 @@ final class ServiceProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name, e);
     }
+    // A test that fails half-way must not leave services running: they would compete for the
+    // machine's two cores with every later test, and outlive the build.
+    Process started = process;
+    Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
     try {
       await(name + " ready")
           .atMost(Duration.ofSeconds(180))
@@ -111,6 +115,11 @@ final class ServiceProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  @Override
+  public String toString() {
+    return name + " on port " + httpPort;
   }
 
   long pid() {

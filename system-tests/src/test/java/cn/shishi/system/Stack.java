@@ -2,15 +2,16 @@ package cn.shishi.system;
 
 import static io.restassured.RestAssured.given;
 
-import cn.shishi.infra.DevTokens;
 import cn.shishi.infra.InfraSettings;
 import cn.shishi.infra.Infrastructure;
+import cn.shishi.infra.TestTokens;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** One broker, one database, and the two packaged services, for a system test class. */
 final class Stack implements AutoCloseable {
-  static final String AUDITOR = DevTokens.token("auditor-1", "auditor", "00").mint();
 
   final Infrastructure infrastructure;
   volatile ServiceProcess aggregator;
@@ -29,13 +30,15 @@ final class Stack implements AutoCloseable {
     return new ServiceProcess("ingest", infrastructure.serviceEnvironment());
   }
 
-  /** An office token of {@code region}, for the ingest. */
-  static String office(String region) {
-    return DevTokens.token("office-" + region, "office", region).mint();
+  ServiceProcess newAggregator() {
+    return newAggregator(Map.of());
   }
 
-  ServiceProcess newAggregator() {
-    return new ServiceProcess("aggregator", infrastructure.serviceEnvironment());
+  /** An aggregator with some settings of its own (another database, another group). */
+  ServiceProcess newAggregator(Map<String, String> overrides) {
+    Map<String, String> environment = new LinkedHashMap<>(infrastructure.serviceEnvironment());
+    environment.putAll(overrides);
+    return new ServiceProcess("aggregator", environment);
   }
 
   /** GET /api/v1/totals{query} as an auditor. */
@@ -44,14 +47,41 @@ final class Stack implements AutoCloseable {
   }
 
   JsonPath reconciliation() {
-    return auditorGet("/api/v1/audit/reconciliation");
+    return reconciliation(aggregator);
+  }
+
+  /** What {@code instance} says of its database: drift, positions, offset anomalies. */
+  static JsonPath reconciliation(ServiceProcess instance) {
+    return auditorGet(instance, "/api/v1/audit/reconciliation");
+  }
+
+  JsonPath offsetAnomalies() {
+    return auditorGet(aggregator, "/api/v1/admin/offset-anomalies");
+  }
+
+  /** POST {@code body} to the aggregator as an admin, expecting 200. */
+  JsonPath adminPost(String path, String body) {
+    return given()
+        .auth()
+        .oauth2(TestTokens.admin())
+        .contentType("application/json")
+        .body(body)
+        .post(aggregator.url(path))
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
   }
 
   private JsonPath auditorGet(String path) {
+    return auditorGet(aggregator, path);
+  }
+
+  private static JsonPath auditorGet(ServiceProcess instance, String path) {
     return given()
         .auth()
-        .oauth2(AUDITOR)
-        .get(aggregator.url(path))
+        .oauth2(TestTokens.auditor())
+        .get(instance.url(path))
         .then()
         .statusCode(200)
         .extract()

@@ -16,16 +16,19 @@ public final class Infrastructure implements AutoCloseable {
   private final Optional<EmbeddedDatabase> embeddedDatabase;
   private final String bootstrapServers;
   private final DatabaseEndpoint database;
+  private final int reportPartitions;
 
   private Infrastructure(
       Optional<KafkaBroker> broker,
       Optional<EmbeddedDatabase> embeddedDatabase,
       String bootstrapServers,
-      DatabaseEndpoint database) {
+      DatabaseEndpoint database,
+      int reportPartitions) {
     this.broker = broker;
     this.embeddedDatabase = embeddedDatabase;
     this.bootstrapServers = bootstrapServers;
     this.database = database;
+    this.reportPartitions = reportPartitions;
   }
 
   public static Infrastructure start(InfraSettings settings) {
@@ -57,7 +60,7 @@ public final class Infrastructure implements AutoCloseable {
       TopicProvisioner.provision(bootstrap, settings.reportPartitions());
       DatabaseEndpoint database =
           embedded.map(EmbeddedDatabase::endpoint).or(settings::externalDatabase).orElseThrow();
-      return new Infrastructure(broker, embedded, bootstrap, database);
+      return new Infrastructure(broker, embedded, bootstrap, database, settings.reportPartitions());
     } catch (RuntimeException e) {
       embedded.ifPresent(EmbeddedDatabase::close);
       broker.ifPresent(KafkaBroker::close);
@@ -74,6 +77,11 @@ public final class Infrastructure implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot clear " + dir, e);
     }
+  }
+
+  /** The partitions of {@code task-reports}, as provisioned. */
+  public int reportPartitions() {
+    return reportPartitions;
   }
 
   public String bootstrapServers() {

@@ -1,0 +1,125 @@
+package cn.shishi.system;
+
+import cn.shishi.infra.DatabaseEndpoint;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/** Reads a Shishi database directly, as an auditor with a read-only login would. */
+final class Ledger {
+  private final DatabaseEndpoint database;
+  private final String jdbcUrl;
+
+  Ledger(DatabaseEndpoint database) {
+    this(database, database.jdbcUrl());
+  }
+
+  private Ledger(DatabaseEndpoint database, String jdbcUrl) {
+    this.database = database;
+    this.jdbcUrl = jdbcUrl;
+  }
+
+  /** The same server's database {@code name}. */
+  Ledger database(String name) {
+    return new Ledger(database, jdbcUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"));
+  }
+
+  String jdbcUrl() {
+    return jdbcUrl;
+  }
+
+  /** The first column of the first row of {@code sql}, with {@code parameters} bound in order. */
+  long count(String sql, Object... parameters) {
+    List<String> rows = rows(sql, parameters);
+    return rows.isEmpty() || rows.get(0).equals("null") ? 0 : Long.parseLong(rows.get(0));
+  }
+
+  /** How many of {@code ids} the ledger holds. */
+  long inLedger(Collection<UUID> ids) {
+    try (Connection c = connect();
+        PreparedStatement select =
+            c.prepareStatement("SELECT count(*) FROM report WHERE report_id = ANY(?)")) {
+      select.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+      try (ResultSet row = select.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Every row of {@code sql}, its columns joined with {@code |}. */
+  List<String> rows(String sql, Object... parameters) {
+    try (Connection c = connect();
+        PreparedStatement select = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        select.setObject(i + 1, parameters[i]);
+      }
+      List<String> rows = new ArrayList<>();
+      try (ResultSet row = select.executeQuery()) {
+        int columns = row.getMetaData().getColumnCount();
+        while (row.next()) {
+          StringBuilder line = new StringBuilder();
+          for (int i = 1; i <= columns; i++) {
+            line.append(i > 1 ? "|" : "").append(row.getString(i));
+          }
+          rows.add(line.toString());
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
+  void execute(String sql) {
+    try (Connection c = connect();
+        var statement = c.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
+  /**
+   * What an exact replay must reproduce: every rollup cell, the ledger's reports with their status
+   * and position, the duplicates, withdrawals and dead letters by position. Not the times of
+   * processing, which a replay cannot repeat.
+   */
+  List<String> contents() {
+    List<String> all = new ArrayList<>();
+    for (String sql :
+        List.of(
+            "SELECT 'day', region_code, day, program, task_type, reports, quantity, beneficiaries"
+                + " FROM rollup WHERE reports <> 0 OR quantity <> 0 OR beneficiaries <> 0"
+                + " ORDER BY 2, 3, 4, 5",
+            "SELECT 'month', region_code, month, program, task_type, reports, quantity,"
+                + " beneficiaries FROM rollup_month WHERE reports <> 0 OR quantity <> 0"
+                + " OR beneficiaries <> 0 ORDER BY 2, 3, 4, 5",
+            "SELECT 'total', province_code, program, task_type, reports, quantity, beneficiaries"
+                + " FROM province_total WHERE reports <> 0 ORDER BY 2, 3, 4",
+            "SELECT 'report', report_id, status, quantity, kafka_partition, kafka_offset FROM report"
+                + " ORDER BY 2",
+            "SELECT 'duplicate', report_id, same_content, kafka_partition, kafka_offset"
+                + " FROM report_duplicate ORDER BY 4, 5",
+            "SELECT 'withdrawal', report_id, outcome, kafka_partition, kafka_offset"
+                + " FROM report_withdrawal ORDER BY 4, 5",
+            "SELECT 'dead letter', kafka_partition, kafka_offset, reason, md5(payload)"
+                + " FROM dead_letter WHERE topic = 'task-reports' AND redriven_from IS NULL"
+                + " ORDER BY 2, 3")) {
+      all.addAll(rows(sql));
+    }
+    return all;
+  }
+
+  private Connection connect() throws SQLException {
+    return DriverManager.getConnection(jdbcUrl, database.user(), database.password());
+  }
+}
