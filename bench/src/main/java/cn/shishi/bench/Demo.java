@@ -10,12 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /** {@code bin/shishi demo}: files the article's figures and compares the totals with them. */
 final class Demo {
-  static final Set<String> FLAGS = Set.of("ingest", "aggregator");
   private static final int BATCH = 500;
 
   private final Api api;

@@ -1,6 +1,5 @@
 package cn.shishi.bench;
 
-import cn.shishi.catalog.Regions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -13,13 +12,13 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,20 +38,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The Kafka side of B1 and B2: the raw records, and the aggregator's drain measured from outside.
  */
 final class KafkaBench {
-  static final Set<String> FLAGS =
-      Set.of("bootstrap", "topic", "count", "out", "partitions", "jdbc", "since", "timeout");
-
-  private final Flags flags;
+  private final ReportFactory factory;
   private final PrintStream out;
-  private final ReportFactory factory = new ReportFactory(Regions.load());
 
-  KafkaBench(Flags flags, PrintStream out) {
-    this.flags = flags;
+  KafkaBench(ReportFactory factory, PrintStream out) {
+    this.factory = factory;
     this.out = out;
-  }
-
-  private String bootstrap() {
-    return flags.string("bootstrap", "127.0.0.1:9092");
   }
 
   /** A {@code report-filed} event (docs/events/report-filed.v1.json) as the ingest writes it. */
@@ -69,9 +60,7 @@ final class KafkaBench {
   }
 
   /** Realistic events, one a line, for ProducerPerformance's {@code --payload-file}. */
-  void payloadFile() throws IOException {
-    Path file = Path.of(flags.string("out", "run/bench-payloads.txt"));
-    long count = flags.longValue("count", 10_000);
+  void payloadFile(Path file, long count) throws IOException {
     long bytes = 0;
     try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       for (long i = 0; i < count; i++) {
@@ -84,11 +73,9 @@ final class KafkaBench {
     out.printf("%s: %,d events, %.0f bytes on average%n", file, count, (double) bytes / count);
   }
 
-  void createTopic() throws Exception {
-    String topic = flags.string("topic", "bench-raw");
-    int partitions = (int) flags.longValue("partitions", 12);
+  void createTopic(String bootstrap, String topic, int partitions) throws Exception {
     Properties props = new Properties();
-    props.put("bootstrap.servers", bootstrap());
+    props.put("bootstrap.servers", bootstrap);
     try (Admin admin = Admin.create(props)) {
       if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
         admin
@@ -100,14 +87,12 @@ final class KafkaBench {
   }
 
   /**
-   * Writes {@code --count} report-filed events straight to the topic, keyed by province with the
-   * type header, with the ingest's producer settings: the backlog B2 drains.
+   * Writes {@code count} report-filed events straight to the topic, keyed by province with the type
+   * header, with the ingest's producer settings: the backlog B2 drains.
    */
-  void writeEvents() throws Exception {
-    String topic = flags.string("topic", "task-reports");
-    long count = flags.longValue("count", 1_000_000);
+  void writeEvents(String bootstrap, String topic, long count) throws Exception {
     Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
@@ -150,15 +135,14 @@ final class KafkaBench {
 
   /**
    * Waits until the offsets the aggregator stored in PostgreSQL reach Kafka's end offsets, and
-   * reports the drain rate from {@code --since} (the aggregator's start, epoch ms) and from the
-   * first batch it applied (so the JVM's start-up is visible separately).
+   * reports the drain rate from {@code since} (the aggregator's start, epoch ms) and from the first
+   * batch it applied (so the JVM's start-up is visible separately). Gives up {@code timeout} after
+   * {@code since}.
    */
-  void drain() throws Exception {
-    String topic = flags.string("topic", "task-reports");
-    String jdbc = flags.string("jdbc", "jdbc:postgresql://127.0.0.1:15432/shishi");
-    long since = flags.longValue("since", System.currentTimeMillis());
-    long timeoutMs = flags.duration("timeout", java.time.Duration.ofMinutes(30)).toMillis();
-    Map<Integer, Long> end = endOffsets(topic);
+  void drain(String bootstrap, String topic, String jdbc, long since, Duration timeout)
+      throws Exception {
+    long timeoutMs = timeout.toMillis();
+    Map<Integer, Long> end = endOffsets(bootstrap, topic);
     long endTotal = end.values().stream().mapToLong(Long::longValue).sum();
     try (Connection db = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
       long startStored = stored(db, topic);
@@ -213,9 +197,9 @@ final class KafkaBench {
     }
   }
 
-  private Map<Integer, Long> endOffsets(String topic) {
+  private static Map<Integer, Long> endOffsets(String bootstrap, String topic) {
     Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     try (KafkaConsumer<String, String> consumer =
         new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
       List<TopicPartition> partitions =

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,8 +20,6 @@ import org.HdrHistogram.Histogram;
  * fixed arrival rate; latency per kind of question and overall, from the intended send time.
  */
 final class QueryBench {
-  static final Set<String> FLAGS = Set.of("aggregator", "rate", "duration", "year", "ingest");
-
   /** A kind of question, how often dashboards ask it, and a generator of concrete URLs. */
   private record Kind(String name, int weight, Supplier<String> url) {}
 
@@ -39,12 +36,13 @@ final class QueryBench {
   private final Duration duration;
   private final int year;
 
-  QueryBench(Api api, Flags flags, PrintStream out) {
+  /** Asks {@code rate} questions a second for {@code duration}, about {@code year}. */
+  QueryBench(Api api, PrintStream out, double rate, Duration duration, int year) {
     this.api = api;
     this.out = out;
-    this.rate = flags.doubleValue("rate", 50);
-    this.duration = flags.duration("duration", Duration.ofSeconds(60));
-    this.year = (int) flags.longValue("year", 2022);
+    this.rate = rate;
+    this.duration = duration;
+    this.year = year;
   }
 
   private static <T> T any(List<T> list) {
@@ -158,9 +156,9 @@ final class QueryBench {
     }
     out.println();
     for (Map.Entry<String, Histogram> entry : new TreeMap<>(byKind).entrySet()) {
-      out.printf("%-44s %s%n", entry.getKey(), LoadGenerator.percentiles(entry.getValue()));
+      out.printf("%-44s %s%n", entry.getKey(), Percentiles.of(entry.getValue()));
     }
-    out.printf("%-44s %s%n", "ALL", LoadGenerator.percentiles(all));
+    out.printf("%-44s %s%n", "ALL", Percentiles.of(all));
     out.printf("failures: %d%n", failures.get());
   }
 }

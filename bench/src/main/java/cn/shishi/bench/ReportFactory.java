@@ -1,5 +1,6 @@
 package cn.shishi.bench;
 
+import cn.shishi.catalog.ProvincePopulation;
 import cn.shishi.catalog.Region;
 import cn.shishi.catalog.Regions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,9 +15,10 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Realistic reports for the load generator: a county, city or province office of any province, a
- * program with a kind of task it plausibly does, small quantities, audiences for lectures, a
- * Chinese note now and then, and a completion time within the last hours (or days, when late).
+ * Realistic reports for the load generator: a county, city or province office of a province drawn
+ * by population, a program with a kind of task it plausibly does, small quantities, audiences for
+ * lectures, a Chinese note now and then, and a completion time within the last hours (or days, when
+ * late).
  */
 final class ReportFactory {
   static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
@@ -41,9 +43,9 @@ final class ReportFactory {
           new Work("martyrs-families", "household-visit", 4, "看望烈属"));
 
   private final Map<String, List<String>> codesByProvince = new LinkedHashMap<>();
-  private final List<String> provinces;
+  private final ProvincePopulation population;
 
-  ReportFactory(Regions regions) {
+  ReportFactory(Regions regions, ProvincePopulation population) {
     for (Region province : regions.children(null)) {
       List<String> codes = new ArrayList<>();
       codes.add(province.fullCode());
@@ -55,15 +57,21 @@ final class ReportFactory {
       }
       codesByProvince.put(province.code(), List.copyOf(codes));
     }
-    provinces = List.copyOf(codesByProvince.keySet());
+    this.population = population;
   }
 
-  List<String> provinces() {
-    return provinces;
+  /** The catalogue's regions, and the provinces weighted by the 2020 census. */
+  static ReportFactory load() {
+    return new ReportFactory(Regions.load(), ProvincePopulation.load());
   }
 
+  /**
+   * One of the 31 mainland provinces, drawn in proportion to its population: the load (and the
+   * Kafka partitions, keyed by province) is then as uneven as the offices' reports, with some 35
+   * reports from Guangdong for every one from Tibet.
+   */
   String randomProvince() {
-    return provinces.get(ThreadLocalRandom.current().nextInt(provinces.size()));
+    return population.draw(ThreadLocalRandom.current());
   }
 
   /** A report done today (or {@code lateDays} ago) by an office of {@code province}. */

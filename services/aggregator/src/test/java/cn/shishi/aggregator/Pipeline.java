@@ -3,8 +3,8 @@ package cn.shishi.aggregator;
 import static io.restassured.RestAssured.given;
 
 import cn.shishi.infra.ContractSamples;
-import cn.shishi.infra.DevTokens;
 import cn.shishi.infra.ShishiInfrastructureResource;
+import cn.shishi.infra.TestTokens;
 import cn.shishi.infra.TopicWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.path.json.JsonPath;
@@ -77,10 +77,6 @@ public final class Pipeline implements AutoCloseable {
     return writer.writeRaw(key, headers, value);
   }
 
-  public static final String AUDITOR = DevTokens.token("auditor-1", "auditor", "00").mint();
-  public static final String ADMIN = DevTokens.token("admin-1", "admin", "00").mint();
-  public static final String OFFICE = DevTokens.token("jx-office-1", "office", "3304").mint();
-
   /** Runs SQL against the test database, for faults a test injects by hand. */
   public static void sql(javax.sql.DataSource dataSource, String statement) {
     try (java.sql.Connection c = dataSource.getConnection();
@@ -93,14 +89,19 @@ public final class Pipeline implements AutoCloseable {
 
   /** POST /api/v1/admin/rollups/rebuild, as an admin. */
   public static void rebuild() {
-    given().auth().oauth2(ADMIN).post("/api/v1/admin/rollups/rebuild").then().statusCode(200);
+    given()
+        .auth()
+        .oauth2(TestTokens.admin())
+        .post("/api/v1/admin/rollups/rebuild")
+        .then()
+        .statusCode(200);
   }
 
   /** GET /api/v1/totals with these query parameters, as an auditor. */
   public static JsonPath totals(Map<String, ?> query) {
     return given()
         .auth()
-        .oauth2(AUDITOR)
+        .oauth2(TestTokens.auditor())
         .queryParams(query)
         .get("/api/v1/totals")
         .then()
@@ -126,7 +127,7 @@ public final class Pipeline implements AutoCloseable {
   public static JsonPath reconciliation() {
     return given()
         .auth()
-        .oauth2(AUDITOR)
+        .oauth2(TestTokens.auditor())
         .get("/api/v1/audit/reconciliation")
         .then()
         .statusCode(200)

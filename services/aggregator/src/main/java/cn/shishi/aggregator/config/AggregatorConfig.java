@@ -20,9 +20,28 @@ public interface AggregatorConfig {
    */
   Map<String, String> deadLetterProducer();
 
+  /**
+   * How often the rollups are reconciled with the ledger in the background (quarkus-scheduler's
+   * syntax: {@code 5m}; {@code off} turns it off). It scans the ledger, so keep it to minutes. The
+   * schedule reads it; it is a text, not a duration, for {@code off}.
+   */
+  @WithDefault("5m")
+  String reconciliationInterval();
+
+  /** How often the business gauges are read ({@code off} turns them off). */
+  @WithDefault("5s")
+  String gaugeRefresh();
+
+  /**
+   * How often the stored offsets are held against the topic's log (anomalies, the lag gauge,
+   * releasing partitions an admin has resolved).
+   */
+  @WithDefault("5s")
+  String offsetCheckInterval();
+
   /** How often dead letters not yet in the dead-letter topic are published there. */
   @WithDefault("5s")
-  Duration deadLetterPublishInterval();
+  String deadLetterPublishInterval();
 
   /** The topic reports are consumed from (the {@code task-reports} channel's topic). */
   @WithDefault("task-reports")
@@ -47,13 +66,6 @@ public interface AggregatorConfig {
   /** Longest pause between tries of a failed batch transaction. */
   @WithDefault("10s")
   Duration retryBackoffMax();
-
-  /**
-   * How often the rollups are reconciled with the ledger in the background (0 turns it off). It
-   * scans the ledger, so keep it to minutes.
-   */
-  @WithDefault("5m")
-  Duration reconciliationInterval();
 
   /**
    * A scheduled reconciliation waits while more records than this are still to apply (a backlog
@@ -84,15 +96,4 @@ public interface AggregatorConfig {
   /** The longest a scheduled reconciliation waits for a backlog to drain. */
   @WithDefault("1h")
   Duration reconciliationMaxDeferral();
-
-  /**
-   * How often the stored offsets are held against the topic's log (anomalies, lag gauge, releasing
-   * partitions an admin has resolved).
-   */
-  @WithDefault("5s")
-  Duration offsetCheckInterval();
-
-  /** How often the business gauges are read (0 turns them off). */
-  @WithDefault("5s")
-  Duration gaugeRefresh();
 }

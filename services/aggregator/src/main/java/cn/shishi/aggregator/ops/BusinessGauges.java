@@ -1,20 +1,14 @@
-package cn.shishi.aggregator.metrics;
+package cn.shishi.aggregator.ops;
 
-import cn.shishi.aggregator.config.AggregatorConfig;
-import cn.shishi.aggregator.persistence.TotalsRepository;
-import cn.shishi.aggregator.persistence.TotalsRepository.ProvinceTotal;
+import cn.shishi.aggregator.query.TotalsRepository;
+import cn.shishi.aggregator.query.TotalsRepository.ProvinceTotal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
@@ -31,15 +25,12 @@ public class BusinessGauges {
   private static final Logger LOG = Logger.getLogger(BusinessGauges.class);
 
   private final TotalsRepository totals;
-  private final AggregatorConfig config;
   private final MultiGauge reports;
   private final MultiGauge quantity;
   private final MultiGauge beneficiaries;
-  private ScheduledExecutorService executor;
 
-  public BusinessGauges(TotalsRepository totals, AggregatorConfig config, MeterRegistry registry) {
+  public BusinessGauges(TotalsRepository totals, MeterRegistry registry) {
     this.totals = totals;
-    this.config = config;
     this.reports =
         MultiGauge.builder("shishi.rollup.reports")
             .description("Reports counted, all time, net of withdrawals")
@@ -54,22 +45,13 @@ public class BusinessGauges {
             .register(registry);
   }
 
-  void start(@Observes StartupEvent event) {
-    long millis = config.gaugeRefresh().toMillis();
-    if (millis <= 0) {
-      return;
-    }
-    executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "business-gauges"));
-    executor.scheduleWithFixedDelay(this::refresh, 0, millis, TimeUnit.MILLISECONDS);
-  }
-
-  void stop(@Observes ShutdownEvent event) {
-    if (executor != null) {
-      executor.shutdownNow();
-    }
-  }
-
-  /** Reads the totals and the offsets now and publishes them. */
+  /**
+   * Reads the totals now and publishes them; every {@code shishi.aggregator.gauge-refresh} (5 s;
+   * {@code off} turns it off).
+   */
+  @Scheduled(
+      every = "${shishi.aggregator.gauge-refresh}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   public void refresh() {
     try {
       List<ProvinceTotal> rows = totals.provinceTotals();

@@ -1,4 +1,4 @@
-package cn.shishi.aggregator.metrics;
+package cn.shishi.aggregator.ops;
 
 import cn.shishi.aggregator.apply.BatchOutcome;
 import cn.shishi.aggregator.apply.DeadLetter;

@@ -1,4 +1,4 @@
-package cn.shishi.aggregator.persistence;
+package cn.shishi.aggregator.query;
 
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;

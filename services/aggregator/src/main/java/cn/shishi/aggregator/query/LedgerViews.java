@@ -1,8 +1,5 @@
-package cn.shishi.aggregator.rest;
+package cn.shishi.aggregator.query;
 
-import cn.shishi.aggregator.persistence.DuplicateEntity;
-import cn.shishi.aggregator.persistence.ReportEntity;
-import cn.shishi.aggregator.persistence.WithdrawalEntity;
 import cn.shishi.catalog.RegionLevel;
 import cn.shishi.catalog.RegionPath;
 import com.fasterxml.jackson.annotation.JsonInclude;

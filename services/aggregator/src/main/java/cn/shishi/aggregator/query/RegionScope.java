@@ -1,4 +1,4 @@
-package cn.shishi.aggregator.domain;
+package cn.shishi.aggregator.query;
 
 import cn.shishi.web.Caller;
 import cn.shishi.web.OutsideRegionException;

@@ -1,4 +1,4 @@
-package cn.shishi.aggregator.rest;
+package cn.shishi.aggregator.query;
 
 import java.time.Instant;
 import java.util.List;

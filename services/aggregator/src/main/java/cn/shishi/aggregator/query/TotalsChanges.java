@@ -1,4 +1,4 @@
-package cn.shishi.aggregator.domain;
+package cn.shishi.aggregator.query;
 
 import cn.shishi.aggregator.apply.BatchOutcome;
 import cn.shishi.aggregator.apply.RollupKey;

@@ -1,4 +1,4 @@
-package cn.shishi.aggregator.rest;
+package cn.shishi.aggregator.query;
 
 import cn.shishi.web.Csv;
 import java.util.ArrayList;

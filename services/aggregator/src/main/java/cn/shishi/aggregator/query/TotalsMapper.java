@@ -1,8 +1,6 @@
-package cn.shishi.aggregator.rest;
+package cn.shishi.aggregator.query;
 
-import cn.shishi.aggregator.domain.TotalsQuery;
-import cn.shishi.aggregator.domain.TotalsQuery.Dimension;
-import cn.shishi.aggregator.domain.TotalsRow;
+import cn.shishi.aggregator.query.TotalsQuery.Dimension;
 import cn.shishi.catalog.CatalogEntry;
 import cn.shishi.catalog.CatalogKind;
 import cn.shishi.catalog.CatalogRegistry;

@@ -1,4 +1,4 @@
-package cn.shishi.aggregator.rest;
+package cn.shishi.aggregator.query;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;

@@ -1,29 +1,81 @@
-package cn.shishi.aggregator.rest;
+package cn.shishi.aggregator.query;
 
-import cn.shishi.aggregator.domain.RegionScope;
-import cn.shishi.aggregator.domain.TotalsQuery;
-import cn.shishi.web.Caller;
+import cn.shishi.aggregator.query.TotalsQuery.Dimension;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** The query string of the totals endpoints (JSON, CSV, stream), read once. */
+/** The query string of the totals endpoints (JSON, CSV, stream), checked by Bean Validation. */
 public class TotalsParams {
-  @RestQuery String province;
-  @RestQuery String city;
-  @RestQuery String county;
-  @RestQuery String program;
-  @RestQuery String taskType;
-  @RestQuery String from;
-  @RestQuery String to;
-  @RestQuery List<String> groupBy;
-  @RestQuery Integer limit;
-  @RestQuery Integer offset;
+  static final int DEFAULT_LIMIT = 100;
+  static final int MAX_LIMIT = 1000;
 
-  /** The question, checked (422) and kept inside the caller's region (403). */
-  TotalsQuery toQuery(Caller caller) {
-    return RegionScope.apply(
-        TotalsQueryParser.parse(
-            province, city, county, program, taskType, from, to, groupBy, limit, offset),
-        caller);
+  @BeanParam @Valid FilterParams filter;
+
+  @RestQuery
+  @Pattern(regexp = "|\\d{2}", message = "must match \\d{2}")
+  String province;
+
+  @RestQuery
+  @Pattern(regexp = "|\\d{4}", message = "must match \\d{4}")
+  String city;
+
+  @RestQuery
+  @Pattern(regexp = "|\\d{6}", message = "must match \\d{6}")
+  String county;
+
+  @RestQuery List<@Pattern(regexp = DIMENSIONS, message = UNKNOWN_DIMENSION) String> groupBy;
+
+  @RestQuery
+  @Min(value = 1, message = "must be between 1 and " + MAX_LIMIT)
+  @Max(value = MAX_LIMIT, message = "must be between 1 and " + MAX_LIMIT)
+  Integer limit;
+
+  @RestQuery
+  @Min(value = 0, message = "must not be negative")
+  Integer offset;
+
+  /** One or more dimension names, separated by commas (spaces around them allowed). */
+  static final String DIMENSIONS =
+      "\\s*(province|city|county|program|taskType|day|month)?\\s*"
+          + "(,\\s*(province|city|county|program|taskType|day|month)?\\s*)*";
+
+  static final String UNKNOWN_DIMENSION =
+      "names an unknown dimension; one of province, city, county, program, taskType, day, month";
+
+  /** The question (not yet kept inside the caller's region: the service does that). */
+  TotalsQuery toQuery() {
+    return new TotalsQuery(
+        FilterParams.present(province),
+        FilterParams.present(city),
+        FilterParams.present(county),
+        filter.program(),
+        filter.taskType(),
+        filter.from(),
+        filter.to(),
+        dimensions(),
+        limit == null ? DEFAULT_LIMIT : limit,
+        offset == null ? 0 : offset);
+  }
+
+  private List<Dimension> dimensions() {
+    List<Dimension> dimensions = new ArrayList<>();
+    if (groupBy == null) {
+      return dimensions;
+    }
+    groupBy.stream()
+        .flatMap(value -> Arrays.stream(value.split(",")))
+        .map(String::trim)
+        .filter(name -> !name.isEmpty())
+        .map(name -> Dimension.ofApiName(name).orElseThrow())
+        .filter(dimension -> !dimensions.contains(dimension))
+        .forEach(dimensions::add);
+    return dimensions;
   }
 }

@@ -1,4 +1,4 @@
-package cn.shishi.aggregator.domain;
+package cn.shishi.aggregator.query;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,12 +1,9 @@
-package cn.shishi.aggregator.persistence;
+package cn.shishi.aggregator.query;
 
 import cn.shishi.aggregator.apply.Totals;
-import cn.shishi.aggregator.domain.CalendarSpans;
-import cn.shishi.aggregator.domain.CalendarSpans.Span;
-import cn.shishi.aggregator.domain.TotalsQuery;
-import cn.shishi.aggregator.domain.TotalsQuery.Dimension;
-import cn.shishi.aggregator.domain.TotalsRow;
 import cn.shishi.aggregator.jdbc.PersistenceFailure;
+import cn.shishi.aggregator.query.CalendarSpans.Span;
+import cn.shishi.aggregator.query.TotalsQuery.Dimension;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,9 +1,8 @@
-package cn.shishi.aggregator.rest;
+package cn.shishi.aggregator.query;
 
-import cn.shishi.aggregator.domain.TotalsQuery;
-import cn.shishi.aggregator.persistence.TotalsRepository;
 import cn.shishi.web.Caller;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,30 +16,24 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class TotalsResource {
   static final String CSV = "text/csv";
 
-  private final TotalsRepository totals;
-  private final TotalsMapper mapper;
+  private final TotalsService totals;
   private final JsonWebToken token;
 
-  public TotalsResource(TotalsRepository totals, TotalsMapper mapper, JsonWebToken token) {
+  public TotalsResource(TotalsService totals, JsonWebToken token) {
     this.totals = totals;
-    this.mapper = mapper;
     this.token = token;
   }
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  public TotalsPage totals(@BeanParam TotalsParams params) {
-    return page(params.toQuery(Caller.of(token)));
+  public TotalsPage totals(@Valid @BeanParam TotalsParams params) {
+    return totals.page(totals.scoped(params.toQuery(), Caller.of(token)));
   }
 
   /** The same rows as CSV ({@code Accept: text/csv}), for spreadsheets. */
   @GET
   @Produces(CSV + ";charset=UTF-8")
-  public String totalsCsv(@BeanParam TotalsParams params) {
-    return TotalsCsv.of(page(params.toQuery(Caller.of(token))));
-  }
-
-  private TotalsPage page(TotalsQuery query) {
-    return mapper.toPage(query, totals.find(query), totals.asOf());
+  public String totalsCsv(@Valid @BeanParam TotalsParams params) {
+    return TotalsCsv.of(totals(params));
   }
 }

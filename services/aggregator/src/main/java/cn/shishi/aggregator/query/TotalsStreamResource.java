@@ -1,13 +1,9 @@
-package cn.shishi.aggregator.rest;
+package cn.shishi.aggregator.query;
 
-import cn.shishi.aggregator.domain.TotalsChanges;
-import cn.shishi.aggregator.domain.TotalsQuery;
-import cn.shishi.aggregator.persistence.TotalsRepository;
 import cn.shishi.web.Caller;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,67 +16,43 @@ import java.time.Duration;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Live totals as Server-Sent Events: the current page at once ({@code event: totals}), the page
- * again whenever a committed batch changes a cell the query reads (at most every 250 ms), and a
+ * Live totals as Server-Sent Events ({@code event: totals}, see {@link TotalsStream}), and a
  * comment every 15 s so that proxies keep the connection open.
  */
 @Path("/api/v1/totals/stream")
 @RolesAllowed({"manager", "auditor"})
 public class TotalsStreamResource {
-  static final Duration COALESCE = Duration.ofMillis(250);
   static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
-  private final TotalsRepository totals;
-  private final TotalsMapper mapper;
-  private final TotalsChanges changes;
+  private final TotalsService totals;
+  private final TotalsStream stream;
   private final JsonWebToken token;
 
-  public TotalsStreamResource(
-      TotalsRepository totals, TotalsMapper mapper, TotalsChanges changes, JsonWebToken token) {
+  public TotalsStreamResource(TotalsService totals, TotalsStream stream, JsonWebToken token) {
     this.totals = totals;
-    this.mapper = mapper;
-    this.changes = changes;
+    this.stream = stream;
     this.token = token;
   }
 
   @GET
   @Produces(MediaType.SERVER_SENT_EVENTS)
-  public Multi<OutboundSseEvent> stream(@BeanParam TotalsParams params, @Context Sse sse) {
-    TotalsQuery query = params.toQuery(Caller.of(token));
-    Multi<OutboundSseEvent> updates =
-        changes.stream()
-            .group()
-            .intoLists()
-            .every(COALESCE)
-            .filter(
-                batches -> batches.stream().anyMatch(cells -> TotalsChanges.concerns(query, cells)))
-            .onItem()
-            .transformToUniAndConcatenate(any -> page(query))
-            .onItem()
-            .transform(page -> totalsEvent(sse, page));
-    Multi<OutboundSseEvent> first = page(query).toMulti().map(page -> totalsEvent(sse, page));
+  public Multi<OutboundSseEvent> stream(@Valid @BeanParam TotalsParams params, @Context Sse sse) {
+    TotalsQuery query = totals.scoped(params.toQuery(), Caller.of(token));
+    Multi<OutboundSseEvent> pages =
+        stream
+            .pages(query)
+            .map(
+                page ->
+                    sse.newEventBuilder()
+                        .name("totals")
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(TotalsPage.class, page)
+                        .build());
     Multi<OutboundSseEvent> heartbeats =
         Multi.createFrom()
             .ticks()
             .every(HEARTBEAT)
             .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
-    return Multi.createBy()
-        .merging()
-        .streams(Multi.createBy().concatenating().streams(first, updates), heartbeats);
-  }
-
-  /** Reads the page on a worker thread: the query blocks on JDBC. */
-  private Uni<TotalsPage> page(TotalsQuery query) {
-    return Uni.createFrom()
-        .item(() -> mapper.toPage(query, totals.find(query), totals.asOf()))
-        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-  }
-
-  private static OutboundSseEvent totalsEvent(Sse sse, TotalsPage page) {
-    return sse.newEventBuilder()
-        .name("totals")
-        .mediaType(MediaType.APPLICATION_JSON_TYPE)
-        .data(TotalsPage.class, page)
-        .build();
+    return Multi.createBy().merging().streams(pages, heartbeats);
   }
 }

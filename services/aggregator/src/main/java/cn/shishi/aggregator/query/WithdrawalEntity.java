@@ -1,4 +1,4 @@
-package cn.shishi.aggregator.persistence;
+package cn.shishi.aggregator.query;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,7 +1,6 @@
-package cn.shishi.aggregator.rest;
+package cn.shishi.aggregator.reconcile;
 
 import cn.shishi.aggregator.config.AggregatorConfig;
-import cn.shishi.aggregator.domain.RollupRebuild;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

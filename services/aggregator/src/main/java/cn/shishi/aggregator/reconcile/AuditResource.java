@@ -1,6 +1,5 @@
-package cn.shishi.aggregator.rest;
+package cn.shishi.aggregator.reconcile;
 
-import cn.shishi.aggregator.domain.ReconciliationService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,4 +1,4 @@
-package cn.shishi.aggregator.domain;
+package cn.shishi.aggregator.reconcile;
 
 import cn.shishi.aggregator.config.AggregatorConfig;
 import cn.shishi.aggregator.offsets.LogSnapshot;

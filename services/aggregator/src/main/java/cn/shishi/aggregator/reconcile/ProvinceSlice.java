@@ -1,4 +1,4 @@
-package cn.shishi.aggregator.domain;
+package cn.shishi.aggregator.reconcile;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,5 @@
-package cn.shishi.aggregator.domain;
+package cn.shishi.aggregator.reconcile;
 
-import cn.shishi.aggregator.apply.RollupKey;
-import cn.shishi.aggregator.apply.Totals;
 import cn.shishi.aggregator.offsets.OffsetAnomaly;
 import java.time.Instant;
 import java.util.List;
@@ -13,16 +11,9 @@ import java.util.List;
  */
 public record Reconciliation(
     Instant checkedAt,
-    List<CellDifference> cells,
+    List<CellDrift> cells,
     List<PartitionPosition> partitions,
     List<OffsetAnomaly> offsetAnomalies) {
-
-  /**
-   * A rollup cell whose stored totals differ from the recomputation: {@code period} says which
-   * table, {@code day} (a day cell, recomputed from the ledger), {@code month} (a month cell keyed
-   * by its first day, recomputed from its day cells) or {@code all-time} (a province total).
-   */
-  public record CellDifference(String period, RollupKey cell, Totals stored, Totals fromLedger) {}
 
   /**
    * Where a partition's applied records end, and where its log starts and ends. Pending is never

@@ -1,7 +1,6 @@
-package cn.shishi.aggregator.rest;
+package cn.shishi.aggregator.reconcile;
 
 import cn.shishi.aggregator.apply.Totals;
-import cn.shishi.aggregator.domain.Reconciliation;
 import cn.shishi.aggregator.offsets.OffsetAnomaly;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,22 +1,17 @@
-package cn.shishi.aggregator.domain;
+package cn.shishi.aggregator.reconcile;
 
 import cn.shishi.aggregator.config.AggregatorConfig;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Reconciles at start and then every {@code shishi.aggregator.reconciliation-interval}, so that the
- * drift gauge (and its alert) says something true without anyone asking. The first run checks
- * everything; each later one checks the next of {@code reconciliation-slices} shares of the
+ * Reconciles soon after the start and then every {@code shishi.aggregator.reconciliation-interval},
+ * so that the drift gauge (and its alert) says something true without anyone asking. The first run
+ * checks everything; each later one checks the next of {@code reconciliation-slices} shares of the
  * provinces: checking everything at once took a minute of both cores on a 12-million-report ledger,
  * every time. While the consumer is catching up on a backlog a run waits, up to {@code
  * reconciliation-max-deferral}, so that the two do not share the database's cores.
@@ -29,7 +24,6 @@ public class ReconciliationSchedule {
   private final PartitionPositions positions;
   private final AggregatorConfig config;
   private final Clock clock;
-  private ScheduledExecutorService executor;
   private Instant lastRun;
   private long runs;
 
@@ -42,6 +36,7 @@ public class ReconciliationSchedule {
     this.positions = positions;
     this.config = config;
     this.clock = clock;
+    this.lastRun = clock.instant();
   }
 
   /**
@@ -62,23 +57,16 @@ public class ReconciliationSchedule {
     return run == 0 ? ProvinceSlice.ALL : new ProvinceSlice((int) ((run - 1) % slices), slices);
   }
 
-  void start(@Observes StartupEvent event) {
-    long seconds = config.reconciliationInterval().toSeconds();
-    if (seconds <= 0) {
-      return;
-    }
-    lastRun = clock.instant();
-    executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "reconciliation"));
-    executor.scheduleWithFixedDelay(this::reconcile, 5, seconds, TimeUnit.SECONDS);
-  }
-
-  void stop(@Observes ShutdownEvent event) {
-    if (executor != null) {
-      executor.shutdownNow();
-    }
-  }
-
-  private void reconcile() {
+  /**
+   * Every {@code shishi.aggregator.reconciliation-interval} (5 min; {@code off} turns it off, as
+   * the tests do, so that the gauge they read is the answer they asked for), the first run 5 s
+   * after the start. A run still going when the next is due is not doubled.
+   */
+  @Scheduled(
+      every = "${shishi.aggregator.reconciliation-interval}",
+      delayed = "5s",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void reconcile() {
     try {
       long pending =
           positions.read().stream().mapToLong(Reconciliation.PartitionPosition::pending).sum();

@@ -1,23 +1,27 @@
-package cn.shishi.aggregator.domain;
+package cn.shishi.aggregator.reconcile;
 
 import cn.shishi.aggregator.offsets.OffsetRepository;
-import cn.shishi.aggregator.persistence.RollupRepository;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 /** Recomputes every rollup from the ledger, with the consumers held off meanwhile. */
 @ApplicationScoped
 public class RollupRebuild {
-  private final RollupRepository rollups;
+  private final RebuildRepository rollups;
   private final OffsetRepository offsets;
 
-  public RollupRebuild(RollupRepository rollups, OffsetRepository offsets) {
+  public RollupRebuild(RebuildRepository rollups, OffsetRepository offsets) {
     this.rollups = rollups;
     this.offsets = offsets;
   }
 
-  /** The number of day cells rebuilt. */
+  /**
+   * The number of day cells rebuilt. A rebuild reads the whole ledger: on 12 million reports it
+   * takes minutes, so its transaction may last up to an hour (the default is 60 s).
+   */
   @Transactional
+  @TransactionConfiguration(timeout = 3600)
   public int rebuild(String topic) {
     offsets.lock(topic, offsets.read(topic).keySet());
     return rollups.rebuild();

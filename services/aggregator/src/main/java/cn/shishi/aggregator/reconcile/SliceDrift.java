@@ -1,4 +1,4 @@
-package cn.shishi.aggregator.domain;
+package cn.shishi.aggregator.reconcile;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -22,8 +22,7 @@ final class SliceDrift {
     Arrays.fill(checkedAt, Instant.MIN);
   }
 
-  synchronized void record(
-      ProvinceSlice checked, Instant startedAt, List<Reconciliation.CellDifference> found) {
+  synchronized void record(ProvinceSlice checked, Instant startedAt, List<CellDrift> found) {
     for (int index = 0; index < slices; index++) {
       ProvinceSlice slice = new ProvinceSlice(index, slices);
       if (checked.covers(slice) && !startedAt.isBefore(checkedAt[index])) {

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import cn.shishi.aggregator.Pipeline;
 import cn.shishi.infra.ShishiInfrastructureResource;
+import cn.shishi.infra.TestTokens;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,26 +37,26 @@ class DeadLetterApiTest {
     pipeline.file(report);
     long id = awaitDeadLetter(report);
 
-    JsonPath letter = get(id, Pipeline.AUDITOR).statusCode(200).extract().jsonPath();
+    JsonPath letter = get(id, TestTokens.auditor()).statusCode(200).extract().jsonPath();
     assertThat(letter.getString("state")).isEqualTo("open");
     assertThat(letter.getString("reason")).isEqualTo("invalid");
     assertThat(letter.getString("record.value.text")).isEqualTo(report.toString());
     assertThat(letter.getList("record.headers.name.text")).contains("shishi-event-type");
 
-    redrive(id, Pipeline.AUDITOR, "{}").statusCode(403);
-    redrive(id, Pipeline.OFFICE, "{}").statusCode(403);
+    redrive(id, TestTokens.auditor(), "{}").statusCode(403);
+    redrive(id, TestTokens.jiaxingOffice(), "{}").statusCode(403);
     ObjectNode stolen = report.deepCopy().put("regionCode", "330402").put("officeId", "another");
-    redrive(id, Pipeline.ADMIN, "{\"payload\": " + stolen + "}")
+    redrive(id, TestTokens.admin(), "{\"payload\": " + stolen + "}")
         .statusCode(422)
         .body("errors.pointer", hasItem("/payload/officeId"));
     ObjectNode future =
         report.deepCopy().put("regionCode", "330402").put("completedAt", "2099-01-01T00:00:00Z");
-    redrive(id, Pipeline.ADMIN, "{\"payload\": " + future + "}")
+    redrive(id, TestTokens.admin(), "{\"payload\": " + future + "}")
         .statusCode(422)
         .body("errors.pointer", hasItem("/payload/completedAt"));
 
     ObjectNode corrected = report.deepCopy().put("regionCode", "330402");
-    redrive(id, Pipeline.ADMIN, "{\"payload\": " + corrected + ", \"note\": \"区划代码笔误\"}")
+    redrive(id, TestTokens.admin(), "{\"payload\": " + corrected + ", \"note\": \"区划代码笔误\"}")
         .statusCode(200)
         .body("state", equalTo("redriven"))
         .body("resolution.by", equalTo("admin-1"))
@@ -64,7 +65,7 @@ class DeadLetterApiTest {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> Pipeline.reports(Map.of("from", "2024-05-10", "to", "2024-05-10")) == 1);
-    redrive(id, Pipeline.ADMIN, "{}").statusCode(409);
+    redrive(id, TestTokens.admin(), "{}").statusCode(409);
     // The same correction again is a duplicate: the total stays.
     assertThat(
             Pipeline.totals(Map.of("from", "2024-05-10", "to", "2024-05-10"))
@@ -78,7 +79,7 @@ class DeadLetterApiTest {
     pipeline.file(report);
     long id = awaitDeadLetter(report);
 
-    redrive(id, Pipeline.ADMIN, "{}").statusCode(200).body("state", equalTo("redriven"));
+    redrive(id, TestTokens.admin(), "{}").statusCode(200).body("state", equalTo("redriven"));
 
     await()
         .atMost(Duration.ofSeconds(30))
@@ -97,7 +98,7 @@ class DeadLetterApiTest {
     discard(id, "{}").statusCode(422).body("errors.pointer", hasItem("/why"));
     discard(id, "{\"why\": \"a test record\"}").statusCode(200).body("state", equalTo("discarded"));
     discard(id, "{\"why\": \"again\"}").statusCode(409);
-    redrive(id, Pipeline.ADMIN, "{}").statusCode(409);
+    redrive(id, TestTokens.admin(), "{}").statusCode(409);
   }
 
   @Test
@@ -110,7 +111,7 @@ class DeadLetterApiTest {
 
     given()
         .auth()
-        .oauth2(Pipeline.ADMIN)
+        .oauth2(TestTokens.admin())
         .contentType(ContentType.JSON)
         .body("{\"reason\": \"unknown-schema-version\", \"note\": \"v7 is v1 after all\"}")
         .post("/api/v1/dead-letters/redrive")
@@ -119,7 +120,7 @@ class DeadLetterApiTest {
         .body("redriven", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
     given()
         .auth()
-        .oauth2(Pipeline.AUDITOR)
+        .oauth2(TestTokens.auditor())
         .accept("text/csv")
         .queryParam("state", "redriven")
         .get("/api/v1/dead-letters")
@@ -132,7 +133,7 @@ class DeadLetterApiTest {
   void listingChecksItsParametersAndOfficesSeeNothing() {
     given()
         .auth()
-        .oauth2(Pipeline.AUDITOR)
+        .oauth2(TestTokens.auditor())
         .queryParam("state", "lost")
         .queryParam("limit", 5000)
         .get("/api/v1/dead-letters")
@@ -140,9 +141,14 @@ class DeadLetterApiTest {
         .statusCode(422)
         .body("errors.pointer", hasItem("/state"))
         .body("errors.pointer", hasItem("/limit"));
-    given().auth().oauth2(Pipeline.OFFICE).get("/api/v1/dead-letters").then().statusCode(403);
+    given()
+        .auth()
+        .oauth2(TestTokens.jiaxingOffice())
+        .get("/api/v1/dead-letters")
+        .then()
+        .statusCode(403);
     given().get("/api/v1/dead-letters").then().statusCode(401);
-    get(987654321L, Pipeline.AUDITOR).statusCode(404);
+    get(987654321L, TestTokens.auditor()).statusCode(404);
   }
 
   private static long awaitDeadLetter(ObjectNode report) {
@@ -155,7 +161,7 @@ class DeadLetterApiTest {
   private static JsonPath deadLetters(ObjectNode report) {
     return given()
         .auth()
-        .oauth2(Pipeline.AUDITOR)
+        .oauth2(TestTokens.auditor())
         .queryParam("reportId", report.get("reportId").asText())
         .get("/api/v1/dead-letters")
         .then()
@@ -182,7 +188,7 @@ class DeadLetterApiTest {
   private static io.restassured.response.ValidatableResponse discard(long id, String body) {
     return given()
         .auth()
-        .oauth2(Pipeline.ADMIN)
+        .oauth2(TestTokens.admin())
         .contentType(ContentType.JSON)
         .body(body)
         .post("/api/v1/dead-letters/" + id + "/discard")

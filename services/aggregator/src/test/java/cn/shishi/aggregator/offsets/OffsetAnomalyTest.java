@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import cn.shishi.aggregator.Pipeline;
 import cn.shishi.infra.ShishiInfrastructureResource;
+import cn.shishi.infra.TestTokens;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
@@ -117,7 +118,7 @@ class OffsetAnomalyTest {
   private static JsonPath anomalies() {
     return given()
         .auth()
-        .oauth2(Pipeline.AUDITOR)
+        .oauth2(TestTokens.auditor())
         .get("/api/v1/admin/offset-anomalies")
         .then()
         .statusCode(200)
@@ -128,7 +129,7 @@ class OffsetAnomalyTest {
   private static io.restassured.response.ValidatableResponse adopt(long id, String body) {
     return given()
         .auth()
-        .oauth2(Pipeline.ADMIN)
+        .oauth2(TestTokens.admin())
         .contentType(ContentType.JSON)
         .body(body)
         .post("/api/v1/admin/offset-anomalies/" + id + "/adopt")

@@ -1,21 +1,20 @@
-package cn.shishi.aggregator.rest;
+package cn.shishi.aggregator.ops;
 
 import static io.restassured.RestAssured.given;
 
-import cn.shishi.aggregator.metrics.BusinessGauges;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.Arc;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Reads the aggregator's gauges from inside the test JVM, and its scrape over HTTP. */
-final class BusinessGaugesProbe {
+public final class BusinessGaugesProbe {
   private BusinessGaugesProbe() {}
 
-  static void refresh() {
+  public static void refresh() {
     Arc.container().instance(BusinessGauges.class).get().refresh();
   }
 
-  static long reports(String province, String program) {
+  public static long reports(String province, String program) {
     MeterRegistry registry = Arc.container().instance(MeterRegistry.class).get();
     return (long)
         registry
@@ -26,7 +25,7 @@ final class BusinessGaugesProbe {
             .value();
   }
 
-  static String scrape() {
+  public static String scrape() {
     int port = ConfigProvider.getConfig().getValue("quarkus.management.port", Integer.class);
     return given().get("http://localhost:" + port + "/q/metrics").asString();
   }

@@ -1,8 +1,8 @@
-package cn.shishi.aggregator.domain;
+package cn.shishi.aggregator.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.shishi.aggregator.domain.CalendarSpans.Span;
+import cn.shishi.aggregator.query.CalendarSpans.Span;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;

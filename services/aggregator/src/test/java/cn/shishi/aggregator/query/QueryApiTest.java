@@ -1,4 +1,4 @@
-package cn.shishi.aggregator.rest;
+package cn.shishi.aggregator.query;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,7 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import cn.shishi.aggregator.Pipeline;
+import cn.shishi.aggregator.ops.BusinessGaugesProbe;
 import cn.shishi.infra.ShishiInfrastructureResource;
+import cn.shishi.infra.TestTokens;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -132,7 +134,7 @@ class QueryApiTest {
         .doesNotContainAnyElementsOf(first.getList("rows.group.county"));
     given()
         .auth()
-        .oauth2(Pipeline.AUDITOR)
+        .oauth2(TestTokens.auditor())
         .queryParam("limit", 1001)
         .get("/api/v1/totals")
         .then()
@@ -140,7 +142,7 @@ class QueryApiTest {
         .body("errors[0].pointer", equalTo("/limit"));
     given()
         .auth()
-        .oauth2(Pipeline.AUDITOR)
+        .oauth2(TestTokens.auditor())
         .queryParam("groupBy", "colour")
         .get("/api/v1/totals")
         .then()
@@ -153,7 +155,7 @@ class QueryApiTest {
     String csv =
         given()
             .auth()
-            .oauth2(Pipeline.AUDITOR)
+            .oauth2(TestTokens.auditor())
             .accept("text/csv")
             .queryParams(november("groupBy", "city", "province", "33"))
             .get("/api/v1/totals")
@@ -172,7 +174,7 @@ class QueryApiTest {
     JsonPath province =
         given()
             .auth()
-            .oauth2(Pipeline.AUDITOR)
+            .oauth2(TestTokens.auditor())
             .queryParam("from", "2021-11-01")
             .queryParam("to", "2021-11-30")
             .get("/api/v1/regions/33/totals")
@@ -190,7 +192,7 @@ class QueryApiTest {
     JsonPath city =
         given()
             .auth()
-            .oauth2(Pipeline.AUDITOR)
+            .oauth2(TestTokens.auditor())
             .queryParam("from", "2021-11-01")
             .queryParam("to", "2021-11-30")
             .get("/api/v1/regions/3304/totals")
@@ -202,7 +204,12 @@ class QueryApiTest {
     assertThat(
             city.getList("children.quantity", Long.class).stream().mapToLong(Long::longValue).sum())
         .isEqualTo(city.getLong("region.quantity"));
-    given().auth().oauth2(Pipeline.AUDITOR).get("/api/v1/regions/3x/totals").then().statusCode(422);
+    given()
+        .auth()
+        .oauth2(TestTokens.auditor())
+        .get("/api/v1/regions/3x/totals")
+        .then()
+        .statusCode(422);
   }
 
   @Test
@@ -210,7 +217,7 @@ class QueryApiTest {
     JsonPath trace =
         given()
             .auth()
-            .oauth2(Pipeline.AUDITOR)
+            .oauth2(TestTokens.auditor())
             .get("/api/v1/reports/" + traced.get("reportId").asText())
             .then()
             .statusCode(200)
@@ -224,7 +231,7 @@ class QueryApiTest {
     JsonPath gone =
         given()
             .auth()
-            .oauth2(Pipeline.AUDITOR)
+            .oauth2(TestTokens.auditor())
             .get("/api/v1/reports/" + withdrawn.get("reportId").asText())
             .then()
             .statusCode(200)
@@ -236,7 +243,7 @@ class QueryApiTest {
 
     given()
         .auth()
-        .oauth2(Pipeline.AUDITOR)
+        .oauth2(TestTokens.auditor())
         .get("/api/v1/reports/" + java.util.UUID.randomUUID())
         .then()
         .statusCode(404)
@@ -254,7 +261,7 @@ class QueryApiTest {
     JsonPath page =
         given()
             .auth()
-            .oauth2(Pipeline.AUDITOR)
+            .oauth2(TestTokens.auditor())
             .queryParam("region", "3304")
             .queryParam("from", "2021-11-01")
             .queryParam("to", "2021-11-30")
@@ -269,7 +276,7 @@ class QueryApiTest {
     JsonPath rest =
         given()
             .auth()
-            .oauth2(Pipeline.AUDITOR)
+            .oauth2(TestTokens.auditor())
             .queryParam("region", "3304")
             .queryParam("from", "2021-11-01")
             .queryParam("to", "2021-11-30")
@@ -291,7 +298,7 @@ class QueryApiTest {
     for (String path : List.of("/api/v1/reports", "/api/v1/totals")) {
       given()
           .auth()
-          .oauth2(Pipeline.AUDITOR)
+          .oauth2(TestTokens.auditor())
           .queryParam("from", "2021-12-01")
           .queryParam("to", "2021-11-01")
           .queryParam("program", "Not A Code")

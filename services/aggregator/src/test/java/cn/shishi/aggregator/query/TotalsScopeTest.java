@@ -1,4 +1,4 @@
-package cn.shishi.aggregator.rest;
+package cn.shishi.aggregator.query;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import cn.shishi.aggregator.Pipeline;
 import cn.shishi.infra.DevTokens;
 import cn.shishi.infra.ShishiInfrastructureResource;
+import cn.shishi.infra.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -72,7 +73,7 @@ class TotalsScopeTest {
     totals(manager("00"), Map.of("province", "33"))
         .statusCode(200)
         .body("rows[0].reports", equalTo(2));
-    totals(Pipeline.AUDITOR, Map.of("city", "3302"))
+    totals(TestTokens.auditor(), Map.of("city", "3302"))
         .statusCode(200)
         .body("rows[0].reports", equalTo(1));
   }
@@ -85,7 +86,7 @@ class TotalsScopeTest {
     given().auth().oauth2(manager("00")).get("/api/v1/audit/reconciliation").then().statusCode(403);
     given()
         .auth()
-        .oauth2(Pipeline.AUDITOR)
+        .oauth2(TestTokens.auditor())
         .post("/api/v1/admin/rollups/rebuild")
         .then()
         .statusCode(403);

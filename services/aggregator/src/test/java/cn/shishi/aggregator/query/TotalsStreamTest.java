@@ -1,10 +1,11 @@
-package cn.shishi.aggregator.rest;
+package cn.shishi.aggregator.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.shishi.aggregator.Pipeline;
 import cn.shishi.infra.ShishiInfrastructureResource;
+import cn.shishi.infra.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,7 +39,7 @@ class TotalsStreamTest {
       response =
           client.send(
               HttpRequest.newBuilder(uri)
-                  .header("Authorization", "Bearer " + Pipeline.AUDITOR)
+                  .header("Authorization", "Bearer " + TestTokens.auditor())
                   .header("Accept", "text/event-stream")
                   .build(),
               HttpResponse.BodyHandlers.ofLines());

@@ -1,4 +1,4 @@
-package cn.shishi.aggregator.domain;
+package cn.shishi.aggregator.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,8 +48,8 @@ class SliceDriftTest {
     assertThat(drift.total()).as("only 浙江's cell, from the audit").isEqualTo(1);
   }
 
-  private static Reconciliation.CellDifference cell(String region) {
-    return new Reconciliation.CellDifference(
+  private static CellDrift cell(String region) {
+    return new CellDrift(
         "day",
         new RollupKey(region, LocalDate.parse("2021-05-04"), "warm-nest", "household-helped"),
         new Totals(1, 2, 3),

@@ -6,9 +6,9 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
 import cn.shishi.infra.ShishiInfrastructureResource;
-import cn.shishi.infra.TopicReader;
+import cn.shishi.infra.TestTokens;
+import cn.shishi.infra.TopicFixture;
 import cn.shishi.ingest.Samples;
-import cn.shishi.ingest.Tokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,27 +16,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @QuarkusTest
 @WithTestResource(ShishiInfrastructureResource.class)
 class BatchTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private TopicReader topic;
-
-  @BeforeEach
-  void openTopic() {
-    topic =
-        new TopicReader(
-            ShishiInfrastructureResource.infrastructure().bootstrapServers(), "task-reports");
-  }
-
-  @AfterEach
-  void closeTopic() {
-    topic.close();
-  }
+  @RegisterExtension final TopicFixture topic = TopicFixture.reports();
 
   private static ObjectNode batch(List<ObjectNode> reports) {
     ObjectNode body = JSON.createObjectNode();
@@ -56,7 +43,7 @@ class BatchTest {
   private static io.restassured.response.ValidatableResponse post(ObjectNode body) {
     return given()
         .auth()
-        .oauth2(Tokens.jiaxingOffice())
+        .oauth2(TestTokens.jiaxingOffice())
         .contentType("application/json")
         .body(body.toString())
         .post("/api/v1/reports/batch")
@@ -69,13 +56,13 @@ class BatchTest {
     post(batch(reports)).statusCode(202).body("accepted", equalTo(250));
 
     for (ObjectNode report : List.of(reports.get(0), reports.get(249))) {
-      assertThat(topic.find(report.get("reportId").asText())).hasSize(1);
+      assertThat(topic.reader().find(report.get("reportId").asText())).hasSize(1);
     }
   }
 
   @Test
   void oneInvalidItemRejectsTheWholeBatchAndListsEveryProblemByPointer() {
-    long before = topic.endOffsetSum();
+    long before = topic.reader().endOffsetSum();
     List<ObjectNode> reports = reports(30);
     reports.get(3).put("quantity", 0);
     reports.get(17).put("taskType", "no-such-task");
@@ -93,12 +80,12 @@ class BatchTest {
                 "/reports/17/regionCode",
                 "/reports/29/reportId"));
 
-    assertThat(topic.endOffsetSum()).isEqualTo(before);
+    assertThat(topic.reader().endOffsetSum()).isEqualTo(before);
   }
 
   @Test
   void aReportOutsideTheOfficesRegionForbidsTheWholeBatch() {
-    long before = topic.endOffsetSum();
+    long before = topic.reader().endOffsetSum();
     List<ObjectNode> reports = reports(3);
     reports.get(1).put("regionCode", "330281"); // 余姚, under 宁波, not 嘉兴
 
@@ -106,7 +93,7 @@ class BatchTest {
         .statusCode(403)
         .body("errors[0].pointer", equalTo("/reports/1/regionCode"));
 
-    assertThat(topic.endOffsetSum()).isEqualTo(before);
+    assertThat(topic.reader().endOffsetSum()).isEqualTo(before);
   }
 
   @Test

@@ -6,8 +6,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import cn.shishi.infra.ShishiInfrastructureResource;
+import cn.shishi.infra.TestTokens;
 import cn.shishi.ingest.Samples;
-import cn.shishi.ingest.Tokens;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,21 +21,21 @@ class CatalogResourceTest {
   void anyCallerCanReadTheCodesWithTheirChineseNames() {
     given()
         .auth()
-        .oauth2(Tokens.manager("33"))
+        .oauth2(TestTokens.manager("33"))
         .get("/api/v1/catalog/programs")
         .then()
         .statusCode(200)
         .body("find { it.code == 'warm-nest' }.name", equalTo("暖巢行动"));
     given()
         .auth()
-        .oauth2(Tokens.jiaxingOffice())
+        .oauth2(TestTokens.jiaxingOffice())
         .get("/api/v1/catalog/task-types")
         .then()
         .statusCode(200)
         .body("code", hasItem("household-visit"));
     given()
         .auth()
-        .oauth2(Tokens.jiaxingOffice())
+        .oauth2(TestTokens.jiaxingOffice())
         .queryParam("parent", "3304")
         .get("/api/v1/catalog/regions")
         .then()
@@ -43,7 +43,7 @@ class CatalogResourceTest {
         .body("find { it.code == '330402' }.name", equalTo("南湖区"));
     given()
         .auth()
-        .oauth2(Tokens.jiaxingOffice())
+        .oauth2(TestTokens.jiaxingOffice())
         .get("/api/v1/catalog/regions")
         .then()
         .statusCode(200)
@@ -56,7 +56,7 @@ class CatalogResourceTest {
     ObjectNode report = Samples.reportRequest().put("program", "clean-rivers");
     given()
         .auth()
-        .oauth2(Tokens.jiaxingOffice())
+        .oauth2(TestTokens.jiaxingOffice())
         .contentType("application/json")
         .body(report.toString())
         .post("/api/v1/reports")
@@ -65,7 +65,7 @@ class CatalogResourceTest {
 
     given()
         .auth()
-        .oauth2(Tokens.admin())
+        .oauth2(TestTokens.admin())
         .contentType("application/json")
         .body("{\"name\": \"河长制 清河行动\", \"description\": \"River chiefs\"}")
         .put("/api/v1/catalog/programs/clean-rivers")
@@ -75,7 +75,7 @@ class CatalogResourceTest {
 
     given()
         .auth()
-        .oauth2(Tokens.jiaxingOffice())
+        .oauth2(TestTokens.jiaxingOffice())
         .contentType("application/json")
         .body(report.toString())
         .post("/api/v1/reports")
@@ -87,7 +87,7 @@ class CatalogResourceTest {
   void onlyAnAdminChangesTheCatalogue() {
     given()
         .auth()
-        .oauth2(Tokens.manager("00"))
+        .oauth2(TestTokens.manager("00"))
         .contentType("application/json")
         .body("{\"name\": \"x\"}")
         .put("/api/v1/catalog/programs/sneaky")
@@ -95,7 +95,7 @@ class CatalogResourceTest {
         .statusCode(403);
     given()
         .auth()
-        .oauth2(Tokens.admin())
+        .oauth2(TestTokens.admin())
         .contentType("application/json")
         .body("{\"name\": \"x\"}")
         .put("/api/v1/catalog/programs/Bad_Code")

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import cn.shishi.infra.TestTokens;
 import cn.shishi.infra.TopicReader;
 import cn.shishi.ingest.Samples;
-import cn.shishi.ingest.Tokens;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,7 +36,7 @@ class KafkaDownTest {
   private static Response file(ObjectNode report) {
     return given()
         .auth()
-        .oauth2(Tokens.jiaxingOffice())
+        .oauth2(TestTokens.jiaxingOffice())
         .contentType("application/json")
         .body(report.toString())
         .post("/api/v1/reports");

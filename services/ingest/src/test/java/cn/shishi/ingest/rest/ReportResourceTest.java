@@ -7,36 +7,23 @@ import static org.hamcrest.Matchers.hasItems;
 
 import cn.shishi.infra.ContractSamples;
 import cn.shishi.infra.ShishiInfrastructureResource;
-import cn.shishi.infra.TopicReader;
+import cn.shishi.infra.TestTokens;
+import cn.shishi.infra.TopicFixture;
 import cn.shishi.ingest.Samples;
-import cn.shishi.ingest.Tokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @QuarkusTest
 @WithTestResource(ShishiInfrastructureResource.class)
 class ReportResourceTest {
   private final ObjectMapper json = new ObjectMapper();
-  private TopicReader topic;
-
-  @BeforeEach
-  void openTopic() {
-    topic =
-        new TopicReader(
-            ShishiInfrastructureResource.infrastructure().bootstrapServers(), "task-reports");
-  }
-
-  @AfterEach
-  void closeTopic() {
-    topic.close();
-  }
+  @RegisterExtension final TopicFixture topic = TopicFixture.reports();
 
   @Test
   void acceptsAReportOnlyOnceKafkaHoldsItUnderItsProvince() throws Exception {
@@ -45,7 +32,7 @@ class ReportResourceTest {
 
     given()
         .auth()
-        .oauth2(Tokens.jiaxingOffice())
+        .oauth2(TestTokens.jiaxingOffice())
         .contentType("application/json")
         .body(body.toString())
         .post("/api/v1/reports")
@@ -55,7 +42,7 @@ class ReportResourceTest {
         .body("status", equalTo("accepted"));
 
     // Acknowledged means already in the topic: no waiting.
-    ConsumerRecord<String, String> record = topic.find(reportId).get(0);
+    ConsumerRecord<String, String> record = topic.reader().find(reportId).get(0);
     assertThat(record.key()).isEqualTo("33");
     assertThat(
             new String(
@@ -78,7 +65,7 @@ class ReportResourceTest {
 
   @Test
   void rejectsAnInvalidReportWithEveryViolationAndPublishesNothing() {
-    long before = topic.endOffsetSum();
+    long before = topic.reader().endOffsetSum();
     ObjectNode body = Samples.reportRequest();
     body.put("regionCode", "339999");
     body.put("quantity", 0);
@@ -86,7 +73,7 @@ class ReportResourceTest {
 
     given()
         .auth()
-        .oauth2(Tokens.jiaxingOffice())
+        .oauth2(TestTokens.jiaxingOffice())
         .contentType("application/json")
         .body(body.toString())
         .post("/api/v1/reports")
@@ -96,16 +83,16 @@ class ReportResourceTest {
         .body("status", equalTo(422))
         .body("errors.pointer", hasItems("/regionCode", "/quantity", "/program"));
 
-    assertThat(topic.endOffsetSum()).isEqualTo(before);
+    assertThat(topic.reader().endOffsetSum()).isEqualTo(before);
   }
 
   @Test
   void refusesAnOfficeWhoseIdTheLedgerCannotStoreAndPublishesNothing() {
-    long before = topic.endOffsetSum();
+    long before = topic.reader().endOffsetSum();
     for (String subject : new String[] {"o".repeat(129), "office\u0000one", "two\nlines"}) {
       given()
           .auth()
-          .oauth2(Tokens.office(subject, "3304"))
+          .oauth2(TestTokens.office(subject, "3304"))
           .contentType("application/json")
           .body(Samples.reportRequest().toString())
           .post("/api/v1/reports")
@@ -113,7 +100,7 @@ class ReportResourceTest {
           .statusCode(403)
           .contentType("application/problem+json");
     }
-    assertThat(topic.endOffsetSum()).isEqualTo(before);
+    assertThat(topic.reader().endOffsetSum()).isEqualTo(before);
   }
 
   @Test
@@ -122,7 +109,7 @@ class ReportResourceTest {
     body.put("note", "\u0301\u0301 only combining marks");
     given()
         .auth()
-        .oauth2(Tokens.jiaxingOffice())
+        .oauth2(TestTokens.jiaxingOffice())
         .contentType("application/json")
         .body(body.toString())
         .post("/api/v1/reports")
@@ -138,7 +125,7 @@ class ReportResourceTest {
 
     given()
         .auth()
-        .oauth2(Tokens.jiaxingOffice())
+        .oauth2(TestTokens.jiaxingOffice())
         .contentType("application/json")
         .body(body.toString())
         .post("/api/v1/reports")
@@ -152,7 +139,7 @@ class ReportResourceTest {
   void rejectsMalformedJsonAsBadRequest() {
     given()
         .auth()
-        .oauth2(Tokens.jiaxingOffice())
+        .oauth2(TestTokens.jiaxingOffice())
         .contentType("application/json")
         .body("{\"reportId\": ")
         .post("/api/v1/reports")

@@ -4,8 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import cn.shishi.infra.ShishiInfrastructureResource;
+import cn.shishi.infra.TestTokens;
 import cn.shishi.ingest.Samples;
-import cn.shishi.ingest.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +20,7 @@ class StrictJsonTest {
   private static io.restassured.response.ValidatableResponse post(String body) {
     return given()
         .auth()
-        .oauth2(Tokens.jiaxingOffice())
+        .oauth2(TestTokens.jiaxingOffice())
         .contentType("application/json")
         .body(body)
         .post("/api/v1/reports")
@@ -82,7 +82,7 @@ class StrictJsonTest {
   void rejectsOtherContentTypesAndOversizedBodies() {
     given()
         .auth()
-        .oauth2(Tokens.jiaxingOffice())
+        .oauth2(TestTokens.jiaxingOffice())
         .contentType("text/plain")
         .body("hello")
         .post("/api/v1/reports")
@@ -91,7 +91,7 @@ class StrictJsonTest {
         .contentType("application/problem+json");
     given()
         .auth()
-        .oauth2(Tokens.jiaxingOffice())
+        .oauth2(TestTokens.jiaxingOffice())
         .contentType("application/json")
         .body("{\"note\": \"" + "x".repeat(1_100_000) + "\"}")
         .post("/api/v1/reports")

@@ -6,8 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import cn.shishi.infra.ContractSamples;
 import cn.shishi.infra.ShishiInfrastructureResource;
+import cn.shishi.infra.TestTokens;
 import cn.shishi.infra.TopicReader;
-import cn.shishi.ingest.Tokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
@@ -28,7 +28,7 @@ class WithdrawalResourceTest {
     String reportId = UUID.randomUUID().toString();
     given()
         .auth()
-        .oauth2(Tokens.jiaxingOffice())
+        .oauth2(TestTokens.jiaxingOffice())
         .contentType("application/json")
         .body("{\"reason\": \"filed twice under two ids by mistake\"}")
         .post("/api/v1/reports/" + reportId + "/withdrawal")
@@ -59,7 +59,7 @@ class WithdrawalResourceTest {
   void aWithdrawalNeedsAReason() {
     given()
         .auth()
-        .oauth2(Tokens.jiaxingOffice())
+        .oauth2(TestTokens.jiaxingOffice())
         .contentType("application/json")
         .body("{\"reason\": \"  \"}")
         .post("/api/v1/reports/" + UUID.randomUUID() + "/withdrawal")
@@ -79,7 +79,7 @@ class WithdrawalResourceTest {
   void aReasonThatIsNotPlainTextIsRefused(String reason) {
     given()
         .auth()
-        .oauth2(Tokens.jiaxingOffice())
+        .oauth2(TestTokens.jiaxingOffice())
         .contentType("application/json")
         .body("{\"reason\": \"" + reason + "\"}")
         .post("/api/v1/reports/" + UUID.randomUUID() + "/withdrawal")
@@ -92,7 +92,7 @@ class WithdrawalResourceTest {
   void aReasonIsMeasuredAsSentBeforeItIsNormalised() {
     given()
         .auth()
-        .oauth2(Tokens.jiaxingOffice())
+        .oauth2(TestTokens.jiaxingOffice())
         .contentType("application/json")
         .body("{\"reason\": \"" + "错".repeat(501) + "\"}")
         .post("/api/v1/reports/" + UUID.randomUUID() + "/withdrawal")
@@ -105,7 +105,7 @@ class WithdrawalResourceTest {
   void anOfficeWhoseIdTheLedgerCannotStoreIsRefusedBeforeAnythingIsPublished() {
     given()
         .auth()
-        .oauth2(Tokens.office("o".repeat(129), "3304"))
+        .oauth2(TestTokens.office("o".repeat(129), "3304"))
         .contentType("application/json")
         .body("{\"reason\": \"x\"}")
         .post("/api/v1/reports/" + UUID.randomUUID() + "/withdrawal")
@@ -117,7 +117,7 @@ class WithdrawalResourceTest {
   void anOfficeWithoutARegionCannotWithdraw() {
     given()
         .auth()
-        .oauth2(Tokens.office("national", "00"))
+        .oauth2(TestTokens.office("national", "00"))
         .contentType("application/json")
         .body("{\"reason\": \"x\"}")
         .post("/api/v1/reports/" + UUID.randomUUID() + "/withdrawal")

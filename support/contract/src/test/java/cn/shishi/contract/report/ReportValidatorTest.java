@@ -6,10 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ReportValidatorTest {
@@ -40,67 +38,23 @@ class ReportValidatorTest {
           Duration.ofMinutes(5));
 
   private static ReportSubmission valid() {
-    return new ReportSubmission(
-        UUID.randomUUID(),
-        "330402",
-        "warm-nest",
-        "household-helped",
-        null,
-        null,
-        OffsetDateTime.parse("2021-05-14T10:30:00+08:00"),
-        null);
+    return SubmissionBuilder.valid().build();
   }
 
   private static ReportSubmission withQuantity(Integer quantity) {
-    ReportSubmission r = valid();
-    return new ReportSubmission(
-        r.reportId(),
-        r.regionCode(),
-        r.program(),
-        r.taskType(),
-        quantity,
-        r.beneficiaries(),
-        r.completedAt(),
-        r.note());
+    return SubmissionBuilder.valid().quantity(quantity).build();
   }
 
   private static ReportSubmission withBeneficiaries(Integer beneficiaries) {
-    ReportSubmission r = valid();
-    return new ReportSubmission(
-        r.reportId(),
-        r.regionCode(),
-        r.program(),
-        r.taskType(),
-        r.quantity(),
-        beneficiaries,
-        r.completedAt(),
-        r.note());
+    return SubmissionBuilder.valid().beneficiaries(beneficiaries).build();
   }
 
   private static ReportSubmission completedAt(String at) {
-    ReportSubmission r = valid();
-    return new ReportSubmission(
-        r.reportId(),
-        r.regionCode(),
-        r.program(),
-        r.taskType(),
-        r.quantity(),
-        r.beneficiaries(),
-        OffsetDateTime.parse(at),
-        r.note());
+    return SubmissionBuilder.valid().completedAt(at).build();
   }
 
   private static ReportSubmission withNote(String note) {
-    ReportSubmission r = valid();
-    return new ReportSubmission(
-        r.reportId(),
-        r.regionCode(),
-        r.program(),
-        r.taskType(),
-        r.quantity(),
-        r.beneficiaries(),
-        r.completedAt(),
-        note);
+    return SubmissionBuilder.valid().note(note).build();
   }
 
   private Set<String> pointers(ReportSubmission report) {

@@ -1,0 +1,128 @@
+package cn.shishi.bench;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * When the load's requests go out: at the open model's intended times ({@link ArrivalSchedule}),
+ * or, with {@code --rate max}, whenever one of {@code --concurrency} requests in flight returns
+ * (the closed model). Each request brings the withdrawals due with it.
+ */
+final class Arrivals {
+  private final LoadOptions options;
+  private final LoadRequests requests;
+  private final ReportSender sender;
+  private final Withdrawals withdrawals;
+  private final LoadCounts counts;
+  private final Latencies latencies;
+  private final PrintStream out;
+
+  Arrivals(
+      LoadOptions options,
+      LoadRequests requests,
+      ReportSender sender,
+      Withdrawals withdrawals,
+      LoadCounts counts,
+      Latencies latencies,
+      PrintStream out) {
+    this.options = options;
+    this.requests = requests;
+    this.sender = sender;
+    this.withdrawals = withdrawals;
+    this.counts = counts;
+    this.latencies = latencies;
+    this.out = out;
+  }
+
+  /** The requests built before the clock starts; empty when they are built as they go. */
+  List<LoadRequest> prepare() {
+    // Throughput is the server's, not the generator's: with a bounded count and nothing that
+    // depends on earlier answers, a closed run's requests are all built before the clock starts.
+    List<LoadRequest> ready = new ArrayList<>();
+    long limit = options.requestLimit();
+    if (options.rate() == 0 && limit != Long.MAX_VALUE && options.duplicates() == 0) {
+      for (long i = 0; i < limit; i++) {
+        ready.add(requests.next());
+      }
+      out.printf("prepared %,d requests%n", ready.size());
+    }
+    return ready;
+  }
+
+  /**
+   * Sends from {@code startNanos} for the duration or the count, then waits for every answer;
+   * {@code ready} holds the requests built already ({@link #prepare}).
+   */
+  void run(long startNanos, List<LoadRequest> ready) throws InterruptedException {
+    long end =
+        options.duration() == null ? Long.MAX_VALUE : startNanos + options.duration().toNanos();
+    if (options.rate() > 0) {
+      openModel(startNanos, end);
+    } else {
+      closedModel(end, ready);
+    }
+    counts.awaitIdle();
+  }
+
+  private void openModel(long startNanos, long end) throws InterruptedException {
+    // Like a fleet of office clients, the generator holds a bounded number of connections;
+    // a request that waits for one still counts its latency from its intended time.
+    Semaphore connections = new Semaphore(options.connections());
+    long limit = options.requestLimit();
+    long sent = 0;
+    if (!options.warmup().isZero()) {
+      long measureFrom = latencies.measureFrom();
+      sent = onSchedule(startNanos, Math.min(end, measureFrom), 0, limit, connections);
+      // The warm-up's backlog (cold JITs on both sides) is drained before the measured phase
+      // starts its own schedule, so that it is not charged to the measured requests.
+      counts.awaitIdle();
+      long measuredFor = end == Long.MAX_VALUE ? 0 : end - measureFrom;
+      latencies.measureFrom(System.nanoTime());
+      end = measuredFor == 0 ? Long.MAX_VALUE : latencies.measureFrom() + measuredFor;
+    }
+    onSchedule(latencies.measureFrom(), end, sent, limit, connections);
+  }
+
+  /**
+   * Sends requests {@code first}, {@code first + 1}, ... at the open model's intended times from
+   * {@code from} until {@code until} or the limit; returns the number of the next request.
+   */
+  private long onSchedule(long from, long until, long first, long limit, Semaphore connections)
+      throws InterruptedException {
+    ArrivalSchedule schedule = new ArrivalSchedule(from, options.rate() / options.batchSize());
+    long i = first;
+    for (; i < limit; i++) {
+      long intended = schedule.intendedNanos(i - first);
+      if (intended >= until) {
+        break;
+      }
+      long wait;
+      while ((wait = intended - System.nanoTime()) > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      connections.acquire();
+      send(requests.next(), intended).whenComplete((ignored, failure) -> connections.release());
+    }
+    return i;
+  }
+
+  private void closedModel(long end, List<LoadRequest> ready) throws InterruptedException {
+    Semaphore permits = new Semaphore(options.concurrency());
+    long limit = options.requestLimit();
+    for (long i = 0; i < limit && System.nanoTime() < end; i++) {
+      permits.acquire();
+      LoadRequest request = ready.isEmpty() ? requests.next() : ready.get((int) i);
+      send(request, System.nanoTime()).whenComplete((ignored, failure) -> permits.release());
+    }
+  }
+
+  private CompletableFuture<Void> send(LoadRequest request, long intendedNanos) {
+    CompletableFuture<Void> answered = sender.send(request, intendedNanos);
+    withdrawals.sendDue(intendedNanos);
+    return answered;
+  }
+}

@@ -1,0 +1,43 @@
+package cn.shishi.aggregator.query;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The ledger as auditors read it: which reports make up a figure, and what became of each. */
+@ApplicationScoped
+public class LedgerService {
+  private final LedgerQueries ledger;
+
+  public LedgerService(LedgerQueries ledger) {
+    this.ledger = ledger;
+  }
+
+  /** A page of reports in report-id order, and the cursor of the next. */
+  public LedgerViews.Page list(LedgerQueries.Filter filter, int pageSize) {
+    List<ReportEntity> rows = ledger.list(filter, pageSize + 1);
+    boolean more = rows.size() > pageSize;
+    List<LedgerViews.Report> page = rows.stream().limit(pageSize).map(LedgerViews::report).toList();
+    return new LedgerViews.Page(
+        page, more ? page.get(page.size() - 1).reportId().toString() : null);
+  }
+
+  /** The report, its status, the cells it counts in, its duplicates and its withdrawals. */
+  public LedgerViews.Trace trace(UUID reportId) {
+    Optional<ReportEntity> report = ledger.find(reportId);
+    List<String> rejections = ledger.deadLetterReasons(reportId);
+    if (report.isEmpty() && rejections.isEmpty()) {
+      throw new NotFoundException("no report " + reportId + " reached the aggregator");
+    }
+    return new LedgerViews.Trace(
+        reportId,
+        report.map(r -> r.status.toLowerCase()).orElse("rejected"),
+        report.map(LedgerViews::report).orElse(null),
+        report.map(LedgerViews::cells).orElse(List.of()),
+        ledger.duplicates(reportId).stream().map(LedgerViews::duplicate).toList(),
+        ledger.withdrawals(reportId).stream().map(LedgerViews::withdrawal).toList(),
+        rejections.isEmpty() ? null : rejections);
+  }
+}

@@ -1,0 +1,100 @@
+package cn.shishi.aggregator.query;
+
+import cn.shishi.aggregator.apply.Totals;
+import cn.shishi.aggregator.query.TotalsQuery.Dimension;
+import cn.shishi.catalog.RegionLevel;
+import cn.shishi.catalog.Regions;
+import cn.shishi.web.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Totals from the rollups, as managers and auditors read them: every question is first kept inside
+ * the caller's region ({@link RegionScope}).
+ */
+@ApplicationScoped
+public class TotalsService {
+  private final TotalsRepository totals;
+  private final TotalsMapper mapper;
+  private final Regions regions;
+
+  public TotalsService(TotalsRepository totals, TotalsMapper mapper, Regions regions) {
+    this.totals = totals;
+    this.mapper = mapper;
+    this.regions = regions;
+  }
+
+  /** The question as the caller may ask it: inside their region (403 outside it). */
+  public TotalsQuery scoped(TotalsQuery query, Caller caller) {
+    return RegionScope.apply(query, caller);
+  }
+
+  /** One page of the answer to an already scoped question. */
+  public TotalsPage page(TotalsQuery scoped) {
+    return mapper.toPage(scoped, totals.find(scoped), totals.asOf());
+  }
+
+  /**
+   * A region's totals and each child's: the nation ({@code 00}) into provinces, a province into
+   * cities, a city into counties (own-level cells included, so that children add up).
+   */
+  public RegionTotals drillDown(String code, TotalsQuery filters, Caller caller) {
+    boolean nation = code.equals(Caller.NATION);
+    if (nation) {
+      RegionScope.requireNation(caller);
+    }
+    TotalsQuery query = RegionScope.apply(nation ? filters : filters.withRegion(code), caller);
+    List<TotalsRow> own = totals.find(query);
+    List<RegionTotals.Entry> children =
+        child(code)
+            .map(
+                dimension ->
+                    totals.find(query.grouped(dimension, TotalsParams.MAX_LIMIT)).stream()
+                        .limit(TotalsParams.MAX_LIMIT)
+                        .map(
+                            row ->
+                                entry(
+                                    row.group().get(dimension),
+                                    level(row.group().get(dimension)),
+                                    row.totals()))
+                        .toList())
+            .orElse(List.of());
+    RegionTotals.Entry region =
+        new RegionTotals.Entry(
+            code,
+            nation ? "全国" : regions.nameOf(code),
+            nation ? "nation" : level(code),
+            only(own).reports(),
+            only(own).quantity(),
+            only(own).beneficiaries());
+    return new RegionTotals(totals.asOf().orElse(null), region, children);
+  }
+
+  private RegionTotals.Entry entry(String code, String level, Totals totals) {
+    return new RegionTotals.Entry(
+        code,
+        regions.nameOf(code),
+        level,
+        totals.reports(),
+        totals.quantity(),
+        totals.beneficiaries());
+  }
+
+  private static Optional<Dimension> child(String code) {
+    return switch (code.length()) {
+      case 2 -> Optional.of(code.equals(Caller.NATION) ? Dimension.PROVINCE : Dimension.CITY);
+      case 4 -> Optional.of(Dimension.COUNTY);
+      default -> Optional.empty();
+    };
+  }
+
+  private static String level(String code) {
+    return RegionLevel.ofCodeLength(code.length()).name().toLowerCase();
+  }
+
+  /** The totals of a question without grouping: its one row, or none. */
+  private static Totals only(List<TotalsRow> rows) {
+    return rows.isEmpty() ? Totals.ZERO : rows.get(0).totals();
+  }
+}
