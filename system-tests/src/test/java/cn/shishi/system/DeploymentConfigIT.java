@@ -63,8 +63,26 @@ class DeploymentConfigIT {
   @Test
   void composeAcceptsTheFile() {
     Tool.Result result =
-        Tool.DOCKER_COMPOSE.run(RepoFiles.root(), "-f", "docker-compose.yml", "config", "-q");
+        Tool.DOCKER_COMPOSE.run(
+            RepoFiles.root(),
+            Map.of("GRAFANA_ADMIN_PASSWORD", "a-password-of-the-operator"),
+            "-f",
+            "docker-compose.yml",
+            "config",
+            "-q");
     assertThat(result.exitCode()).as(result.toString()).isZero();
+  }
+
+  @Test
+  void grafanaHasNoDefaultPasswordAndNoAnonymousViewers() {
+    Tool.Result withoutPassword =
+        Tool.DOCKER_COMPOSE.run(RepoFiles.root(), "-f", "docker-compose.yml", "config", "-q");
+    assertThat(withoutPassword.exitCode()).as(withoutPassword.toString()).isNotZero();
+    assertThat(withoutPassword.output()).contains("GRAFANA_ADMIN_PASSWORD");
+    Map<String, String> grafana =
+        fields(compose().path("services").path("grafana").path("environment"));
+    assertThat(grafana).containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "false");
+    assertThat(grafana).containsEntry("GF_USERS_ALLOW_SIGN_UP", "false");
   }
 
   @ParameterizedTest
@@ -76,7 +94,8 @@ class DeploymentConfigIT {
     String management = properties.getProperty("quarkus.management.port");
 
     assertThat(texts(compose.path("ports")))
-        .containsExactlyInAnyOrder(http + ":" + http, "127.0.0.1:" + management + ":" + management);
+        .containsExactlyInAnyOrder(
+            "127.0.0.1:" + http + ":" + http, "127.0.0.1:" + management + ":" + management);
     Map<String, String> environment = fields(compose.path("environment"));
     assertEnvironmentMatches(service, environment.keySet(), properties);
     assertThat(String.join(" ", texts(compose.path("healthcheck").path("test"))))
@@ -89,6 +108,18 @@ class DeploymentConfigIT {
     assertThat(dockerfile).exists();
     assertThat(read(dockerfile)).contains("EXPOSE " + http + " " + management);
     assertThat(read(dockerfile)).contains("target/quarkus-app/");
+  }
+
+  @Test
+  void composePublishesEveryPortOnLoopbackOnly() {
+    compose()
+        .path("services")
+        .fields()
+        .forEachRemaining(
+            service ->
+                assertThat(texts(service.getValue().path("ports")))
+                    .as(service.getKey() + "'s ports")
+                    .allSatisfy(port -> assertThat(port).startsWith("127.0.0.1:")));
   }
 
   @Test
@@ -277,6 +308,41 @@ class DeploymentConfigIT {
     assertSelects(deployment.path("spec").path("selector").path("matchLabels"), pod);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"ingest", "aggregator"})
+  void onlyPrometheusReachesAServicesManagementPort(String service) {
+    Properties properties = RepoFiles.serviceProperties(service);
+    int http = Integer.parseInt(properties.getProperty("quarkus.http.port"));
+    int management = Integer.parseInt(properties.getProperty("quarkus.management.port"));
+    JsonNode deny = manifest("NetworkPolicy", "shishi-default-deny").path("spec");
+    assertThat(deny.path("podSelector").size()).as("the default deny selects every pod").isZero();
+    assertThat(texts(deny.path("policyTypes"))).contains("Ingress");
+    assertThat(deny.path("ingress").isMissingNode()).isTrue();
+
+    JsonNode policy = manifest("NetworkPolicy", "shishi-" + service).path("spec");
+    JsonNode pod = manifest("Deployment", "shishi-" + service).path("spec").path("template");
+    assertSelects(policy.path("podSelector").path("matchLabels"), pod);
+    Map<Integer, JsonNode> fromByPort = new LinkedHashMap<>();
+    policy
+        .path("ingress")
+        .forEach(
+            rule ->
+                rule.path("ports")
+                    .forEach(port -> fromByPort.put(port.path("port").asInt(), rule.path("from"))));
+    assertThat(fromByPort).containsOnlyKeys(http, management);
+    assertThat(fromByPort.get(http).isMissingNode()).as("the API is open to the ingress").isTrue();
+    JsonNode prometheus = fromByPort.get(management);
+    assertThat(prometheus.size()).isEqualTo(1);
+    assertThat(
+            prometheus
+                .get(0)
+                .path("podSelector")
+                .path("matchLabels")
+                .path("app.kubernetes.io/name")
+                .asText())
+        .isEqualTo("prometheus");
+  }
+
   @Test
   void aReadOnlyRootFilesystemComesWithAWritableTmp() {
     for (JsonNode manifest : manifests()) {
@@ -426,7 +492,11 @@ class DeploymentConfigIT {
   private static void assertEnvironmentMatches(
       String service, Set<String> environment, Properties properties) {
     Set<String> known = new TreeSet<>();
-    properties.stringPropertyNames().forEach(key -> known.add(environmentName(key)));
+    // A profile's key (%local.x) is the same setting (x); the profile itself is chosen by one.
+    properties
+        .stringPropertyNames()
+        .forEach(key -> known.add(environmentName(key.replaceFirst("^%[a-z]+\\.", ""))));
+    known.add("QUARKUS_PROFILE");
     assertThat(known).as(service + "'s properties").containsAll(environment);
     assertThat(environment).containsAll(REQUIRED_ENVIRONMENT.get(service));
   }

@@ -40,6 +40,20 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   ServiceProcess start() {
+    launch();
+    try {
+      await(name + " ready")
+          .atMost(Duration.ofSeconds(180))
+          .pollInterval(Duration.ofMillis(250))
+          .until(this::ready);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new IllegalStateException(name + " not ready; its log ends:\n" + tail(), e);
+    }
+    return this;
+  }
+
+  /** Starts the process without waiting for anything. */
+  ServiceProcess launch() {
     if (!Files.exists(jar)) {
       throw new IllegalStateException(jar + " is missing: package the services first (mvn verify)");
     }
@@ -67,15 +81,26 @@ final class ServiceProcess implements AutoCloseable {
     // machine's two cores with every later test, and outlive the build.
     Process started = process;
     Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
-    try {
-      await(name + " ready")
-          .atMost(Duration.ofSeconds(180))
-          .pollInterval(Duration.ofMillis(250))
-          .until(this::ready);
-    } catch (org.awaitility.core.ConditionTimeoutException e) {
-      throw new IllegalStateException(name + " not ready; its log ends:\n" + tail(), e);
-    }
     return this;
+  }
+
+  /** Whether the process is still running. */
+  boolean alive() {
+    return process != null && process.isAlive();
+  }
+
+  /** Its exit code, once it has exited. */
+  int exitCode() {
+    return process.exitValue();
+  }
+
+  /** Everything it has logged so far. */
+  String log() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   boolean ready() {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,12 +45,19 @@ record Tool(String name, String debianPackage) {
 
   /** Runs the tool in {@code dir} and returns its exit code and everything it printed. */
   Result run(Path dir, String... arguments) {
+    return run(dir, Map.of(), arguments);
+  }
+
+  /** As {@link #run(Path, String...)}, with these environment variables added. */
+  Result run(Path dir, Map<String, String> environment, String... arguments) {
     List<String> command = new ArrayList<>();
     command.add(executable().toString());
     command.addAll(List.of(arguments));
     try {
-      Process process =
-          new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+      ProcessBuilder builder =
+          new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+      builder.environment().putAll(environment);
+      Process process = builder.start();
       process.getOutputStream().close();
       // Reading to the end also waits for the exit: these tools print little and finish fast.
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -123,6 +123,24 @@ public final class Pipeline implements AutoCloseable {
         .until(() -> reconciliation().getLong("pendingRecords") == 0);
   }
 
+  /** GET /api/v1/reports/{reportId}: everything the ledger knows of a report. */
+  public static JsonPath ledgerTrace(ObjectNode report) {
+    return ledgerTrace(report, report.get("officeId").asText());
+  }
+
+  /** The trace of {@code office}'s report with the id of {@code report}. */
+  public static JsonPath ledgerTrace(ObjectNode report, String office) {
+    return given()
+        .auth()
+        .oauth2(TestTokens.auditor())
+        .queryParam("office", office)
+        .get("/api/v1/reports/" + report.get("reportId").asText())
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
   /** GET /api/v1/audit/reconciliation. */
   public static JsonPath reconciliation() {
     return given()

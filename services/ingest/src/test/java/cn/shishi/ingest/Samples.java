@@ -14,6 +14,7 @@ public final class Samples {
     body.remove("schemaVersion");
     body.remove("officeId");
     body.remove("receivedAt");
+    body.remove("filedBy");
     body.put("reportId", UUID.randomUUID().toString());
     return body;
   }

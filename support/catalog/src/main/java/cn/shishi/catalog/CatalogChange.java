@@ -5,12 +5,26 @@ package cn.shishi.catalog;
  * {@code <kind>:<code>} on a compacted topic (docs/events/catalog-entry.v1.json).
  */
 public record CatalogChange(
-    int schemaVersion, String kind, String code, String name, String description) {
+    int schemaVersion,
+    String kind,
+    String code,
+    String name,
+    String description,
+    String changedBy,
+    java.time.Instant changedAt) {
   public static final int SCHEMA_VERSION = 1;
 
-  public static CatalogChange of(CatalogKind kind, CatalogEntry entry) {
+  /** {@code entry} added or renamed by {@code changedBy} at {@code changedAt}. */
+  public static CatalogChange of(
+      CatalogKind kind, CatalogEntry entry, String changedBy, java.time.Instant changedAt) {
     return new CatalogChange(
-        SCHEMA_VERSION, kind.code(), entry.code(), entry.name(), entry.description());
+        SCHEMA_VERSION,
+        kind.code(),
+        entry.code(),
+        entry.name(),
+        entry.description(),
+        changedBy,
+        changedAt);
   }
 
   public String key() {

@@ -15,7 +15,7 @@ import java.util.Optional;
  * dead-letters what fails rather than let the database refuse it in a batch.
  */
 public final class EventConstraints {
-  /** {@code varchar(128)}: an office's id, from its token. */
+  /** {@code varchar(128)}: an office's id, or a person's, from a token. */
   public static final int MAX_OFFICE_ID_LENGTH = 128;
 
   /** A note, in code points after NFC. */
@@ -56,6 +56,8 @@ public final class EventConstraints {
       "completedAt is missing or outside the years 2000 to 2099";
   private static final String RECEIVED_AT =
       "receivedAt is missing or outside the years 2000 to 2099";
+  private static final String FILED_BY =
+      "filedBy is longer than " + MAX_OFFICE_ID_LENGTH + " characters or not plain text";
   private static final String NOTE =
       "note is longer than " + MAX_NOTE_LENGTH + " characters or not plain text";
   private static final String REASON =
@@ -87,6 +89,8 @@ public final class EventConstraints {
       detail = RECEIVED_AT;
     } else if (event.note() != null && !isValidText(event.note(), MAX_NOTE_LENGTH)) {
       detail = NOTE;
+    } else if (event.filedBy() != null && !isValidOfficeId(event.filedBy())) {
+      detail = FILED_BY;
     }
     return Optional.ofNullable(detail);
   }
@@ -110,6 +114,8 @@ public final class EventConstraints {
         || event.reason().isBlank()
         || !isValidText(event.reason(), MAX_REASON_LENGTH)) {
       detail = REASON;
+    } else if (event.filedBy() != null && !isValidOfficeId(event.filedBy())) {
+      detail = FILED_BY;
     }
     return Optional.ofNullable(detail);
   }

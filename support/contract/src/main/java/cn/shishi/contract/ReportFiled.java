@@ -7,7 +7,9 @@ import java.util.UUID;
 /**
  * The {@code report-filed} event, schema version 1 (docs/events.md; sample
  * docs/events/report-filed.v1.json). Fields are boxed so that a reader can tell a missing value
- * from zero; {@link EventConstraints} says whether an event can be stored.
+ * from zero; {@link EventConstraints} says whether an event can be stored. {@code officeId} is the
+ * office the report belongs to; {@code filedBy}, the person who filed it (absent in events written
+ * before it was added).
  */
 public record ReportFiled(
     Integer schemaVersion,
@@ -20,7 +22,8 @@ public record ReportFiled(
     Integer beneficiaries,
     OffsetDateTime completedAt,
     String note,
-    Instant receivedAt) {
+    Instant receivedAt,
+    String filedBy) {
 
   /** The record key: the province, so that a province's events keep their order. */
   public String partitionKey() {

@@ -5,7 +5,9 @@ import java.util.UUID;
 
 /**
  * The {@code report-withdrawn} event, schema version 1 (docs/events.md; sample
- * docs/events/report-withdrawn.v1.json). Keyed by the office's province, like its reports.
+ * docs/events/report-withdrawn.v1.json). Keyed by the office's province, like its reports. Any
+ * member of the office may withdraw its reports ({@code filedBy} says who); an admin may withdraw
+ * any office's report ({@code byAdmin}), naming it by {@code officeId} and the report's region.
  */
 public record ReportWithdrawn(
     Integer schemaVersion,
@@ -13,7 +15,9 @@ public record ReportWithdrawn(
     String officeId,
     String officeRegion,
     String reason,
-    Instant receivedAt) {
+    Instant receivedAt,
+    String filedBy,
+    Boolean byAdmin) {
 
   /** The record key: the office's province, the partition of the office's own reports. */
   public String partitionKey() {

@@ -25,7 +25,8 @@ class EventConstraintsTest {
         0,
         OffsetDateTime.parse(completedAt),
         note,
-        RECEIVED);
+        RECEIVED,
+        "clerk-1");
   }
 
   private static ReportFiled sound() {
@@ -85,20 +86,63 @@ class EventConstraintsTest {
             0,
             OffsetDateTime.now(),
             null,
-            RECEIVED);
+            RECEIVED,
+            null);
     assertThat(CONSTRAINTS.violation(v2)).get().asString().contains("schemaVersion");
   }
 
   @Test
   void aWithdrawalNeedsAReasonOfPlainText() {
     ReportWithdrawn withdrawn =
-        new ReportWithdrawn(1, UUID.randomUUID(), "jx-office-1", "3304", "录入错误", RECEIVED);
+        new ReportWithdrawn(
+            1, UUID.randomUUID(), "jx-office-1", "3304", "录入错误", RECEIVED, "clerk-1", false);
     assertThat(CONSTRAINTS.violation(withdrawn)).isEmpty();
     ReportWithdrawn nul =
-        new ReportWithdrawn(1, UUID.randomUUID(), "jx-office-1", "3304", "a\u0000", RECEIVED);
+        new ReportWithdrawn(
+            1, UUID.randomUUID(), "jx-office-1", "3304", "a\u0000", RECEIVED, null, false);
     assertThat(CONSTRAINTS.violation(nul)).get().asString().contains("reason");
     ReportWithdrawn badRegion =
-        new ReportWithdrawn(1, UUID.randomUUID(), "jx-office-1", "3\u0000", "x", RECEIVED);
+        new ReportWithdrawn(
+            1, UUID.randomUUID(), "jx-office-1", "3\u0000", "x", RECEIVED, null, false);
     assertThat(CONSTRAINTS.violation(badRegion)).get().asString().contains("officeRegion");
+    ReportWithdrawn badFiler =
+        new ReportWithdrawn(
+            1, UUID.randomUUID(), "jx-office-1", "3304", "x", RECEIVED, "a\u0000", true);
+    assertThat(CONSTRAINTS.violation(badFiler)).get().asString().contains("filedBy");
+  }
+
+  @Test
+  void theFilerIsOptionalButPlainText() {
+    ReportFiled sound = sound();
+    ReportFiled anonymous =
+        new ReportFiled(
+            1,
+            sound.reportId(),
+            sound.officeId(),
+            sound.regionCode(),
+            sound.program(),
+            sound.taskType(),
+            1,
+            0,
+            sound.completedAt(),
+            null,
+            RECEIVED,
+            null);
+    assertThat(CONSTRAINTS.violation(anonymous)).isEmpty();
+    ReportFiled badFiler =
+        new ReportFiled(
+            1,
+            sound.reportId(),
+            sound.officeId(),
+            sound.regionCode(),
+            sound.program(),
+            sound.taskType(),
+            1,
+            0,
+            sound.completedAt(),
+            null,
+            RECEIVED,
+            "b".repeat(129));
+    assertThat(CONSTRAINTS.violation(badFiler)).get().asString().contains("filedBy");
   }
 }

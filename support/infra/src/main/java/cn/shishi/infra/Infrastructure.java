@@ -116,12 +116,17 @@ public final class Infrastructure implements AutoCloseable {
     return config;
   }
 
-  /** The same configuration as environment variables, for a service started as a process. */
+  /**
+   * The same configuration as environment variables, for a service started as a process (the local
+   * run, the system tests): the {@code local} profile, a local trial that trusts the published
+   * development key, which production refuses (docs/security.md).
+   */
   public Map<String, String> serviceEnvironment() {
     Map<String, String> env = new LinkedHashMap<>();
     quarkusConfig()
         .forEach(
             (key, value) -> env.put(key.toUpperCase().replace('.', '_').replace('-', '_'), value));
+    env.put("QUARKUS_PROFILE", "local");
     return env;
   }
 

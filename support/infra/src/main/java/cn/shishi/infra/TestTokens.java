@@ -18,6 +18,11 @@ public final class TestTokens {
     return DevTokens.token(subject, "office", region).mint();
   }
 
+  /** A person of an office: the {@code office} claim names the office, the subject the person. */
+  public static String clerk(String person, String office, String region) {
+    return DevTokens.token(person, "office", region).office(office).mint();
+  }
+
   public static String manager(String region) {
     return DevTokens.token("manager-" + region, "manager", region).mint();
   }

@@ -5,8 +5,8 @@ import java.time.Duration;
 /**
  * {@code bin/shishi token}: prints a development token.
  *
- * <p>Usage: {@code TokenMain --role office|manager|auditor|admin [--region 330400] [--subject
- * jx-office-1] [--hours 8]}
+ * <p>Usage: {@code TokenMain --role office|manager|auditor|admin [--region 330400] [--office
+ * jx-office-1] [--subject jx-clerk-wang] [--hours 8]}
  */
 public final class TokenMain {
   private TokenMain() {}
@@ -15,12 +15,14 @@ public final class TokenMain {
     String role = null;
     String region = null;
     String subject = null;
+    String office = null;
     long hours = 8;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--role" -> role = args[i + 1];
         case "--region" -> region = args[i + 1];
         case "--subject" -> subject = args[i + 1];
+        case "--office" -> office = args[i + 1];
         case "--hours" -> hours = Long.parseLong(args[i + 1]);
         default -> usage("unknown option " + args[i]);
       }
@@ -37,15 +39,16 @@ public final class TokenMain {
     if (subject == null) {
       subject = role + "-" + region;
     }
-    System.out.println(
-        DevTokens.token(subject, role, region).validFor(Duration.ofHours(hours)).mint());
+    DevTokens token = DevTokens.token(subject, role, region).validFor(Duration.ofHours(hours));
+    // Without --office, the subject names the office too, as for an office with one account.
+    System.out.println((office == null ? token : token.office(office)).mint());
   }
 
   private static void usage(String problem) {
     System.err.println("shishi token: " + problem);
     System.err.println(
         "usage: bin/shishi token --role office|manager|auditor|admin [--region 330400]"
-            + " [--subject jx-office-1] [--hours 8]");
+            + " [--office jx-office-1] [--subject jx-clerk-wang] [--hours 8]");
     System.exit(2);
   }
 }

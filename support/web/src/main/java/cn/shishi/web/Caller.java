@@ -4,18 +4,25 @@ import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Who is calling, from their token: the subject (an office's id), the roles ({@code groups}) and
- * the region claim, normalised to its short code ({@code 330000} is {@code 33}, {@code 330400} is
- * {@code 3304}; {@code 00} is the nation).
+ * Who is calling, from their token: the subject (the person), the roles ({@code groups}), the
+ * region claim, normalised to its short code ({@code 330000} is {@code 33}, {@code 330400} is
+ * {@code 3304}; {@code 00} is the nation), and the office the person works for ({@code office}: the
+ * office's stable id, which owns its reports; a token without it is an office's own, and its
+ * subject is the office).
  */
-public record Caller(String subject, Set<String> roles, String region) {
+public record Caller(String subject, Set<String> roles, String region, String office) {
   public static final String NATION = "00";
   public static final String REGION_CLAIM = "region";
+  public static final String OFFICE_CLAIM = "office";
 
   public static Caller of(JsonWebToken token) {
-    Object claim = token.getClaim(REGION_CLAIM);
+    Object region = token.getClaim(REGION_CLAIM);
+    Object office = token.getClaim(OFFICE_CLAIM);
     return new Caller(
-        token.getSubject(), token.getGroups(), normalise(claim == null ? null : claim.toString()));
+        token.getSubject(),
+        token.getGroups(),
+        normalise(region == null ? null : region.toString()),
+        office == null ? token.getSubject() : office.toString());
   }
 
   /** The short code of a region claim, or null when the claim is not a region code. */

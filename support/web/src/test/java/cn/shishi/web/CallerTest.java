@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class CallerTest {
 
   private static Caller in(String claim) {
-    return new Caller("x", Set.of("office"), Caller.normalise(claim));
+    return new Caller("x", Set.of("office"), Caller.normalise(claim), "x");
   }
 
   @Test

@@ -1,5 +1,8 @@
 package cn.shishi.aggregator.apply;
 
+import cn.shishi.aggregator.audit.Actor;
+import cn.shishi.aggregator.audit.AdminAction;
+import cn.shishi.aggregator.audit.AuditLog;
 import cn.shishi.aggregator.offsets.LogSnapshot;
 import cn.shishi.aggregator.offsets.OffsetAnomaly;
 import cn.shishi.aggregator.offsets.OffsetRepository;
@@ -18,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,6 +41,7 @@ public class BatchApplier {
   private final DeadLetterWriter deadLetters;
   private final OffsetRepository offsets;
   private final TopicLog log;
+  private final AuditLog audit;
   private final Clock clock;
 
   public BatchApplier(
@@ -47,12 +50,14 @@ public class BatchApplier {
       DeadLetterWriter deadLetters,
       OffsetRepository offsets,
       TopicLog log,
+      AuditLog audit,
       Clock clock) {
     this.ledger = ledger;
     this.rollups = rollups;
     this.deadLetters = deadLetters;
     this.offsets = offsets;
     this.log = log;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -146,16 +151,16 @@ public class BatchApplier {
 
   private void countReports(
       List<FiledReport> reports, Instant now, RollupDelta delta, Tally tally) {
-    Map<UUID, FiledReport> firsts = new LinkedHashMap<>();
+    Map<ReportKey, FiledReport> firsts = new LinkedHashMap<>();
     List<FiledReport> duplicates = new ArrayList<>();
     for (FiledReport report : reports) {
-      if (firsts.putIfAbsent(report.reportId(), report) != null) {
+      if (firsts.putIfAbsent(report.key(), report) != null) {
         duplicates.add(report);
       }
     }
-    Set<UUID> inserted = ledger.insertNew(firsts.values(), now);
+    Set<ReportKey> inserted = ledger.insertNew(firsts.values(), now);
     for (FiledReport report : firsts.values()) {
-      if (inserted.contains(report.reportId())) {
+      if (inserted.contains(report.key())) {
         delta.add(report.contribution());
         tally.counted++;
         tally.outcome(report.regionCode(), report.program(), BatchOutcome.COUNTED);
@@ -168,22 +173,22 @@ public class BatchApplier {
 
   private void recordDuplicates(
       List<FiledReport> duplicates,
-      Map<UUID, FiledReport> firsts,
-      Set<UUID> inserted,
+      Map<ReportKey, FiledReport> firsts,
+      Set<ReportKey> inserted,
       Instant now,
       Tally tally) {
     if (duplicates.isEmpty()) {
       return;
     }
-    Set<UUID> older = new HashSet<>();
-    duplicates.forEach(d -> older.add(d.reportId()));
+    Set<ReportKey> older = new HashSet<>();
+    duplicates.forEach(d -> older.add(d.key()));
     older.removeAll(inserted);
-    Map<UUID, FiledReport> originals = new HashMap<>(ledger.find(older));
-    inserted.forEach(id -> originals.put(id, firsts.get(id)));
-    Set<UUID> differing = new HashSet<>();
+    Map<ReportKey, FiledReport> originals = new HashMap<>(ledger.find(older));
+    inserted.forEach(key -> originals.put(key, firsts.get(key)));
+    Set<ReportKey> differing = new HashSet<>();
     for (FiledReport duplicate : duplicates) {
-      if (!duplicate.sameContentAs(originals.get(duplicate.reportId()))) {
-        differing.add(duplicate.reportId());
+      if (!duplicate.sameContentAs(originals.get(duplicate.key()))) {
+        differing.add(duplicate.key());
         tally.conflictingDuplicates++;
       }
       tally.duplicates++;
@@ -195,6 +200,15 @@ public class BatchApplier {
   private void withdraw(List<Withdrawal> withdrawals, Instant now, RollupDelta delta, Tally tally) {
     for (Withdrawal withdrawal : withdrawals) {
       WithdrawalResult result = ledger.withdraw(withdrawal, now);
+      if (withdrawal.byAdmin()) {
+        audit.record(
+            Actor.of(withdrawal.filedBy()),
+            AdminAction.ADMIN_WITHDRAWAL,
+            withdrawal.officeId() + "/" + withdrawal.reportId(),
+            (result.isApplied() ? "applied: " : "rejected (" + result.refusal() + "): ")
+                + withdrawal.reason(),
+            withdrawal.receivedAt());
+      }
       if (result.isApplied()) {
         delta.subtract(result.removed());
         tally.withdrawn++;

@@ -80,14 +80,21 @@ public final class EventParser {
         event.note(),
         event.receivedAt(),
         position,
-        record.value());
+        record.value(),
+        event.filedBy());
   }
 
   private Withdrawal withdrawn(ConsumerRecord<byte[], byte[]> record, RecordPosition position) {
     ReportWithdrawn event = read(withdrawnReader, record);
     check(event.schemaVersion(), constraints.violation(event), event.reportId());
     return new Withdrawal(
-        event.reportId(), event.officeId(), event.reason(), event.receivedAt(), position);
+        event.reportId(),
+        event.officeId(),
+        event.reason(),
+        event.receivedAt(),
+        position,
+        event.filedBy(),
+        Boolean.TRUE.equals(event.byAdmin()));
   }
 
   private static void check(Integer version, Optional<String> violation, UUID reportId) {

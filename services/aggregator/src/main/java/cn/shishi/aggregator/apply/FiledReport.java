@@ -18,7 +18,8 @@ public record FiledReport(
     String note,
     Instant receivedAt,
     RecordPosition position,
-    byte[] event)
+    byte[] event,
+    String filedBy)
     implements BatchItem {
 
   /** Tasks count in the calendar day on which they were completed, in China. */
@@ -32,6 +33,11 @@ public record FiledReport(
         taskType,
         quantity,
         beneficiaries);
+  }
+
+  /** The report's key in the ledger: its id within its office. */
+  public ReportKey key() {
+    return new ReportKey(officeId, reportId);
   }
 
   /** Whether {@code other} says the same as this report (where it was read from aside). */

@@ -29,16 +29,17 @@ public class LedgerWriter {
   private static final String INSERT_REPORTS =
       "INSERT INTO report (report_id, office_id, region_code, province_code, city_code, program,"
           + " task_type, quantity, beneficiaries, completed_at, day, note, received_at,"
-          + " processed_at, kafka_partition, kafka_offset, status)"
+          + " processed_at, kafka_partition, kafka_offset, status, filed_by)"
           + " SELECT r.id::uuid, r.office, r.region, r.province, r.city, r.program, r.task_type,"
           + " r.quantity::int, r.beneficiaries::int, r.completed_at::timestamptz, r.day::date,"
-          + " r.note, r.received_at::timestamptz, ?, r.part::int, r.off::bigint, 'COUNTED'"
+          + " r.note, r.received_at::timestamptz, ?, r.part::int, r.off::bigint, 'COUNTED',"
+          + " r.filed_by"
           + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
           + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-          + " ?::text[], ?::text[])"
+          + " ?::text[], ?::text[], ?::text[])"
           + " AS r(id, office, region, province, city, program, task_type, quantity,"
-          + " beneficiaries, completed_at, day, note, received_at, part, off)"
-          + " ON CONFLICT (report_id) DO NOTHING RETURNING report_id";
+          + " beneficiaries, completed_at, day, note, received_at, part, off, filed_by)"
+          + " ON CONFLICT (office_id, report_id) DO NOTHING RETURNING office_id, report_id";
 
   private final DataSource dataSource;
 
@@ -46,15 +47,21 @@ public class LedgerWriter {
     this.dataSource = dataSource;
   }
 
-  /** Inserts the reports whose id is new and returns those ids; the others are duplicates. */
-  public Set<UUID> insertNew(Collection<FiledReport> batch, Instant processedAt) {
+  /**
+   * Inserts the reports whose key (office and id) is new and returns those keys; the others are
+   * duplicates.
+   */
+  public Set<ReportKey> insertNew(Collection<FiledReport> batch, Instant processedAt) {
     if (batch.isEmpty()) {
       return Set.of();
     }
-    // Concurrent batches insert in one order, so that an id in both (an office's retry under a
+    // Concurrent batches insert in one order, so that a key in both (an office's retry under a
     // different province, say) makes one wait for the other instead of deadlocking.
     List<FiledReport> reports =
-        batch.stream().sorted(Comparator.comparing(FiledReport::reportId)).toList();
+        batch.stream()
+            .sorted(
+                Comparator.comparing(FiledReport::officeId).thenComparing(FiledReport::reportId))
+            .toList();
     try (Connection c = dataSource.getConnection();
         PreparedStatement insert = c.prepareStatement(INSERT_REPORTS)) {
       insert.setTimestamp(1, Timestamp.from(processedAt));
@@ -73,11 +80,12 @@ public class LedgerWriter {
       insert.setArray(i++, Sql.texts(c, reports, FiledReport::note));
       insert.setArray(i++, Sql.texts(c, reports, FiledReport::receivedAt));
       insert.setArray(i++, Sql.texts(c, reports, r -> r.position().partition()));
-      insert.setArray(i, Sql.texts(c, reports, r -> r.position().offset()));
-      Set<UUID> inserted = new HashSet<>();
+      insert.setArray(i++, Sql.texts(c, reports, r -> r.position().offset()));
+      insert.setArray(i, Sql.texts(c, reports, FiledReport::filedBy));
+      Set<ReportKey> inserted = new HashSet<>();
       try (ResultSet rows = insert.executeQuery()) {
         while (rows.next()) {
-          inserted.add(rows.getObject(1, UUID.class));
+          inserted.add(new ReportKey(rows.getString(1), rows.getObject(2, UUID.class)));
         }
       }
       return inserted;
@@ -87,9 +95,9 @@ public class LedgerWriter {
   }
 
   /** The ledger's copies of these reports, to compare duplicates with. */
-  public Map<UUID, FiledReport> find(Collection<UUID> ids) {
-    Map<UUID, FiledReport> found = new HashMap<>();
-    if (ids.isEmpty()) {
+  public Map<ReportKey, FiledReport> find(Collection<ReportKey> keys) {
+    Map<ReportKey, FiledReport> found = new HashMap<>();
+    if (keys.isEmpty()) {
       return found;
     }
     try (Connection c = dataSource.getConnection();
@@ -97,8 +105,10 @@ public class LedgerWriter {
             c.prepareStatement(
                 "SELECT report_id, office_id, region_code, program, task_type, quantity,"
                     + " beneficiaries, completed_at, note, received_at, kafka_partition,"
-                    + " kafka_offset FROM report WHERE report_id = ANY(?::uuid[])")) {
-      select.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+                    + " kafka_offset, filed_by FROM report WHERE (office_id, report_id) IN"
+                    + " (SELECT * FROM unnest(?::text[], ?::uuid[]))")) {
+      select.setArray(1, Sql.texts(c, keys, ReportKey::officeId));
+      select.setArray(2, c.createArrayOf("uuid", keys.stream().map(ReportKey::reportId).toArray()));
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           FiledReport report =
@@ -114,8 +124,9 @@ public class LedgerWriter {
                   rows.getString(9),
                   rows.getTimestamp(10).toInstant(),
                   new RecordPosition(rows.getInt(11), rows.getLong(12)),
-                  null);
-          found.put(report.reportId(), report);
+                  null,
+                  rows.getString(13));
+          found.put(report.key(), report);
         }
       }
       return found;
@@ -125,7 +136,8 @@ public class LedgerWriter {
   }
 
   /** Records duplicates: always counted; kept whole, for audit. */
-  public void recordDuplicates(List<FiledReport> duplicates, Set<UUID> differing, Instant now) {
+  public void recordDuplicates(
+      List<FiledReport> duplicates, Set<ReportKey> differing, Instant now) {
     if (duplicates.isEmpty()) {
       return;
     }
@@ -136,7 +148,7 @@ public class LedgerWriter {
                     + " kafka_partition, kafka_offset, processed_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       for (FiledReport duplicate : duplicates) {
         insert.setObject(1, duplicate.reportId());
-        insert.setBoolean(2, !differing.contains(duplicate.reportId()));
+        insert.setBoolean(2, !differing.contains(duplicate.key()));
         insert.setString(3, duplicate.officeId());
         insert.setString(4, new String(duplicate.event(), StandardCharsets.UTF_8));
         insert.setInt(5, duplicate.position().partition());
@@ -151,21 +163,29 @@ public class LedgerWriter {
   }
 
   /**
-   * Marks the report withdrawn if it is counted, was filed by the same office and sits before the
-   * withdrawal in its partition; returns what it had contributed, or why not.
+   * Marks the office's report withdrawn if it is counted and sits before the withdrawal in its
+   * partition; returns what it had contributed, or why not. Any member of the office may withdraw
+   * it, and an admin any office's; an id the office never filed is an unknown report to it, even if
+   * another office used the same id.
    */
   public WithdrawalResult withdraw(Withdrawal withdrawal, Instant now) {
     try (Connection c = dataSource.getConnection()) {
-      Optional<StoredReport> stored = lockReport(c, withdrawal.reportId());
-      String refusal = stored.isEmpty() ? "unknown report" : refusal(stored.get(), withdrawal);
+      Optional<StoredReport> stored = lockReport(c, withdrawal.officeId(), withdrawal.reportId());
+      String refusal =
+          stored.isPresent()
+              ? refusal(stored.get(), withdrawal)
+              : (filedElsewhere(c, withdrawal.reportId())
+                  ? "filed by another office"
+                  : "unknown report");
       if (refusal == null) {
         try (PreparedStatement update =
             c.prepareStatement(
                 "UPDATE report SET status = 'WITHDRAWN', withdrawn_at = ?, withdrawal_reason = ?"
-                    + " WHERE report_id = ?")) {
+                    + " WHERE office_id = ? AND report_id = ?")) {
           update.setTimestamp(1, Timestamp.from(now));
           update.setString(2, withdrawal.reason());
-          update.setObject(3, withdrawal.reportId());
+          update.setString(3, withdrawal.officeId());
+          update.setObject(4, withdrawal.reportId());
           update.executeUpdate();
         }
       }
@@ -179,9 +199,6 @@ public class LedgerWriter {
   }
 
   private static String refusal(StoredReport report, Withdrawal withdrawal) {
-    if (!report.officeId().equals(withdrawal.officeId())) {
-      return "filed by another office";
-    }
     if (!"COUNTED".equals(report.status())) {
       return "already withdrawn";
     }
@@ -193,14 +210,25 @@ public class LedgerWriter {
     return null;
   }
 
-  private static Optional<StoredReport> lockReport(Connection c, UUID reportId)
+  private static boolean filedElsewhere(Connection c, UUID reportId) throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement("SELECT 1 FROM report WHERE report_id = ? LIMIT 1")) {
+      select.setObject(1, reportId);
+      try (ResultSet row = select.executeQuery()) {
+        return row.next();
+      }
+    }
+  }
+
+  private static Optional<StoredReport> lockReport(Connection c, String officeId, UUID reportId)
       throws SQLException {
     try (PreparedStatement select =
         c.prepareStatement(
             "SELECT office_id, status, region_code, day, program, task_type, quantity,"
                 + " beneficiaries, kafka_partition, kafka_offset FROM report"
-                + " WHERE report_id = ? FOR UPDATE")) {
-      select.setObject(1, reportId);
+                + " WHERE office_id = ? AND report_id = ? FOR UPDATE")) {
+      select.setString(1, officeId);
+      select.setObject(2, reportId);
       try (ResultSet row = select.executeQuery()) {
         if (!row.next()) {
           return Optional.empty();
@@ -226,8 +254,8 @@ public class LedgerWriter {
     try (PreparedStatement insert =
         c.prepareStatement(
             "INSERT INTO report_withdrawal (report_id, office_id, reason, outcome, detail,"
-                + " received_at, kafka_partition, kafka_offset, processed_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " received_at, kafka_partition, kafka_offset, processed_at, filed_by, by_admin)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       insert.setObject(1, withdrawal.reportId());
       insert.setString(2, withdrawal.officeId());
       insert.setString(3, withdrawal.reason());
@@ -237,6 +265,8 @@ public class LedgerWriter {
       insert.setInt(7, withdrawal.position().partition());
       insert.setLong(8, withdrawal.position().offset());
       insert.setTimestamp(9, Timestamp.from(now));
+      insert.setString(10, withdrawal.filedBy());
+      insert.setBoolean(11, withdrawal.byAdmin());
       insert.executeUpdate();
     }
   }

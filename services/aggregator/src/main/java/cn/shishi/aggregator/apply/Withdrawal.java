@@ -3,7 +3,16 @@ package cn.shishi.aggregator.apply;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An office's request to take one of its reports out of every total. */
+/**
+ * A request to take one of an office's reports out of every total: by a member of the office, or by
+ * an admin ({@code byAdmin}).
+ */
 public record Withdrawal(
-    UUID reportId, String officeId, String reason, Instant receivedAt, RecordPosition position)
+    UUID reportId,
+    String officeId,
+    String reason,
+    Instant receivedAt,
+    RecordPosition position,
+    String filedBy,
+    boolean byAdmin)
     implements BatchItem {}

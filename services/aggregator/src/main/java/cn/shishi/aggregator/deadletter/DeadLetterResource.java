@@ -1,6 +1,6 @@
 package cn.shishi.aggregator.deadletter;
 
-import cn.shishi.web.Caller;
+import cn.shishi.aggregator.audit.Actors;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -33,11 +32,11 @@ import org.jboss.resteasy.reactive.RestQuery;
 @RolesAllowed({"auditor", "admin"})
 public class DeadLetterResource {
   private final DeadLetterService service;
-  private final JsonWebToken token;
+  private final Actors actors;
 
-  public DeadLetterResource(DeadLetterService service, JsonWebToken token) {
+  public DeadLetterResource(DeadLetterService service, Actors actors) {
     this.service = service;
-    this.token = token;
+    this.actors = actors;
   }
 
   /** The query of the list. */
@@ -114,7 +113,7 @@ public class DeadLetterResource {
             .filter(p -> !p.isNull())
             .map(JsonNode::toString);
     String note = request == null ? null : request.note();
-    return DeadLetterViews.summary(service.redrive(id, corrected, by(), note));
+    return DeadLetterViews.summary(service.redrive(id, corrected, actors.current(), note));
   }
 
   /** The body of a re-drive by reason. */
@@ -129,7 +128,7 @@ public class DeadLetterResource {
   public DeadLetterViews.Redriven redriveAll(@Valid RedriveByReason request) {
     List<Long> ids = new ArrayList<>();
     for (long id : service.openOfReason(request.reason())) {
-      service.redrive(id, Optional.empty(), by(), request.note());
+      service.redrive(id, Optional.empty(), actors.current(), request.note());
       ids.add(id);
     }
     return new DeadLetterViews.Redriven(request.reason(), ids.size(), ids);
@@ -143,10 +142,6 @@ public class DeadLetterResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed("admin")
   public DeadLetterViews.Letter discard(@RestPath long id, @Valid DiscardRequest request) {
-    return DeadLetterViews.summary(service.discard(id, by(), request.why()));
-  }
-
-  private String by() {
-    return Caller.of(token).subject();
+    return DeadLetterViews.summary(service.discard(id, actors.current(), request.why()));
   }
 }

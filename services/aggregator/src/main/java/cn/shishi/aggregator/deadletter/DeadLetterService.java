@@ -1,5 +1,8 @@
 package cn.shishi.aggregator.deadletter;
 
+import cn.shishi.aggregator.audit.Actor;
+import cn.shishi.aggregator.audit.AdminAction;
+import cn.shishi.aggregator.audit.AuditLog;
 import cn.shishi.aggregator.config.AggregatorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -33,6 +36,7 @@ public class DeadLetterService {
   private final Corrections corrections;
   private final Producer<byte[], byte[]> producer;
   private final AggregatorConfig config;
+  private final AuditLog audit;
   private final Clock clock;
 
   public DeadLetterService(
@@ -40,11 +44,13 @@ public class DeadLetterService {
       Corrections corrections,
       Producer<byte[], byte[]> producer,
       AggregatorConfig config,
+      AuditLog audit,
       Clock clock) {
     this.letters = letters;
     this.corrections = corrections;
     this.producer = producer;
     this.config = config;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -61,7 +67,7 @@ public class DeadLetterService {
    * is empty, else as that event (a JSON object), checked first like a report the ingest takes.
    */
   @Transactional
-  public StoredDeadLetter redrive(long id, Optional<String> corrected, String by, String note) {
+  public StoredDeadLetter redrive(long id, Optional<String> corrected, Actor actor, String note) {
     StoredDeadLetter letter = open(id);
     ProducerRecord<byte[], byte[]> record;
     String resolution;
@@ -76,14 +82,16 @@ public class DeadLetterService {
       resolution = "re-driven unchanged";
     }
     send(record);
+    String decided = note == null || note.isBlank() ? resolution : resolution + ": " + note;
     letters.resolve(
         id,
         StoredDeadLetter.State.REDRIVEN,
-        by,
-        note == null || note.isBlank() ? resolution : resolution + ": " + note,
+        actor.name(),
+        decided,
         correctedPayload,
         clock.instant());
-    LOG.infof("dead letter %d %s by %s", id, resolution, by);
+    audit.record(actor, AdminAction.REDRIVE, "dead letter " + id, decided);
+    LOG.infof("dead letter %d %s by %s", id, resolution, actor.name());
     return letters.find(id).orElseThrow();
   }
 
@@ -94,10 +102,11 @@ public class DeadLetterService {
 
   /** Sets an open dead letter aside for good, with why; it stays for audit. */
   @Transactional
-  public StoredDeadLetter discard(long id, String by, String why) {
+  public StoredDeadLetter discard(long id, Actor actor, String why) {
     open(id);
-    letters.resolve(id, StoredDeadLetter.State.DISCARDED, by, why, null, clock.instant());
-    LOG.infof("dead letter %d discarded by %s: %s", id, by, why);
+    letters.resolve(id, StoredDeadLetter.State.DISCARDED, actor.name(), why, null, clock.instant());
+    audit.record(actor, AdminAction.DISCARD, "dead letter " + id, why);
+    LOG.infof("dead letter %d discarded by %s: %s", id, actor.name(), why);
     return letters.find(id).orElseThrow();
   }
 

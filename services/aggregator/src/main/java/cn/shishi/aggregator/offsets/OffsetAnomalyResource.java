@@ -1,6 +1,6 @@
 package cn.shishi.aggregator.offsets;
 
-import cn.shishi.web.Caller;
+import cn.shishi.aggregator.audit.Actors;
 import cn.shishi.web.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -15,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -28,11 +27,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @RolesAllowed({"auditor", "admin"})
 public class OffsetAnomalyResource {
   private final OffsetGuard guard;
-  private final JsonWebToken token;
+  private final Actors actors;
 
-  public OffsetAnomalyResource(OffsetGuard guard, JsonWebToken token) {
+  public OffsetAnomalyResource(OffsetGuard guard, Actors actors) {
     this.guard = guard;
-    this.token = token;
+    this.actors = actors;
   }
 
   /** Open anomalies first, then the latest resolved ones (up to 100 in all). */
@@ -54,7 +53,7 @@ public class OffsetAnomalyResource {
   @RolesAllowed("admin")
   public OffsetAnomaly adopt(@RestPath long id, @Valid Adoption adoption) {
     OffsetAnomaly resolved =
-        guard.adopt(id, adoption.fromOffset(), Caller.of(token).subject(), adoption.note());
+        guard.adopt(id, adoption.fromOffset(), actors.current(), adoption.note());
     // Checked again at once: this instance's readiness and gauges, and its consumer's position.
     guard.check();
     return resolved;

@@ -1,5 +1,8 @@
 package cn.shishi.aggregator.offsets;
 
+import cn.shishi.aggregator.audit.Actor;
+import cn.shishi.aggregator.audit.AdminAction;
+import cn.shishi.aggregator.audit.AuditLog;
 import cn.shishi.aggregator.config.AggregatorConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +33,7 @@ public class OffsetGuard {
   private final PartitionSeeker seeker;
   private final OffsetGauges gauges;
   private final AggregatorConfig config;
+  private final AuditLog audit;
   private final Clock clock;
 
   public OffsetGuard(
@@ -39,6 +43,7 @@ public class OffsetGuard {
       PartitionSeeker seeker,
       OffsetGauges gauges,
       AggregatorConfig config,
+      AuditLog audit,
       Clock clock) {
     this.offsets = offsets;
     this.log = log;
@@ -46,6 +51,7 @@ public class OffsetGuard {
     this.seeker = seeker;
     this.gauges = gauges;
     this.config = config;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -128,7 +134,7 @@ public class OffsetGuard {
    * {@code fromOffset} (the log's start when null). Recorded with who and why.
    */
   @Transactional
-  public OffsetAnomaly adopt(long id, Long fromOffset, String by, String note) {
+  public OffsetAnomaly adopt(long id, Long fromOffset, Actor actor, String note) {
     OffsetAnomaly anomaly = offsets.lockAnomaly(id).orElseThrow(() -> new AnomalyNotFound(id));
     if (!anomaly.isOpen()) {
       throw new AnomalyAlreadyResolved(anomaly);
@@ -143,13 +149,18 @@ public class OffsetGuard {
     if (from < range.start() || from > range.end()) {
       throw new OffsetOutsideLog(anomaly.partition(), from, range);
     }
-    var resolution = new OffsetAnomaly.Resolution(clock.instant(), by, from, note);
+    var resolution = new OffsetAnomaly.Resolution(clock.instant(), actor.name(), from, note);
     offsets.reposition(
         anomaly.topic(), anomaly.partition(), from, snapshot.topicId(), clock.instant());
     offsets.resolve(id, resolution);
+    audit.record(
+        actor,
+        AdminAction.OFFSET_ADOPTION,
+        anomaly.topic() + "/" + anomaly.partition(),
+        anomaly.kind().code() + ": going on from offset " + from + " (" + note + ")");
     LOG.warnf(
         "offset anomaly %d on partition %d resolved by %s: going on from offset %d (%s)",
-        id, anomaly.partition(), by, from, note);
+        id, anomaly.partition(), actor.name(), from, note);
     return offsets.anomalies(anomaly.topic(), Integer.MAX_VALUE).stream()
         .filter(a -> a.id() == id)
         .findFirst()

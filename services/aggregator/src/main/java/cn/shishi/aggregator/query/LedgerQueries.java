@@ -77,8 +77,9 @@ public class LedgerQueries {
     parameters.and(field, value);
   }
 
-  public Optional<ReportEntity> find(UUID reportId) {
-    return ReportEntity.findByIdOptional(reportId);
+  /** The reports with this id: one per office that used it, in office order. */
+  public List<ReportEntity> find(UUID reportId) {
+    return ReportEntity.list("reportId = ?1 order by officeId", reportId);
   }
 
   public List<WithdrawalEntity> withdrawals(UUID reportId) {

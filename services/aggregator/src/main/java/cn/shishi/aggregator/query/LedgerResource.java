@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /** The ledger, for auditors: which reports make up a figure, and what became of each. */
 @Path("/api/v1/reports")
@@ -26,10 +27,13 @@ public class LedgerResource {
     return ledger.list(params.toFilter(), params.pageSize());
   }
 
-  /** The report, its status, the cells it counts in, its duplicates and its withdrawals. */
+  /**
+   * The report, its status, the cells it counts in, its duplicates and its withdrawals; {@code
+   * office} picks one where several offices used the id.
+   */
   @GET
   @Path("/{reportId}")
-  public LedgerViews.Trace trace(@RestPath UUID reportId) {
-    return ledger.trace(reportId);
+  public LedgerViews.Trace trace(@RestPath UUID reportId, @RestQuery String office) {
+    return ledger.trace(reportId, FilterParams.present(office));
   }
 }

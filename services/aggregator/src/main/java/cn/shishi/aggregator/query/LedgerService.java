@@ -24,9 +24,22 @@ public class LedgerService {
         page, more ? page.get(page.size() - 1).reportId().toString() : null);
   }
 
-  /** The report, its status, the cells it counts in, its duplicates and its withdrawals. */
-  public LedgerViews.Trace trace(UUID reportId) {
-    Optional<ReportEntity> report = ledger.find(reportId);
+  /**
+   * The report, its status, the cells it counts in, its duplicates and its withdrawals. An id that
+   * several offices used names several reports: {@code office} picks one (the first office in order
+   * when absent), and the trace names the others.
+   */
+  public LedgerViews.Trace trace(UUID reportId, Optional<String> office) {
+    List<ReportEntity> reports = ledger.find(reportId);
+    Optional<ReportEntity> report =
+        reports.stream()
+            .filter(r -> office.isEmpty() || r.officeId.equals(office.get()))
+            .findFirst();
+    List<String> otherOffices =
+        reports.stream()
+            .map(r -> r.officeId)
+            .filter(id -> report.isEmpty() || !id.equals(report.get().officeId))
+            .toList();
     List<String> rejections = ledger.deadLetterReasons(reportId);
     if (report.isEmpty() && rejections.isEmpty()) {
       throw new NotFoundException("no report " + reportId + " reached the aggregator");
@@ -37,7 +50,11 @@ public class LedgerService {
         report.map(LedgerViews::report).orElse(null),
         report.map(LedgerViews::cells).orElse(List.of()),
         ledger.duplicates(reportId).stream().map(LedgerViews::duplicate).toList(),
-        ledger.withdrawals(reportId).stream().map(LedgerViews::withdrawal).toList(),
-        rejections.isEmpty() ? null : rejections);
+        ledger.withdrawals(reportId).stream()
+            .filter(w -> report.isEmpty() || w.officeId.equals(report.get().officeId))
+            .map(LedgerViews::withdrawal)
+            .toList(),
+        rejections.isEmpty() ? null : rejections,
+        otherOffices.isEmpty() ? null : otherOffices);
   }
 }

@@ -19,6 +19,7 @@ final class LedgerViews {
       UUID reportId,
       String status,
       String officeId,
+      String filedBy,
       String regionCode,
       String program,
       String taskType,
@@ -50,7 +51,8 @@ final class LedgerViews {
       List<Cell> countsIn,
       List<Duplicate> duplicates,
       List<Withdrawal> withdrawals,
-      List<String> rejections) {}
+      List<String> rejections,
+      List<String> otherOffices) {}
 
   /** A later delivery of the same id; {@code event} is kept when its content differed. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -59,13 +61,20 @@ final class LedgerViews {
   /** A withdrawal and what became of it. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Withdrawal(
-      String officeId, String reason, String outcome, String detail, Instant processedAt) {}
+      String officeId,
+      String filedBy,
+      boolean byAdmin,
+      String reason,
+      String outcome,
+      String detail,
+      Instant processedAt) {}
 
   static Report report(ReportEntity r) {
     return new Report(
         r.reportId,
         r.status.toLowerCase(),
         r.officeId,
+        r.filedBy,
         r.regionCode,
         r.program,
         r.taskType,
@@ -100,6 +109,13 @@ final class LedgerViews {
   }
 
   static Withdrawal withdrawal(WithdrawalEntity w) {
-    return new Withdrawal(w.officeId, w.reason, w.outcome.toLowerCase(), w.detail, w.processedAt);
+    return new Withdrawal(
+        w.officeId,
+        w.filedBy,
+        w.byAdmin,
+        w.reason,
+        w.outcome.toLowerCase(),
+        w.detail,
+        w.processedAt);
   }
 }

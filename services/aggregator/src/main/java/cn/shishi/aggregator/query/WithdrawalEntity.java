@@ -21,6 +21,12 @@ public class WithdrawalEntity extends PanacheEntityBase {
   @Column(name = "office_id")
   public String officeId;
 
+  @Column(name = "filed_by")
+  public String filedBy;
+
+  @Column(name = "by_admin")
+  public boolean byAdmin;
+
   public String reason;
   public String outcome;
   public String detail;

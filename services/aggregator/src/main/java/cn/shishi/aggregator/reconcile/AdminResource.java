@@ -1,13 +1,17 @@
 package cn.shishi.aggregator.reconcile;
 
+import cn.shishi.aggregator.audit.Actors;
 import cn.shishi.aggregator.config.AggregatorConfig;
+import cn.shishi.web.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Operations on the aggregator's state. */
 @Path("/api/v1/admin")
@@ -17,11 +21,13 @@ public class AdminResource {
   private final RollupRebuild rollups;
   private final AggregatorConfig config;
   private final Clock clock;
+  private final Actors actors;
 
-  public AdminResource(RollupRebuild rollups, AggregatorConfig config, Clock clock) {
+  public AdminResource(RollupRebuild rollups, AggregatorConfig config, Clock clock, Actors actors) {
     this.rollups = rollups;
     this.config = config;
     this.clock = clock;
+    this.actors = actors;
   }
 
   /** The answer to a rebuild. */
@@ -29,12 +35,17 @@ public class AdminResource {
 
   /**
    * Recomputes every rollup cell from the ledger. The consumer waits meanwhile (the offsets are
-   * locked), so no batch is lost or counted twice across the rebuild.
+   * locked), so no batch is lost or counted twice across the rebuild. One at a time (409).
    */
   @POST
   @Path("/rollups/rebuild")
   public Rebuilt rebuild() {
-    int cells = rollups.rebuild(config.topic());
+    int cells = rollups.rebuild(config.topic(), actors.current());
     return new Rebuilt(cells, clock.instant());
+  }
+
+  @ServerExceptionMapper
+  public Response busy(AlreadyRunning e) {
+    return Problem.of(Response.Status.CONFLICT, "already-running", e.getMessage()).toResponse();
   }
 }

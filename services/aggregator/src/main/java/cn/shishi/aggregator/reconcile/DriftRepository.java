@@ -37,6 +37,9 @@ public class DriftRepository {
       // million groups to temporary files.
       settings.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
       settings.execute("SET LOCAL work_mem = '" + workMem + "'");
+      if (!ExclusiveRun.acquire(c, ExclusiveRun.RECONCILIATION)) {
+        throw new AlreadyRunning("a reconciliation");
+      }
       List<CellDrift> drift = new ArrayList<>(cells(c, dayDrift(slice), CellDrift.DAY));
       drift.addAll(cells(c, monthDrift(slice), CellDrift.MONTH));
       drift.addAll(provinceTotalDrift(c, slice));

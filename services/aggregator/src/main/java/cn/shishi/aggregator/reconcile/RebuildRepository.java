@@ -21,6 +21,15 @@ public class RebuildRepository {
   }
 
   /** Replaces every rollup with the recomputation from the ledger; returns the cell count. */
+  /** Whether this transaction may rebuild: no other rebuild holds the lock until it ends. */
+  public boolean tryLock() {
+    try (Connection c = dataSource.getConnection()) {
+      return ExclusiveRun.acquire(c, ExclusiveRun.REBUILD);
+    } catch (SQLException e) {
+      throw new PersistenceFailure("locking the rebuild", e);
+    }
+  }
+
   public int rebuild() {
     try (Connection c = dataSource.getConnection();
         Statement statement = c.createStatement()) {

@@ -1,5 +1,8 @@
 package cn.shishi.aggregator.reconcile;
 
+import cn.shishi.aggregator.audit.Actor;
+import cn.shishi.aggregator.audit.AdminAction;
+import cn.shishi.aggregator.audit.AuditLog;
 import cn.shishi.aggregator.config.AggregatorConfig;
 import cn.shishi.aggregator.offsets.OffsetGuard;
 import io.micrometer.core.instrument.Gauge;
@@ -22,6 +25,7 @@ public class ReconciliationService {
   private final DriftRepository rollups;
   private final PartitionPositions positions;
   private final OffsetGuard offsets;
+  private final AuditLog audit;
   private final Clock clock;
   private final String workMem;
   private final SliceDrift drift;
@@ -32,12 +36,14 @@ public class ReconciliationService {
       DriftRepository rollups,
       PartitionPositions positions,
       OffsetGuard offsets,
+      AuditLog audit,
       Clock clock,
       AggregatorConfig config,
       MeterRegistry registry) {
     this.rollups = rollups;
     this.positions = positions;
     this.offsets = offsets;
+    this.audit = audit;
     this.clock = clock;
     this.workMem = config.reconciliationWorkMem();
     this.drift = new SliceDrift(config.reconciliationSlices());
@@ -58,8 +64,14 @@ public class ReconciliationService {
   /** Everything, as an auditor asks for it. */
   @Transactional
   @TransactionConfiguration(timeout = 3600)
-  public Reconciliation reconcile() {
-    return check(ProvinceSlice.ALL);
+  public Reconciliation reconcile(Actor actor) {
+    Reconciliation result = check(ProvinceSlice.ALL);
+    audit.record(
+        actor,
+        AdminAction.RECONCILIATION,
+        "all provinces",
+        "drift " + result.drift() + ", open offset anomalies " + result.offsetAnomalies().size());
+    return result;
   }
 
   /**

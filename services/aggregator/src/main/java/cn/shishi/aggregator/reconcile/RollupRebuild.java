@@ -1,5 +1,8 @@
 package cn.shishi.aggregator.reconcile;
 
+import cn.shishi.aggregator.audit.Actor;
+import cn.shishi.aggregator.audit.AdminAction;
+import cn.shishi.aggregator.audit.AuditLog;
 import cn.shishi.aggregator.offsets.OffsetRepository;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,10 +13,12 @@ import jakarta.transaction.Transactional;
 public class RollupRebuild {
   private final RebuildRepository rollups;
   private final OffsetRepository offsets;
+  private final AuditLog audit;
 
-  public RollupRebuild(RebuildRepository rollups, OffsetRepository offsets) {
+  public RollupRebuild(RebuildRepository rollups, OffsetRepository offsets, AuditLog audit) {
     this.rollups = rollups;
     this.offsets = offsets;
+    this.audit = audit;
   }
 
   /**
@@ -22,8 +27,13 @@ public class RollupRebuild {
    */
   @Transactional
   @TransactionConfiguration(timeout = 3600)
-  public int rebuild(String topic) {
+  public int rebuild(String topic, Actor actor) {
+    if (!rollups.tryLock()) {
+      throw new AlreadyRunning("a rebuild");
+    }
     offsets.lock(topic, offsets.read(topic).keySet());
-    return rollups.rebuild();
+    int cells = rollups.rebuild();
+    audit.record(actor, AdminAction.REBUILD, "rollups", cells + " day cells");
+    return cells;
   }
 }

@@ -23,7 +23,8 @@ final class Items {
         null,
         Instant.parse("2021-05-14T02:31:07Z"),
         new RecordPosition(partition, offset),
-        new byte[0]);
+        new byte[0],
+        "clerk-1");
   }
 
   /** Reports at {@code from} to {@code to} (exclusive) of one partition. */

@@ -70,6 +70,52 @@ class WithdrawalTest {
   }
 
   @Test
+  void aColleagueOfTheOfficeAndAnAdminMayWithdrawItsReports() throws Exception {
+    ObjectNode first = Pipeline.report("330402", "2024-07-01T09:00:00+08:00", 3);
+    first.put("filedBy", "jx-clerk-wang");
+    ObjectNode second = Pipeline.report("330402", "2024-07-01T10:00:00+08:00", 5);
+    pipeline.file(first);
+    pipeline.file(second);
+    ObjectNode byColleague =
+        Pipeline.withdrawal(first, "jx-office-1").put("filedBy", "jx-clerk-li");
+    ObjectNode byAdmin =
+        Pipeline.withdrawal(second, "jx-office-1").put("filedBy", "admin-1").put("byAdmin", true);
+    pipeline.withdraw(byColleague, "33");
+    pipeline.withdraw(byAdmin, "33");
+    Pipeline.awaitDrained();
+
+    assertThat(Pipeline.reports(day("2024-07-01"))).isZero();
+    assertThat(outcomes(first)).containsExactly("APPLIED");
+    assertThat(outcomes(second)).containsExactly("APPLIED");
+    assertThat(Pipeline.ledgerTrace(first).getString("withdrawals[0].filedBy"))
+        .isEqualTo("jx-clerk-li");
+    assertThat(Pipeline.ledgerTrace(second).getBoolean("withdrawals[0].byAdmin")).isTrue();
+    assertThat(Pipeline.ledgerTrace(first).getString("report.filedBy")).isEqualTo("jx-clerk-wang");
+  }
+
+  @Test
+  void theSameIdFromTwoOfficesIsTwoReportsAndNeitherTakesTheOther() throws Exception {
+    ObjectNode jiaxing = Pipeline.report("330402", "2024-07-02T09:00:00+08:00", 2);
+    ObjectNode ningbo =
+        Pipeline.report("330203", "2024-07-02T09:00:00+08:00", 7).put("officeId", "nb-office-1");
+    ningbo.put("reportId", jiaxing.get("reportId").asText());
+    // Whichever arrives first, both count: the id is unique within an office only.
+    pipeline.file(ningbo);
+    pipeline.file(jiaxing);
+    pipeline.withdraw(Pipeline.withdrawal(jiaxing, "nb-office-1"), "33");
+    Pipeline.awaitDrained();
+
+    assertThat(Pipeline.reports(day("2024-07-02"))).isEqualTo(1);
+    assertThat(Pipeline.totals(day("2024-07-02")).getLong("rows[0].quantity")).isEqualTo(2);
+    assertThat(Pipeline.ledgerTrace(jiaxing, "jx-office-1").getString("status"))
+        .isEqualTo("counted");
+    assertThat(Pipeline.ledgerTrace(jiaxing, "nb-office-1").getString("status"))
+        .isEqualTo("withdrawn");
+    assertThat(Pipeline.ledgerTrace(jiaxing, "jx-office-1").getList("otherOffices"))
+        .containsExactly("nb-office-1");
+  }
+
+  @Test
   void aWithdrawalThatArrivesBeforeItsReportIsRejectedAndTheReportCounts() throws Exception {
     ObjectNode report = Pipeline.report("330402", "2021-04-03T09:00:00+08:00", 4);
     pipeline.withdraw(Pipeline.withdrawal(report, "jx-office-1"), "33");

@@ -158,7 +158,8 @@ class LedgerIntegrityTest {
   void aScheduledSliceFindsTheDriftOfItsProvincesOnly() throws Exception {
     pipeline.file(Pipeline.report("350104", "2021-05-04T09:00:00+08:00", 2));
     Pipeline.awaitDrained();
-    assertThat(reconciliation.reconcile().drift()).isZero();
+    assertThat(reconciliation.reconcile(cn.shishi.aggregator.audit.Actor.of("test")).drift())
+        .isZero();
 
     execute(
         "UPDATE rollup SET beneficiaries = beneficiaries + 7"

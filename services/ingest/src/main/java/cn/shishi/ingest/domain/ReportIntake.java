@@ -1,6 +1,7 @@
 package cn.shishi.ingest.domain;
 
 import cn.shishi.contract.EventConstraints;
+import cn.shishi.contract.report.Catalog;
 import cn.shishi.contract.report.ReportSubmission;
 import cn.shishi.contract.report.ReportValidator;
 import cn.shishi.contract.report.ValidReport;
@@ -36,13 +37,19 @@ public class ReportIntake {
   private static final String WITHDRAWALS = "shishi.ingest.withdrawals";
 
   private final ReportValidator validator;
+  private final Catalog catalog;
   private final ReportPublisher publisher;
   private final Clock clock;
   private final MeterRegistry metrics;
 
   public ReportIntake(
-      ReportValidator validator, ReportPublisher publisher, Clock clock, MeterRegistry metrics) {
+      ReportValidator validator,
+      Catalog catalog,
+      ReportPublisher publisher,
+      Clock clock,
+      MeterRegistry metrics) {
     this.validator = validator;
+    this.catalog = catalog;
     this.publisher = publisher;
     this.clock = clock;
     this.metrics = metrics;
@@ -110,7 +117,7 @@ public class ReportIntake {
     Instant receivedAt = clock.instant();
     List<OutgoingEvent> events =
         reports.stream()
-            .map(r -> OutgoingEvent.of(ReportEventMapper.toEvent(r, office.subject(), receivedAt)))
+            .map(r -> OutgoingEvent.of(ReportEventMapper.toEvent(r, office, receivedAt)))
             .toList();
     return publish(events, REPORTS);
   }
@@ -119,24 +126,66 @@ public class ReportIntake {
   public Uni<Void> withdraw(UUID reportId, WithdrawalRequest request, Caller office) {
     requireOffice(office);
     List<Violation> violations = new ArrayList<>();
-    String reason =
-        ReportValidator.text(
-            request == null || request.reason() == null ? null : request.reason().strip(),
-            EventConstraints.MAX_REASON_LENGTH,
-            "/reason",
-            violations);
-    if (violations.isEmpty() && (reason == null || reason.isEmpty())) {
-      violations.add(new Violation("/reason", "is required, at most 500 characters"));
-    }
+    String reason = reason(request == null ? null : request.reason(), violations);
     if (!violations.isEmpty()) {
       throw new InvalidReportException(violations);
     }
     return publish(
         List.of(
             OutgoingEvent.of(
-                ReportEventMapper.toWithdrawal(
-                    reportId, office.subject(), office.region(), reason, clock.instant()))),
+                ReportEventMapper.toWithdrawal(reportId, office, reason, clock.instant()))),
         WITHDRAWALS);
+  }
+
+  /**
+   * An admin withdraws any office's report, with a reason: a fake report filed with a stolen token,
+   * say. The report's region routes the withdrawal to the report's partition.
+   */
+  public Uni<Void> withdrawAsAdmin(AdminWithdrawal request, Caller admin) {
+    List<Violation> violations = new ArrayList<>();
+    if (request == null) {
+      throw new InvalidReportException(
+          List.of(new Violation("", "a withdrawal object is required")));
+    }
+    if (request.reportId() == null) {
+      violations.add(new Violation("/reportId", "is required"));
+    }
+    if (!EventConstraints.isValidOfficeId(request.officeId())) {
+      violations.add(new Violation("/officeId", "must name the office the report belongs to"));
+    }
+    if (request.regionCode() == null || !catalog.regionExists(request.regionCode())) {
+      violations.add(new Violation("/regionCode", "must be the report's 6-digit region"));
+    }
+    String reason = reason(request.reason(), violations);
+    if (!violations.isEmpty()) {
+      throw new InvalidReportException(violations);
+    }
+    return publish(
+        List.of(
+            OutgoingEvent.of(
+                ReportEventMapper.toAdminWithdrawal(
+                    request.reportId(),
+                    request.officeId(),
+                    request.regionCode(),
+                    reason,
+                    admin,
+                    clock.instant()))),
+        WITHDRAWALS);
+  }
+
+  /** A withdrawal's reason: required, plain text, bounded; a problem is added to violations. */
+  private static String reason(String given, List<Violation> violations) {
+    int before = violations.size();
+    String reason =
+        ReportValidator.text(
+            given == null ? null : given.strip(),
+            EventConstraints.MAX_REASON_LENGTH,
+            "/reason",
+            violations);
+    if (violations.size() == before && (reason == null || reason.isEmpty())) {
+      violations.add(new Violation("/reason", "is required, at most 500 characters"));
+    }
+    return reason;
   }
 
   /**
@@ -148,11 +197,13 @@ public class ReportIntake {
       throw new io.quarkus.security.ForbiddenException(
           "an office's token must carry its region (a province, city or county code)");
     }
-    if (!EventConstraints.isValidOfficeId(office.subject())) {
+    if (!EventConstraints.isValidOfficeId(office.office())
+        || !EventConstraints.isValidOfficeId(office.subject())) {
       throw new io.quarkus.security.ForbiddenException(
-          "an office's token must name the office in its subject: at most "
+          "an office's token must name the office (its office claim, or its subject) and the"
+              + " person: at most "
               + EventConstraints.MAX_OFFICE_ID_LENGTH
-              + " characters of plain text");
+              + " characters of plain text each");
     }
   }
 

@@ -25,20 +25,24 @@ public class CatalogPublisher {
   private final ObjectMapper json;
   private final CatalogRegistry registry;
   private final IngestConfig config;
+  private final java.time.Clock clock;
 
   public CatalogPublisher(
       @Channel("catalog-changes") MutinyEmitter<String> emitter,
       ObjectMapper json,
       CatalogRegistry registry,
-      IngestConfig config) {
+      IngestConfig config,
+      java.time.Clock clock) {
     this.emitter = emitter;
     this.json = json;
     this.registry = registry;
     this.config = config;
+    this.clock = clock;
   }
 
-  public Uni<Void> publish(CatalogKind kind, CatalogEntry entry) {
-    CatalogChange change = CatalogChange.of(kind, entry);
+  /** Publishes {@code entry} as {@code admin}'s change, made now: every instance records it. */
+  public Uni<Void> publish(CatalogKind kind, CatalogEntry entry, String admin) {
+    CatalogChange change = CatalogChange.of(kind, entry, admin, clock.instant());
     String value;
     try {
       value = json.writeValueAsString(change);

@@ -4,6 +4,7 @@ import cn.shishi.contract.EventTypes;
 import cn.shishi.contract.ReportFiled;
 import cn.shishi.contract.ReportWithdrawn;
 import cn.shishi.contract.report.ValidReport;
+import cn.shishi.web.Caller;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,11 +12,12 @@ import java.util.UUID;
 public final class ReportEventMapper {
   private ReportEventMapper() {}
 
-  public static ReportFiled toEvent(ValidReport report, String officeId, Instant receivedAt) {
+  /** The report of {@code caller}'s office, filed by {@code caller}. */
+  public static ReportFiled toEvent(ValidReport report, Caller caller, Instant receivedAt) {
     return new ReportFiled(
         EventTypes.SCHEMA_VERSION,
         report.reportId(),
-        officeId,
+        caller.office(),
         report.regionCode(),
         report.program(),
         report.taskType(),
@@ -23,12 +25,38 @@ public final class ReportEventMapper {
         report.beneficiaries(),
         report.completedAt(),
         report.note(),
-        receivedAt);
+        receivedAt,
+        caller.subject());
   }
 
+  /** The withdrawal of one of {@code caller}'s office's reports, by {@code caller}. */
   public static ReportWithdrawn toWithdrawal(
-      UUID reportId, String officeId, String officeRegion, String reason, Instant at) {
+      UUID reportId, Caller caller, String reason, Instant at) {
     return new ReportWithdrawn(
-        EventTypes.SCHEMA_VERSION, reportId, officeId, officeRegion, reason, at);
+        EventTypes.SCHEMA_VERSION,
+        reportId,
+        caller.office(),
+        caller.region(),
+        reason,
+        at,
+        caller.subject(),
+        false);
+  }
+
+  /**
+   * An admin's withdrawal of {@code officeId}'s report, keyed by the report's region so that it
+   * follows the report in its partition.
+   */
+  public static ReportWithdrawn toAdminWithdrawal(
+      UUID reportId, String officeId, String regionCode, String reason, Caller admin, Instant at) {
+    return new ReportWithdrawn(
+        EventTypes.SCHEMA_VERSION,
+        reportId,
+        officeId,
+        regionCode,
+        reason,
+        at,
+        admin.subject(),
+        true);
   }
 }

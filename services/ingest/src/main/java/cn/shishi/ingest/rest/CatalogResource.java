@@ -17,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -28,11 +29,14 @@ public class CatalogResource {
   private final CatalogRegistry registry;
   private final Regions regions;
   private final CatalogPublisher publisher;
+  private final JsonWebToken token;
 
-  public CatalogResource(CatalogRegistry registry, Regions regions, CatalogPublisher publisher) {
+  public CatalogResource(
+      CatalogRegistry registry, Regions regions, CatalogPublisher publisher, JsonWebToken token) {
     this.registry = registry;
     this.regions = regions;
     this.publisher = publisher;
+    this.token = token;
   }
 
   /** A region as the catalogue shows it: the 6-digit code offices send, and the name. */
@@ -97,6 +101,6 @@ public class CatalogResource {
       throw new InvalidRequestException("/name", "is required, at most 100 characters");
     }
     CatalogEntry entry = new CatalogEntry(code, request.name().strip(), request.description());
-    return publisher.publish(kind, entry).replaceWith(entry);
+    return publisher.publish(kind, entry, token.getSubject()).replaceWith(entry);
   }
 }

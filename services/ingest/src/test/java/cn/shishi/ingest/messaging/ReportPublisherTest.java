@@ -55,13 +55,21 @@ class ReportPublisherTest {
             5,
             OffsetDateTime.parse("2021-05-14T10:30:00+08:00"),
             "为南湖区两户老人完成适老化改造",
-            NOW));
+            NOW,
+            "clerk-1"));
   }
 
   private static OutgoingEvent withdrawn() {
     return OutgoingEvent.of(
         new ReportWithdrawn(
-            EventTypes.SCHEMA_VERSION, UUID.randomUUID(), "jx-office-1", "330400", "x", NOW));
+            EventTypes.SCHEMA_VERSION,
+            UUID.randomUUID(),
+            "jx-office-1",
+            "330400",
+            "x",
+            NOW,
+            "clerk-1",
+            false));
   }
 
   private static UniAssertSubscriber<Void> publish(

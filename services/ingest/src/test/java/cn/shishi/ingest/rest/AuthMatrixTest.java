@@ -43,8 +43,15 @@ class AuthMatrixTest {
         new Endpoint("GET", "/api/v1/catalog/task-types", null, null),
         new Endpoint("GET", "/api/v1/catalog/regions?parent=33", null, null),
         new Endpoint("PUT", "/api/v1/catalog/programs/matrix-test", "{\"name\": \"x\"}", "admin"),
+        new Endpoint("PUT", "/api/v1/catalog/task-types/matrix-test", "{\"name\": \"x\"}", "admin"),
         new Endpoint(
-            "PUT", "/api/v1/catalog/task-types/matrix-test", "{\"name\": \"x\"}", "admin"));
+            "POST",
+            "/api/v1/admin/withdrawals",
+            "{\"reportId\": \""
+                + UUID.randomUUID()
+                + "\", \"officeId\": \"jx-office-1\", \"regionCode\": \"330402\","
+                + " \"reason\": \"filed with a stolen token\"}",
+            "admin"));
   }
 
   static Stream<Arguments> unauthenticated() {

@@ -72,7 +72,7 @@ class StrictJsonTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"officeId", "receivedAt", "status", "schemaVersion"})
+  @ValueSource(strings = {"officeId", "filedBy", "receivedAt", "status", "schemaVersion"})
   void rejectsServerOwnedAndUnknownFields(String field) {
     String body = Samples.reportRequest().put(field, "x").toString();
     post(body).statusCode(422).body("errors[0].pointer", equalTo("/" + field));

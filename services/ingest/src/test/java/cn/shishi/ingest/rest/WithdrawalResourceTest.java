@@ -114,6 +114,56 @@ class WithdrawalResourceTest {
   }
 
   @Test
+  void aColleagueWithdrawsForTheOfficeAndAnAdminForAnyOffice() throws Exception {
+    String reportId = UUID.randomUUID().toString();
+    given()
+        .auth()
+        .oauth2(TestTokens.clerk("jx-clerk-li", "jx-office-1", "3304"))
+        .contentType("application/json")
+        .body("{\"reason\": \"录入错误\"}")
+        .post("/api/v1/reports/" + reportId + "/withdrawal")
+        .then()
+        .statusCode(202);
+    String other = UUID.randomUUID().toString();
+    given()
+        .auth()
+        .oauth2(TestTokens.admin())
+        .contentType("application/json")
+        .body(
+            "{\"reportId\": \""
+                + other
+                + "\", \"officeId\": \"nb-office-1\", \"regionCode\": \"330203\","
+                + " \"reason\": \"filed with a stolen token\"}")
+        .post("/api/v1/admin/withdrawals")
+        .then()
+        .statusCode(202);
+    given()
+        .auth()
+        .oauth2(TestTokens.admin())
+        .contentType("application/json")
+        .body("{\"reportId\": \"" + other + "\", \"officeId\": \"nb-office-1\"}")
+        .post("/api/v1/admin/withdrawals")
+        .then()
+        .statusCode(422)
+        .body("errors.pointer", org.hamcrest.Matchers.hasItems("/regionCode", "/reason"));
+
+    try (TopicReader topic =
+        new TopicReader(
+            ShishiInfrastructureResource.infrastructure().bootstrapServers(), "task-reports")) {
+      ObjectNode byColleague =
+          (ObjectNode) new ObjectMapper().readTree(topic.find(reportId).get(0).value());
+      assertThat(byColleague.get("officeId").asText()).isEqualTo("jx-office-1");
+      assertThat(byColleague.get("filedBy").asText()).isEqualTo("jx-clerk-li");
+      ConsumerRecord<String, String> record = topic.find(other).get(0);
+      assertThat(record.key()).isEqualTo("33");
+      ObjectNode byAdmin = (ObjectNode) new ObjectMapper().readTree(record.value());
+      assertThat(byAdmin.get("officeId").asText()).isEqualTo("nb-office-1");
+      assertThat(byAdmin.get("filedBy").asText()).isEqualTo("admin-1");
+      assertThat(byAdmin.get("byAdmin").asBoolean()).isTrue();
+    }
+  }
+
+  @Test
   void anOfficeWithoutARegionCannotWithdraw() {
     given()
         .auth()

@@ -1,0 +1,89 @@
+package cn.shishi.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged ingest in the production profile: it refuses to start without a configured token
+ * key, or with the published development key wherever it is read from, and starts with a real one.
+ * No broker is needed to start (none is given): the refusal comes first.
+ */
+class ProductionProfileIT {
+
+  @Test
+  void refusesToStartWithoutAKey() {
+    ServiceProcess ingest = launch(Map.of());
+    assertExitsSaying(ingest, "No token key is configured");
+  }
+
+  @Test
+  void refusesTheDevelopmentKeyByItsPath() {
+    ServiceProcess ingest =
+        launch(Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "shishi-dev-jwt/public.pem"));
+    assertExitsSaying(ingest, "the configured token key is the published DEVELOPMENT key");
+  }
+
+  @Test
+  void refusesTheDevelopmentKeyCopiedElsewhere() throws Exception {
+    Path copy = Files.createTempFile("not-the-dev-key", ".pem");
+    Files.copy(
+        RepoFiles.path("support/web/src/main/resources/shishi-dev-jwt/public.pem"),
+        copy,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    ServiceProcess ingest = launch(Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", copy.toString()));
+    assertExitsSaying(ingest, "the configured token key is the published DEVELOPMENT key");
+  }
+
+  @Test
+  void startsWithTheIdentityProvidersKey() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    Path pem = Files.createTempFile("provider", ".pem");
+    Files.writeString(
+        pem,
+        "-----BEGIN PUBLIC KEY-----\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(generator.generateKeyPair().getPublic().getEncoded())
+            + "\n-----END PUBLIC KEY-----\n");
+    ServiceProcess ingest = launch(Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", pem.toString()));
+    try {
+      await("started")
+          .atMost(Duration.ofSeconds(120))
+          .until(() -> ingest.log().contains("started in") || !ingest.alive());
+      assertThat(ingest.alive()).as(ingest.log()).isTrue();
+      assertThat(ingest.log()).contains("Profile prod activated");
+    } finally {
+      ingest.close();
+    }
+  }
+
+  private static ServiceProcess launch(Map<String, String> settings) {
+    Map<String, String> environment = new HashMap<>(settings);
+    environment.put("QUARKUS_PROFILE", "prod");
+    environment.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1");
+    if (settings.containsKey("MP_JWT_VERIFY_PUBLICKEY_LOCATION")) {
+      environment.put("MP_JWT_VERIFY_ISSUER", "https://idp.example.gov.cn/realms/shishi");
+    }
+    return new ServiceProcess("ingest", environment).launch();
+  }
+
+  private static void assertExitsSaying(ServiceProcess ingest, String message) {
+    try {
+      await("exit").atMost(Duration.ofSeconds(120)).until(() -> !ingest.alive());
+      assertThat(ingest.exitCode()).isNotZero();
+      assertThat(ingest.log()).contains(message);
+    } finally {
+      ingest.close();
+    }
+  }
+}
