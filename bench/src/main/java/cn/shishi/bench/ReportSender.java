@@ -51,14 +51,20 @@ final class ReportSender {
             });
   }
 
-  // The same ids again after a 503 or a lost answer is what the API asks offices to do: what
+  /** 503 (Kafka) or 429 (the office's rate): nothing was accepted, try again later. */
+  private static boolean isBusy(int status) {
+    return status == 503 || status == 429;
+  }
+
+  // The same ids again after a 503, a 429 or a lost answer is what the API asks offices to do: what
   // was stored already counts once.
   private CompletableFuture<HttpResponse<String>> postWithRetries(
       String path, String token, String body, int attemptsLeft) {
     return api.post(path, token, body)
         .handle(
             (response, failure) -> {
-              boolean retry = (failure != null || response.statusCode() == 503) && attemptsLeft > 1;
+              boolean retry =
+                  (failure != null || isBusy(response.statusCode())) && attemptsLeft > 1;
               if (!retry) {
                 return failure != null
                     ? CompletableFuture.<HttpResponse<String>>failedFuture(failure)
@@ -86,7 +92,7 @@ final class ReportSender {
   private void count(LoadRequest request, HttpResponse<String> response, Throwable failure) {
     int reports = request.items().size();
     int status = response == null ? -1 : response.statusCode();
-    if (failure != null || status == 503) {
+    if (failure != null || isBusy(status)) {
       counts.failed();
       if (!request.invalid()) {
         expected.uncertain(request.fresh().size());

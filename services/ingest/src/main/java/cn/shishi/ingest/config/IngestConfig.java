@@ -41,4 +41,26 @@ public interface IngestConfig {
    */
   @WithDefault("8388608")
   long maxBatchBytes();
+
+  /**
+   * Reports and withdrawals handed to the producer and not yet acknowledged, at most: past it, a
+   * request is answered 503 at once rather than waiting for room in the producer's buffer. The
+   * default keeps well inside the producer's 32 MB buffer (reports are about 320 bytes).
+   */
+  @WithDefault("20000")
+  int maxPendingRecords();
+
+  /** Each office's rate. */
+  RateLimit rateLimit();
+
+  /** A token bucket per office; one token per report or withdrawal (429 when empty). */
+  interface RateLimit {
+    /** Sustained reports (and withdrawals) per second per office; 0 turns the limit off. */
+    @WithDefault("200")
+    double reportsPerSecond();
+
+    /** What an office may file at once; a batch larger than it waits for a full bucket. */
+    @WithDefault("5000")
+    long burst();
+  }
 }

@@ -4,6 +4,7 @@ package cn.shishi.ingest.domain;
 public enum IngestOutcome {
   ACCEPTED("accepted"),
   REJECTED("rejected"),
+  RATE_LIMITED("rate-limited"),
   UNAVAILABLE("unavailable");
 
   private final String label;

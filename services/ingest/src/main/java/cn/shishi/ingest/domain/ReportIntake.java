@@ -6,6 +6,8 @@ import cn.shishi.contract.report.ReportSubmission;
 import cn.shishi.contract.report.ReportValidator;
 import cn.shishi.contract.report.ValidReport;
 import cn.shishi.contract.report.Violation;
+import cn.shishi.ingest.limits.OfficeRateLimit;
+import cn.shishi.ingest.limits.RateLimitedException;
 import cn.shishi.ingest.messaging.OutgoingEvent;
 import cn.shishi.ingest.messaging.PublishFailedException;
 import cn.shishi.ingest.messaging.ReportEventMapper;
@@ -39,6 +41,7 @@ public class ReportIntake {
   private final ReportValidator validator;
   private final Catalog catalog;
   private final ReportPublisher publisher;
+  private final OfficeRateLimit rateLimit;
   private final Clock clock;
   private final MeterRegistry metrics;
 
@@ -46,11 +49,13 @@ public class ReportIntake {
       ReportValidator validator,
       Catalog catalog,
       ReportPublisher publisher,
+      OfficeRateLimit rateLimit,
       Clock clock,
       MeterRegistry metrics) {
     this.validator = validator;
     this.catalog = catalog;
     this.publisher = publisher;
+    this.rateLimit = rateLimit;
     this.clock = clock;
     this.metrics = metrics;
   }
@@ -114,6 +119,12 @@ public class ReportIntake {
     if (!outside.isEmpty()) {
       return reject(submissions.size(), new OutsideRegionException(office.region(), outside));
     }
+    try {
+      rateLimit.take(office.office(), reports.size());
+    } catch (RateLimitedException e) {
+      count(REPORTS, IngestOutcome.RATE_LIMITED, reports.size());
+      return Uni.createFrom().failure(e);
+    }
     Instant receivedAt = clock.instant();
     List<OutgoingEvent> events =
         reports.stream()
@@ -129,6 +140,12 @@ public class ReportIntake {
     String reason = reason(request == null ? null : request.reason(), violations);
     if (!violations.isEmpty()) {
       throw new InvalidReportException(violations);
+    }
+    try {
+      rateLimit.take(office.office(), 1);
+    } catch (RateLimitedException e) {
+      count(WITHDRAWALS, IngestOutcome.RATE_LIMITED, 1);
+      throw e;
     }
     return publish(
         List.of(

@@ -6,6 +6,8 @@ import cn.shishi.ingest.config.IngestConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.Callback;
@@ -36,6 +39,10 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * <p>A whole list costs one hand-over and one completion, not one per record: the records go to the
  * producer on a thread of their own, because {@code send} blocks for up to {@code max.block.ms}
  * while the topic's partitions are unknown (Kafka down), and the HTTP event loop must not.
+ *
+ * <p>The hand-over is bounded: at most {@code shishi.ingest.max-pending-records} records are with
+ * the producer and not yet acknowledged. Past that a request fails at once (503), instead of every
+ * request waiting for room in the producer's buffer until its own timeout.
  */
 @ApplicationScoped
 public class ReportPublisher {
@@ -43,6 +50,8 @@ public class ReportPublisher {
   private final ObjectWriter writer;
   private final String topic;
   private final Duration publishTimeout;
+  private final Semaphore room;
+  private final Counter refusedFull;
   private final ExecutorService sender =
       Executors.newSingleThreadExecutor(
           task -> {
@@ -53,16 +62,36 @@ public class ReportPublisher {
 
   @Inject
   public ReportPublisher(
-      Producer<String, byte[]> producer, ObjectMapper json, IngestConfig config) {
-    this(producer, json, config.topic(), config.publishTimeout());
+      Producer<String, byte[]> producer,
+      ObjectMapper json,
+      IngestConfig config,
+      MeterRegistry metrics) {
+    this(
+        producer,
+        json,
+        config.topic(),
+        config.publishTimeout(),
+        config.maxPendingRecords(),
+        metrics);
   }
 
   ReportPublisher(
-      Producer<String, byte[]> producer, ObjectMapper json, String topic, Duration publishTimeout) {
+      Producer<String, byte[]> producer,
+      ObjectMapper json,
+      String topic,
+      Duration publishTimeout,
+      int maxPendingRecords,
+      MeterRegistry metrics) {
     this.producer = producer;
     this.writer = json.copy().registerModule(EventTimestamps.module()).writer();
     this.topic = topic;
     this.publishTimeout = publishTimeout;
+    this.room = new Semaphore(maxPendingRecords);
+    metrics.gauge(
+        "shishi.ingest.producer.pending",
+        room,
+        r -> maxPendingRecords - (double) r.availablePermits());
+    this.refusedFull = metrics.counter("shishi.ingest.producer.full");
   }
 
   /**
@@ -94,11 +123,17 @@ public class ReportPublisher {
 
   private void handOver(
       List<ProducerRecord<String, byte[]>> records, UniEmitter<? super Void> emitter) {
+    if (!room.tryAcquire(records.size())) {
+      refusedFull.increment();
+      emitter.fail(new IllegalStateException("the producer has no room for more records"));
+      return;
+    }
     AtomicBoolean over = new AtomicBoolean();
     emitter.onTermination(() -> over.set(true));
     try {
       sender.execute(() -> sendAll(records, emitter, over));
     } catch (RejectedExecutionException e) {
+      room.release(records.size());
       emitter.fail(e);
     }
   }
@@ -110,19 +145,24 @@ public class ReportPublisher {
     AtomicInteger pending = new AtomicInteger(records.size());
     Callback acknowledged =
         (metadata, exception) -> {
+          room.release();
           if (exception != null) {
             emitter.fail(exception);
           } else if (pending.decrementAndGet() == 0) {
             emitter.complete(null);
           }
         };
-    for (ProducerRecord<String, byte[]> record : records) {
+    for (int i = 0; i < records.size(); i++) {
       if (over.get()) {
+        room.release(records.size() - i);
         return;
       }
       try {
-        producer.send(record, acknowledged);
+        producer.send(records.get(i), acknowledged);
       } catch (RuntimeException e) {
+        // Kafka's send reports its own failures (ApiException) to the callback and returns; what it
+        // throws never reaches the callback, so this record's room is released here.
+        room.release(records.size() - i);
         emitter.fail(e);
         return;
       }

@@ -2,6 +2,7 @@ package cn.shishi.ingest.rest;
 
 import cn.shishi.ingest.config.IngestConfig;
 import cn.shishi.ingest.domain.InvalidReportException;
+import cn.shishi.ingest.limits.RateLimitedException;
 import cn.shishi.ingest.messaging.PublishFailedException;
 import cn.shishi.web.Problem;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -25,6 +26,15 @@ public class IngestProblemMappers {
     List<Problem.FieldError> errors =
         e.violations().stream().map(v -> new Problem.FieldError(v.pointer(), v.detail())).toList();
     return Problem.invalid(errors).toResponse();
+  }
+
+  @ServerExceptionMapper
+  public Response rateLimited(RateLimitedException e) {
+    Response problem =
+        Problem.of(Response.Status.TOO_MANY_REQUESTS, "rate-limited", e.getMessage()).toResponse();
+    return Response.fromResponse(problem)
+        .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+        .build();
   }
 
   @ServerExceptionMapper

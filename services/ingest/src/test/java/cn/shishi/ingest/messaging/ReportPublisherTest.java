@@ -9,6 +9,7 @@ import cn.shishi.contract.ReportFiled;
 import cn.shishi.contract.ReportWithdrawn;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,7 +40,13 @@ class ReportPublisherTest {
   }
 
   private static ReportPublisher publisher(MockProducer<String, byte[]> producer, Duration bound) {
-    return new ReportPublisher(producer, JSON, "task-reports", bound);
+    return publisher(producer, bound, 20_000);
+  }
+
+  private static ReportPublisher publisher(
+      MockProducer<String, byte[]> producer, Duration bound, int room) {
+    return new ReportPublisher(
+        producer, JSON, "task-reports", bound, room, new SimpleMeterRegistry());
   }
 
   private static OutgoingEvent filed(String regionCode) {
@@ -108,7 +115,15 @@ class ReportPublisherTest {
     MockProducer<String, byte[]> producer = producer(true);
     List<OutgoingEvent> events = List.of(filed("330402"), withdrawn());
 
-    publish(new ReportPublisher(producer, iso, "task-reports", Duration.ofSeconds(5)), events)
+    publish(
+            new ReportPublisher(
+                producer,
+                iso,
+                "task-reports",
+                Duration.ofSeconds(5),
+                10,
+                new SimpleMeterRegistry()),
+            events)
         .awaitItem();
 
     for (int i = 0; i < events.size(); i++) {
@@ -210,5 +225,52 @@ class ReportPublisherTest {
         .during(Duration.ofMillis(300))
         .atMost(Duration.ofSeconds(2))
         .until(() -> producer.history().isEmpty());
+  }
+
+  @Test
+  void refusesAtOnceWhileTheProducerHoldsAsManyRecordsAsItMayAndTakesMoreOnceAcknowledged() {
+    MockProducer<String, byte[]> producer = producer(false);
+    ReportPublisher publisher = publisher(producer, Duration.ofSeconds(30), 3);
+    UniAssertSubscriber<Void> first = publish(publisher, List.of(filed("330402"), filed("330402")));
+    await().until(() -> producer.history().size() == 2);
+
+    UniAssertSubscriber<Void> refused =
+        publish(publisher, List.of(filed("330402"), filed("330402")));
+    refused.awaitFailure(Duration.ofSeconds(1));
+    assertThat(refused.getFailure())
+        .isInstanceOf(PublishFailedException.class)
+        .hasRootCauseMessage("the producer has no room for more records");
+    assertThat(producer.history()).hasSize(2);
+
+    producer.completeNext();
+    producer.completeNext();
+    first.awaitItem();
+    UniAssertSubscriber<Void> taken = publish(publisher, List.of(filed("330402"), withdrawn()));
+    await().until(() -> producer.history().size() == 4);
+    producer.completeNext();
+    producer.completeNext();
+    taken.awaitItem();
+  }
+
+  @Test
+  void recordsThatFailedOrWereNeverSentGiveTheirRoomBack() {
+    AtomicInteger attempts = new AtomicInteger();
+    MockProducer<String, byte[]> producer =
+        new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer()) {
+          @Override
+          public synchronized Future<RecordMetadata> send(
+              ProducerRecord<String, byte[]> record, Callback callback) {
+            if (attempts.incrementAndGet() <= 1) {
+              TimeoutException failure = new TimeoutException("no metadata");
+              callback.onCompletion(null, failure);
+              return CompletableFuture.failedFuture(failure);
+            }
+            return super.send(record, callback);
+          }
+        };
+    ReportPublisher publisher = publisher(producer, Duration.ofSeconds(5), 3);
+    publish(publisher, List.of(filed("330402"), filed("330402"), filed("330402"))).awaitFailure();
+
+    publish(publisher, List.of(filed("330402"), filed("330402"), filed("330402"))).awaitItem();
   }
 }

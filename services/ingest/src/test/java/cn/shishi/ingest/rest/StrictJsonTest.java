@@ -7,7 +7,15 @@ import cn.shishi.infra.ShishiInfrastructureResource;
 import cn.shishi.infra.TestTokens;
 import cn.shishi.ingest.Samples;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,6 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @QuarkusTest
 @WithTestResource(ShishiInfrastructureResource.class)
 class StrictJsonTest {
+  @TestHTTPResource("/api/v1/reports")
+  URI reports;
 
   private static io.restassured.response.ValidatableResponse post(String body) {
     return given()
@@ -98,5 +108,43 @@ class StrictJsonTest {
         .then()
         .statusCode(413)
         .contentType("application/problem+json");
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            request.header("Authorization", "Bearer " + TestTokens.jiaxingOffice()).build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", " "})
+  void aBodyWithoutAContentTypeIsRefusedAndNotCounted(String type) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(reports)
+            .POST(HttpRequest.BodyPublishers.ofString(Samples.reportRequest().toString()));
+    if (!type.isEmpty()) {
+      request.header("Content-Type", type);
+    }
+    HttpResponse<String> answer = send(request);
+    org.assertj.core.api.Assertions.assertThat(answer.statusCode()).isEqualTo(415);
+    org.assertj.core.api.Assertions.assertThat(answer.headers().firstValue("Content-Type"))
+        .hasValue("application/problem+json");
+  }
+
+  @Test
+  void aChunkedBodyLargerThanTheLargestEndpointTakesIsRefused() throws Exception {
+    byte[] body =
+        ("{\"reports\": [{\"note\": \"" + "x".repeat(9 * 1024 * 1024) + "\"}]}")
+            .getBytes(StandardCharsets.UTF_8);
+    // An input stream of unknown length: the client sends it chunked, without Content-Length.
+    HttpResponse<String> answer =
+        send(
+            HttpRequest.newBuilder(URI.create(reports + "/batch"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(body))));
+    org.assertj.core.api.Assertions.assertThat(answer.statusCode()).isEqualTo(413);
   }
 }

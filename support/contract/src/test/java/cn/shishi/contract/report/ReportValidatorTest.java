@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -130,6 +131,15 @@ class ReportValidatorTest {
     assertThat(validated.isValid()).isTrue();
     assertThat(validated.report().note()).isEqualTo("\u00e9".repeat(500));
     assertThat(pointers(withNote("x".repeat(501)))).containsExactly("/reports/7/note");
+  }
+
+  @Test
+  void aNoteFourTimesTooLongIsRefusedOnItsRawLength() {
+    // 2001 characters that NFC would fold to 1001 (still too long): refused on the raw length.
+    String decomposed = "e\u0301".repeat(1000) + "x";
+    List<Violation> violations = new java.util.ArrayList<>();
+    assertThat(ReportValidator.text(decomposed, 500, "/note", violations)).isNull();
+    assertThat(violations).extracting(Violation::pointer).containsExactly("/note");
   }
 
   @Test
