@@ -24,7 +24,7 @@ abstract class CachingJwtParser implements JWTParser {
   @Inject
   CachingJwtParser(@Delegate JWTParser delegate, TokenCacheConfig config) {
     this.delegate = delegate;
-    this.verified = new VerifiedTokens(config.maxEntries());
+    this.verified = new VerifiedTokens(config.maxEntries(), config.maxAge().toSeconds());
   }
 
   @Override

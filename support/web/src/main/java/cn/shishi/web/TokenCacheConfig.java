@@ -2,6 +2,7 @@ package cn.shishi.web;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** The verified-token cache of both services ({@code shishi.token-cache.*}). */
 @ConfigMapping(prefix = "shishi.token-cache")
@@ -13,4 +14,11 @@ public interface TokenCacheConfig {
    */
   @WithDefault("4096")
   int maxEntries();
+
+  /**
+   * How long a verified token is honoured without verifying it again, at most (its expiry comes
+   * first when sooner): bounds how long a key withdrawn by the identity provider stays honoured.
+   */
+  @WithDefault("10m")
+  Duration maxAge();
 }

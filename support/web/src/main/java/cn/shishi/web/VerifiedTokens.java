@@ -13,42 +13,51 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * that verification allows after {@code exp} is left to the full verification.
  *
  * <p>Bounded: when full, expired entries go, and if that frees nothing, all of them (the next
- * request of each office verifies once more).
+ * request of each office verifies once more). And bounded in time: an entry is kept at most {@code
+ * maxAgeSeconds} after its verification, however long the token lives, so that a key the identity
+ * provider withdraws stops being honoured within that time.
  */
 final class VerifiedTokens {
   private final int capacity;
-  private final Map<String, JsonWebToken> byText = new ConcurrentHashMap<>();
+  private final long maxAgeSeconds;
+  private final Map<String, Entry> byText = new ConcurrentHashMap<>();
 
-  VerifiedTokens(int capacity) {
+  /** A verified token and the second from which it must be verified again. */
+  private record Entry(JsonWebToken token, long until) {
+    boolean isOver(long nowEpochSecond) {
+      return until <= nowEpochSecond;
+    }
+  }
+
+  VerifiedTokens(int capacity, long maxAgeSeconds) {
     this.capacity = capacity;
+    this.maxAgeSeconds = maxAgeSeconds;
   }
 
   Optional<JsonWebToken> find(String text, long nowEpochSecond) {
-    JsonWebToken token = byText.get(text);
-    if (token == null) {
+    Entry entry = byText.get(text);
+    if (entry == null) {
       return Optional.empty();
     }
-    if (expired(token, nowEpochSecond)) {
-      byText.remove(text, token);
+    if (entry.isOver(nowEpochSecond)) {
+      byText.remove(text, entry);
       return Optional.empty();
     }
-    return Optional.of(token);
+    return Optional.of(entry.token());
   }
 
   void remember(String text, JsonWebToken token, long nowEpochSecond) {
-    if (capacity <= 0 || expired(token, nowEpochSecond)) {
+    Entry entry =
+        new Entry(token, Math.min(token.getExpirationTime(), nowEpochSecond + maxAgeSeconds));
+    if (capacity <= 0 || entry.isOver(nowEpochSecond)) {
       return;
     }
     if (byText.size() >= capacity) {
-      byText.values().removeIf(known -> expired(known, nowEpochSecond));
+      byText.values().removeIf(known -> known.isOver(nowEpochSecond));
       if (byText.size() >= capacity) {
         byText.clear();
       }
     }
-    byText.put(text, token);
-  }
-
-  private static boolean expired(JsonWebToken token, long nowEpochSecond) {
-    return token.getExpirationTime() <= nowEpochSecond;
+    byText.put(text, entry);
   }
 }

@@ -12,7 +12,7 @@ class VerifiedTokensTest {
 
   @Test
   void knowsAVerifiedTokenUntilItExpires() {
-    VerifiedTokens tokens = new VerifiedTokens(10);
+    VerifiedTokens tokens = new VerifiedTokens(10, 3600);
     JsonWebToken token = expiringAt(NOW + 60);
 
     tokens.remember("a.b.c", token, NOW);
@@ -24,8 +24,19 @@ class VerifiedTokensTest {
   }
 
   @Test
+  void forgetsAVerifiedTokenAfterTheMaximumAgeThoughItLivesOn() {
+    VerifiedTokens tokens = new VerifiedTokens(10, 600);
+    JsonWebToken token = expiringAt(NOW + 86_400);
+
+    tokens.remember("a.b.c", token, NOW);
+
+    assertThat(tokens.find("a.b.c", NOW + 599)).containsSame(token);
+    assertThat(tokens.find("a.b.c", NOW + 600)).as("verified again from then on").isEmpty();
+  }
+
+  @Test
   void knowsOnlyTheExactText() {
-    VerifiedTokens tokens = new VerifiedTokens(10);
+    VerifiedTokens tokens = new VerifiedTokens(10, 3600);
     tokens.remember("a.b.c", expiringAt(NOW + 60), NOW);
 
     assertThat(tokens.find("a.b.d", NOW)).isEmpty();
@@ -34,7 +45,7 @@ class VerifiedTokensTest {
 
   @Test
   void neverRemembersAnExpiredToken() {
-    VerifiedTokens tokens = new VerifiedTokens(10);
+    VerifiedTokens tokens = new VerifiedTokens(10, 3600);
 
     tokens.remember("a.b.c", expiringAt(NOW), NOW);
 
@@ -43,7 +54,7 @@ class VerifiedTokensTest {
 
   @Test
   void whenFullDropsTheExpiredFirst() {
-    VerifiedTokens tokens = new VerifiedTokens(2);
+    VerifiedTokens tokens = new VerifiedTokens(2, 3600);
     tokens.remember("short", expiringAt(NOW + 1), NOW);
     tokens.remember("long", expiringAt(NOW + 600), NOW);
 
@@ -55,7 +66,7 @@ class VerifiedTokensTest {
 
   @Test
   void whenFullOfLiveTokensStartsAgain() {
-    VerifiedTokens tokens = new VerifiedTokens(2);
+    VerifiedTokens tokens = new VerifiedTokens(2, 3600);
     tokens.remember("one", expiringAt(NOW + 600), NOW);
     tokens.remember("two", expiringAt(NOW + 600), NOW);
 
@@ -69,7 +80,7 @@ class VerifiedTokensTest {
   @Test
   void capacityZeroOrLessRemembersNothing() {
     for (int capacity : new int[] {0, -1}) {
-      VerifiedTokens tokens = new VerifiedTokens(capacity);
+      VerifiedTokens tokens = new VerifiedTokens(capacity, 3600);
 
       tokens.remember("a.b.c", expiringAt(NOW + 60), NOW);
 

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jboss.logging.Logger;
@@ -69,6 +70,7 @@ public class BatchApplier {
     Tally tally = new Tally();
     List<BatchItem> fresh = new ArrayList<>();
     Map<Integer, Long> next = new HashMap<>();
+    Map<Integer, Instant> appliedThrough = new HashMap<>();
     byPartition.forEach(
         (partition, items) -> {
           Admission admission =
@@ -92,8 +94,29 @@ public class BatchApplier {
           tally.deadLetterReasons.merge(letter.reason(), 1, Integer::sum);
         });
     rollups.apply(delta);
-    offsets.advance(batch.topic(), next, now);
+    fresh.forEach(
+        item ->
+            receivedAt(item)
+                .ifPresent(
+                    at ->
+                        appliedThrough.merge(
+                            item.position().partition(), at, BatchApplier::later)));
+    offsets.advance(batch.topic(), next, appliedThrough, now);
     return tally.outcome(letters.size(), List.copyOf(delta.changes().keySet()));
+  }
+
+  private static Optional<Instant> receivedAt(BatchItem item) {
+    if (item instanceof FiledReport report) {
+      return Optional.ofNullable(report.receivedAt());
+    }
+    if (item instanceof Withdrawal withdrawal) {
+      return Optional.ofNullable(withdrawal.receivedAt());
+    }
+    return Optional.empty();
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   private void admit(

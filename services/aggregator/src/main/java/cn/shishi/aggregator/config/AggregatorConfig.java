@@ -96,4 +96,39 @@ public interface AggregatorConfig {
   /** The longest a scheduled reconciliation waits for a backlog to drain. */
   @WithDefault("1h")
   Duration reconciliationMaxDeferral();
+
+  /** Limits on what a query may cost. */
+  Queries queries();
+
+  /** Limits on live streams of totals. */
+  Streams streams();
+
+  /**
+   * How long one statement of a query may run before PostgreSQL cancels it (503 {@code
+   * query-timeout}): a manager's dashboard should never wait long; an auditor's questions may scan
+   * more.
+   */
+  interface Queries {
+    @WithDefault("10s")
+    Duration managerTimeout();
+
+    @WithDefault("60s")
+    Duration auditorTimeout();
+  }
+
+  /**
+   * Server-Sent Event streams of totals: each holds a connection and re-reads its totals whenever
+   * they change, so they are counted (429 past either bound). A stream ends when its token expires.
+   */
+  interface Streams {
+    /** Open streams per caller (the token's subject). */
+    @WithDefault("5")
+    @Min(1)
+    int perCaller();
+
+    /** Open streams on this instance, in all. */
+    @WithDefault("500")
+    @Min(1)
+    int total();
+  }
 }

@@ -8,6 +8,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -96,10 +97,12 @@ public class OffsetGuard {
     String topic = config.topic();
     try {
       Map<Integer, StoredPosition> stored = offsets.read(topic);
+      // Whatever was acknowledged before this instant is in the snapshot's logs.
+      Instant checkedAt = clock.instant();
       LogSnapshot snapshot = log.snapshot(topic);
       confirmed(topic, OffsetAudit.check(stored, snapshot)).forEach(f -> raise(topic, f));
       List<OffsetAnomaly> open = offsets.openAnomalies(topic);
-      gauges.update(stored, snapshot, open);
+      gauges.update(stored, snapshot, open, checkedAt);
       releaseResolved(topic, open);
     } catch (RuntimeException e) {
       LOG.debugf("offsets not checked: %s", e);

@@ -76,21 +76,31 @@ public class OffsetRepository {
     }
   }
 
-  /** Stores the next offsets of partitions locked by {@link #lock}. */
-  public void advance(String topic, Map<Integer, Long> nextOffsets, Instant now) {
+  /**
+   * Stores the next offsets of partitions locked by {@link #lock}, and how far in receive time each
+   * has been applied ({@code appliedThrough}, where the batch held reports or withdrawals).
+   */
+  public void advance(
+      String topic,
+      Map<Integer, Long> nextOffsets,
+      Map<Integer, Instant> appliedThrough,
+      Instant now) {
     if (nextOffsets.isEmpty()) {
       return;
     }
     try (Connection connection = dataSource.getConnection();
         PreparedStatement update =
             connection.prepareStatement(
-                "UPDATE consumer_offset SET next_offset = ?, updated_at = ?"
+                "UPDATE consumer_offset SET next_offset = ?, updated_at = ?,"
+                    + " applied_through = greatest(applied_through, ?)"
                     + " WHERE topic = ? AND kafka_partition = ?")) {
       for (Map.Entry<Integer, Long> entry : nextOffsets.entrySet()) {
+        Instant through = appliedThrough.get(entry.getKey());
         update.setLong(1, entry.getValue());
         update.setTimestamp(2, Timestamp.from(now));
-        update.setString(3, topic);
-        update.setInt(4, entry.getKey());
+        update.setTimestamp(3, through == null ? null : Timestamp.from(through));
+        update.setString(4, topic);
+        update.setInt(5, entry.getKey());
         update.addBatch();
       }
       update.executeBatch();

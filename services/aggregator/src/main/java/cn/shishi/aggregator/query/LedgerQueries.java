@@ -11,10 +11,15 @@ import java.util.UUID;
 /** The ledger's read side, for auditors: filtered pages in report-id order, and one report. */
 @ApplicationScoped
 public class LedgerQueries {
-  private final EntityManager entityManager;
+  /** JPA's hint for a statement's timeout, in milliseconds (PostgreSQL cancels it past that). */
+  private static final String TIMEOUT = "jakarta.persistence.query.timeout";
 
-  public LedgerQueries(EntityManager entityManager) {
+  private final EntityManager entityManager;
+  private final int timeoutMillis;
+
+  public LedgerQueries(EntityManager entityManager, QueryTimeouts timeouts) {
     this.entityManager = entityManager;
+    this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeouts.auditor().toMillis());
   }
 
   /** Which reports to list; absent filters match everything. */
@@ -69,7 +74,10 @@ public class LedgerQueries {
               parameters.and("after", after);
             });
     query.append(" order by reportId");
-    return ReportEntity.<ReportEntity>find(query.toString(), parameters).range(0, limit - 1).list();
+    return ReportEntity.<ReportEntity>find(query.toString(), parameters)
+        .withHint(TIMEOUT, timeoutMillis)
+        .range(0, limit - 1)
+        .list();
   }
 
   private static void and(StringBuilder query, Parameters parameters, String field, String value) {
@@ -79,7 +87,9 @@ public class LedgerQueries {
 
   /** The reports with this id: one per office that used it, in office order. */
   public List<ReportEntity> find(UUID reportId) {
-    return ReportEntity.list("reportId = ?1 order by officeId", reportId);
+    return ReportEntity.<ReportEntity>find("reportId = ?1 order by officeId", reportId)
+        .withHint(TIMEOUT, timeoutMillis)
+        .list();
   }
 
   public List<WithdrawalEntity> withdrawals(UUID reportId) {

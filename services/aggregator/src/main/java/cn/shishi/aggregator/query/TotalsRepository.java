@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -42,8 +43,11 @@ public class TotalsRepository {
     this.dataSource = dataSource;
   }
 
-  /** The page of rows the query asks for, plus one more row if there is a next page. */
-  public List<TotalsRow> find(TotalsQuery query) {
+  /**
+   * The page of rows the query asks for, plus one more row if there is a next page; PostgreSQL
+   * cancels a statement that runs longer than {@code timeout} ({@link QueryTimedOut}).
+   */
+  public List<TotalsRow> find(TotalsQuery query, Duration timeout) {
     List<String> groups = query.groupBy().stream().map(COLUMNS::get).toList();
     List<Object> params = new ArrayList<>();
     StringBuilder sql = new StringBuilder("SELECT ");
@@ -75,7 +79,7 @@ public class TotalsRepository {
     sql.append(" LIMIT ? OFFSET ?");
     params.add(query.limit() + 1);
     params.add(query.offset());
-    return run(sql.toString(), params, query.groupBy());
+    return run(sql.toString(), params, query.groupBy(), timeout);
   }
 
   /**
@@ -125,15 +129,38 @@ public class TotalsRepository {
         && ALL_TIME_DIMENSIONS.containsAll(query.groupBy());
   }
 
-  /** When the last batch was committed: totals are complete up to then. */
-  public Optional<Instant> asOf() {
+  /**
+   * How far in receive time the totals are complete: the oldest point that the partitions which had
+   * records pending at the last check ({@code behind}) have been applied through (their last
+   * commit, for a partition that has applied no report since it was first stored).
+   */
+  public Optional<Instant> appliedThrough(String topic, Set<Integer> behind) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement select =
-            c.prepareStatement("SELECT max(updated_at) FROM consumer_offset");
-        ResultSet row = select.executeQuery()) {
-      row.next();
-      Timestamp at = row.getTimestamp(1);
-      return Optional.ofNullable(at).map(Timestamp::toInstant);
+            c.prepareStatement(
+                "SELECT min(coalesce(applied_through, updated_at)) FROM consumer_offset"
+                    + " WHERE topic = ? AND kafka_partition = ANY(?)")) {
+      select.setString(1, topic);
+      select.setArray(2, c.createArrayOf("integer", behind.toArray()));
+      try (ResultSet row = select.executeQuery()) {
+        row.next();
+        return Optional.ofNullable(row.getTimestamp(1)).map(Timestamp::toInstant);
+      }
+    } catch (SQLException e) {
+      throw new PersistenceFailure("reading as-of time", e);
+    }
+  }
+
+  /** When the last batch was committed, before the first check of the partitions. */
+  public Optional<Instant> lastCommit(String topic) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement select =
+            c.prepareStatement("SELECT max(updated_at) FROM consumer_offset WHERE topic = ?")) {
+      select.setString(1, topic);
+      try (ResultSet row = select.executeQuery()) {
+        row.next();
+        return Optional.ofNullable(row.getTimestamp(1)).map(Timestamp::toInstant);
+      }
     } catch (SQLException e) {
       throw new PersistenceFailure("reading as-of time", e);
     }
@@ -174,9 +201,11 @@ public class TotalsRepository {
         });
   }
 
-  private List<TotalsRow> run(String sql, List<Object> params, List<Dimension> groupBy) {
+  private List<TotalsRow> run(
+      String sql, List<Object> params, List<Dimension> groupBy, Duration timeout) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement select = c.prepareStatement(sql)) {
+      select.setQueryTimeout(QueryTimedOut.seconds(timeout));
       for (int i = 0; i < params.size(); i++) {
         select.setObject(i + 1, params.get(i));
       }
@@ -199,6 +228,9 @@ public class TotalsRepository {
       }
       return rows;
     } catch (SQLException e) {
+      if (QueryTimedOut.isCancellation(e)) {
+        throw new QueryTimedOut(timeout);
+      }
       throw new PersistenceFailure("querying totals", e);
     }
   }

@@ -27,7 +27,8 @@ public class TotalsResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public TotalsPage totals(@Valid @BeanParam TotalsParams params) {
-    return totals.page(totals.scoped(params.toQuery(), Caller.of(token)));
+    Caller caller = Caller.of(token);
+    return totals.page(totals.scoped(params.toQuery(), caller), caller);
   }
 
   /** The same rows as CSV ({@code Accept: text/csv}), for spreadsheets. */

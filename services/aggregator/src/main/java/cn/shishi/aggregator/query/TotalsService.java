@@ -1,11 +1,15 @@
 package cn.shishi.aggregator.query;
 
 import cn.shishi.aggregator.apply.Totals;
+import cn.shishi.aggregator.config.AggregatorConfig;
+import cn.shishi.aggregator.offsets.OffsetGauges;
 import cn.shishi.aggregator.query.TotalsQuery.Dimension;
 import cn.shishi.catalog.RegionLevel;
 import cn.shishi.catalog.Regions;
 import cn.shishi.web.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,11 +22,23 @@ public class TotalsService {
   private final TotalsRepository totals;
   private final TotalsMapper mapper;
   private final Regions regions;
+  private final QueryTimeouts timeouts;
+  private final OffsetGauges progress;
+  private final String topic;
 
-  public TotalsService(TotalsRepository totals, TotalsMapper mapper, Regions regions) {
+  public TotalsService(
+      TotalsRepository totals,
+      TotalsMapper mapper,
+      Regions regions,
+      QueryTimeouts timeouts,
+      OffsetGauges progress,
+      AggregatorConfig config) {
     this.totals = totals;
     this.mapper = mapper;
     this.regions = regions;
+    this.timeouts = timeouts;
+    this.progress = progress;
+    this.topic = config.topic();
   }
 
   /** The question as the caller may ask it: inside their region (403 outside it). */
@@ -30,9 +46,27 @@ public class TotalsService {
     return RegionScope.apply(query, caller);
   }
 
-  /** One page of the answer to an already scoped question. */
-  public TotalsPage page(TotalsQuery scoped) {
-    return mapper.toPage(scoped, totals.find(scoped), totals.asOf());
+  /** One page of the answer to a question already scoped for {@code caller}. */
+  public TotalsPage page(TotalsQuery scoped, Caller caller) {
+    return page(scoped, timeouts.of(caller));
+  }
+
+  /** One page of the answer to an already scoped question, within {@code timeout}. */
+  public TotalsPage page(TotalsQuery scoped, Duration timeout) {
+    return mapper.toPage(scoped, totals.find(scoped, timeout), asOf());
+  }
+
+  /** How long {@code caller}'s questions may run. */
+  public Duration timeout(Caller caller) {
+    return timeouts.of(caller);
+  }
+
+  /** Up to when, in receive time, the totals are complete ({@link AsOf}). */
+  Optional<Instant> asOf() {
+    return AsOf.of(
+        progress.progress(),
+        behind -> totals.appliedThrough(topic, behind),
+        () -> totals.lastCommit(topic));
   }
 
   /**
@@ -45,12 +79,13 @@ public class TotalsService {
       RegionScope.requireNation(caller);
     }
     TotalsQuery query = RegionScope.apply(nation ? filters : filters.withRegion(code), caller);
-    List<TotalsRow> own = totals.find(query);
+    Duration timeout = timeouts.of(caller);
+    List<TotalsRow> own = totals.find(query, timeout);
     List<RegionTotals.Entry> children =
         child(code)
             .map(
                 dimension ->
-                    totals.find(query.grouped(dimension, TotalsParams.MAX_LIMIT)).stream()
+                    totals.find(query.grouped(dimension, TotalsParams.MAX_LIMIT), timeout).stream()
                         .limit(TotalsParams.MAX_LIMIT)
                         .map(
                             row ->
@@ -68,7 +103,7 @@ public class TotalsService {
             only(own).reports(),
             only(own).quantity(),
             only(own).beneficiaries());
-    return new RegionTotals(totals.asOf().orElse(null), region, children);
+    return new RegionTotals(asOf().orElse(null), region, children);
   }
 
   private RegionTotals.Entry entry(String code, String level, Totals totals) {

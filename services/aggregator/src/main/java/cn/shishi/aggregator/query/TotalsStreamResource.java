@@ -12,12 +12,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Live totals as Server-Sent Events ({@code event: totals}, see {@link TotalsStream}), and a
- * comment every 15 s so that proxies keep the connection open.
+ * comment every 15 s so that proxies keep the connection open. A stream takes a seat ({@link
+ * StreamSeats}: 429 when there is none) and ends when its token expires.
  */
 @Path("/api/v1/totals/stream")
 @RolesAllowed({"manager", "auditor"})
@@ -26,21 +29,34 @@ public class TotalsStreamResource {
 
   private final TotalsService totals;
   private final TotalsStream stream;
+  private final StreamSeats seats;
   private final JsonWebToken token;
+  private final Clock clock;
 
-  public TotalsStreamResource(TotalsService totals, TotalsStream stream, JsonWebToken token) {
+  public TotalsStreamResource(
+      TotalsService totals,
+      TotalsStream stream,
+      StreamSeats seats,
+      JsonWebToken token,
+      Clock clock) {
     this.totals = totals;
     this.stream = stream;
+    this.seats = seats;
     this.token = token;
+    this.clock = clock;
   }
 
   @GET
   @Produces(MediaType.SERVER_SENT_EVENTS)
   public Multi<OutboundSseEvent> stream(@Valid @BeanParam TotalsParams params, @Context Sse sse) {
-    TotalsQuery query = totals.scoped(params.toQuery(), Caller.of(token));
+    Caller caller = Caller.of(token);
+    TotalsQuery query = totals.scoped(params.toQuery(), caller);
+    Duration untilExpiry =
+        Duration.between(clock.instant(), Instant.ofEpochSecond(token.getExpirationTime()));
+    StreamSeats.Seat seat = seats.take(caller.subject());
     Multi<OutboundSseEvent> pages =
         stream
-            .pages(query)
+            .pages(query, totals.timeout(caller))
             .map(
                 page ->
                     sse.newEventBuilder()
@@ -53,6 +69,12 @@ public class TotalsStreamResource {
             .ticks()
             .every(HEARTBEAT)
             .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
-    return Multi.createBy().merging().streams(pages, heartbeats);
+    return Multi.createBy()
+        .merging()
+        .streams(pages, heartbeats)
+        .select()
+        .first(untilExpiry.isNegative() ? Duration.ZERO : untilExpiry)
+        .onTermination()
+        .invoke(seat::release);
   }
 }

@@ -30,7 +30,7 @@ class OffsetRepositoryTest {
               var states = offsets.lock(topic, List.of(2, 0));
               assertThat(states.keySet()).containsExactly(0, 2);
               assertThat(states.get(0)).isEqualTo(new PartitionState(0, null, false));
-              offsets.advance(topic, java.util.Map.of(0, 41L), NOW);
+              offsets.advance(topic, java.util.Map.of(0, 41L), java.util.Map.of(), NOW);
             });
     offsets.claimTopicId(topic, List.of(0, 1), id);
     offsets.claimTopicId(topic, List.of(0), UUID.randomUUID());

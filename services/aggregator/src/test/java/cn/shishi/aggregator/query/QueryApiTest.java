@@ -311,6 +311,24 @@ class QueryApiTest {
   }
 
   @Test
+  void daysOutsideWhatADateCanBeAreRefusedAsProblemsNotErrors() {
+    for (String path : List.of("/api/v1/reports", "/api/v1/totals", "/api/v1/totals/stream")) {
+      for (String day :
+          List.of("+999999999-12-31", "-999999999-01-01", "99999-01-01", "2021-02-30")) {
+        given()
+            .auth()
+            .oauth2(TestTokens.auditor())
+            .queryParam("from", day)
+            .get(path)
+            .then()
+            .statusCode(422)
+            .contentType("application/problem+json")
+            .body("errors.pointer", hasItems("/from"));
+      }
+    }
+  }
+
+  @Test
   void gaugesEqualTheRestTotalsOnceThePipelineIsIdle() {
     BusinessGaugesProbe.refresh();
     JsonPath rest = Pipeline.totals(Map.of("groupBy", "province,program"));

@@ -1,0 +1,30 @@
+package cn.shishi.aggregator.query;
+
+import java.sql.SQLException;
+import java.time.Duration;
+
+/** A query statement ran past the caller's timeout and PostgreSQL cancelled it. */
+public class QueryTimedOut extends RuntimeException {
+  /** PostgreSQL's SQLSTATE for a statement cancelled on request (here: the timeout). */
+  private static final String QUERY_CANCELED = "57014";
+
+  private final Duration timeout;
+
+  public QueryTimedOut(Duration timeout) {
+    super("the question took longer than the " + timeout.toSeconds() + " s it may");
+    this.timeout = timeout;
+  }
+
+  public Duration timeout() {
+    return timeout;
+  }
+
+  static boolean isCancellation(SQLException e) {
+    return QUERY_CANCELED.equals(e.getSQLState());
+  }
+
+  /** JDBC's timeout is whole seconds; never 0, which would mean none. */
+  static int seconds(Duration timeout) {
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
+  }
+}
