@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shishi.contract.Topics;
 import cn.shishi.infra.InfraSettings;
+import cn.shishi.infra.KafkaAcls;
+import cn.shishi.infra.KafkaUser;
 import cn.shishi.infra.TopicProvisioner;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -22,6 +24,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.kafka.common.acl.AclBinding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,12 +48,19 @@ class DeploymentConfigIT {
           "ingest",
           Set.of(
               "KAFKA_BOOTSTRAP_SERVERS",
+              "KAFKA_SECURITY_PROTOCOL",
+              "KAFKA_SASL_MECHANISM",
+              "KAFKA_SASL_JAAS_CONFIG",
               "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
               "MP_JWT_VERIFY_ISSUER",
               "MP_JWT_VERIFY_AUDIENCES"),
           "aggregator",
           Set.of(
               "KAFKA_BOOTSTRAP_SERVERS",
+              "KAFKA_SECURITY_PROTOCOL",
+              "KAFKA_SASL_MECHANISM",
+              "KAFKA_SASL_JAAS_CONFIG",
+              "SHISHI_AGGREGATOR_REDRIVE_LOGIN",
               "QUARKUS_DATASOURCE_JDBC_URL",
               "QUARKUS_DATASOURCE_USERNAME",
               "QUARKUS_DATASOURCE_PASSWORD",
@@ -58,31 +68,92 @@ class DeploymentConfigIT {
               "MP_JWT_VERIFY_ISSUER",
               "MP_JWT_VERIFY_AUDIENCES"));
 
+  /** The passwords docker-compose.yml requires, as an operator's .env would give them. */
+  private static final Map<String, String> COMPOSE_SECRETS =
+      Map.of(
+          "GRAFANA_ADMIN_PASSWORD", "p1",
+          "KAFKA_ADMIN_PASSWORD", "p2",
+          "KAFKA_INGEST_PASSWORD", "p3",
+          "KAFKA_AGGREGATOR_PASSWORD", "p4",
+          "KAFKA_REDRIVE_PASSWORD", "p5",
+          "SHISHI_DB_PASSWORD", "p6");
+
+  /** Settings the services read without a line in application.properties. */
+  private static final Set<String> MAPPED_WITHOUT_DEFAULT =
+      Set.of("SHISHI_AGGREGATOR_REDRIVE_LOGIN");
+
+  private static final Pattern ACL =
+      Pattern.compile(
+          "--allow-principal\\s+User:(\\S+)((?:\\s+--operation\\s+\\S+)+)\\s+--(topic|group)\\s+([^\\s&]+)"
+              + "(\\s+--resource-pattern-type\\s+prefixed)?");
+
   // ------------------------------------------------------------------------------ Compose
 
   @Test
   void composeAcceptsTheFile() {
     Tool.Result result =
         Tool.DOCKER_COMPOSE.run(
-            RepoFiles.root(),
-            Map.of("GRAFANA_ADMIN_PASSWORD", "a-password-of-the-operator"),
-            "-f",
-            "docker-compose.yml",
-            "config",
-            "-q");
+            RepoFiles.root(), COMPOSE_SECRETS, "-f", "docker-compose.yml", "config", "-q");
     assertThat(result.exitCode()).as(result.toString()).isZero();
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "GRAFANA_ADMIN_PASSWORD",
+        "KAFKA_ADMIN_PASSWORD",
+        "KAFKA_INGEST_PASSWORD",
+        "KAFKA_AGGREGATOR_PASSWORD",
+        "KAFKA_REDRIVE_PASSWORD",
+        "SHISHI_DB_PASSWORD"
+      })
+  void composeHasNoDefaultPasswords(String secret) {
+    Map<String, String> without = new LinkedHashMap<>(COMPOSE_SECRETS);
+    without.remove(secret);
+    Tool.Result result =
+        Tool.DOCKER_COMPOSE.run(
+            RepoFiles.root(), without, "-f", "docker-compose.yml", "config", "-q");
+    assertThat(result.exitCode()).as(result.toString()).isNotZero();
+    assertThat(result.output()).contains(secret);
+  }
+
   @Test
-  void grafanaHasNoDefaultPasswordAndNoAnonymousViewers() {
-    Tool.Result withoutPassword =
-        Tool.DOCKER_COMPOSE.run(RepoFiles.root(), "-f", "docker-compose.yml", "config", "-q");
-    assertThat(withoutPassword.exitCode()).as(withoutPassword.toString()).isNotZero();
-    assertThat(withoutPassword.output()).contains("GRAFANA_ADMIN_PASSWORD");
+  void grafanaHasNoAnonymousViewers() {
     Map<String, String> grafana =
         fields(compose().path("services").path("grafana").path("environment"));
     assertThat(grafana).containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "false");
     assertThat(grafana).containsEntry("GF_USERS_ALLOW_SIGN_UP", "false");
+  }
+
+  @Test
+  void composeKafkaRequiresLoginsAndGrantsWhatTheAclPlanGrants() {
+    Properties broker = RepoFiles.properties("deploy/kafka/server.properties");
+    assertThat(broker.getProperty("listener.security.protocol.map"))
+        .isEqualTo("CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
+    assertThat(broker.getProperty("listener.name.client.sasl.enabled.mechanisms"))
+        .isEqualTo(KafkaUser.MECHANISM);
+    assertThat(broker.getProperty("authorizer.class.name"))
+        .isEqualTo("org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+    assertThat(broker.getProperty("allow.everyone.if.no.acl.found")).isEqualTo("false");
+    assertThat(broker.getProperty("super.users")).isEqualTo("User:admin;User:controller");
+
+    String init =
+        String.join(" ", texts(compose().path("services").path("kafka-init").path("command")));
+    assertThat(acls(init)).isEqualTo(expectedAcls());
+
+    JsonNode services = compose().path("services");
+    for (String service : List.of("ingest", "aggregator")) {
+      Map<String, String> environment = fields(services.path(service).path("environment"));
+      assertThat(environment)
+          .containsEntry("KAFKA_SECURITY_PROTOCOL", KafkaUser.PROTOCOL)
+          .containsEntry("KAFKA_SASL_MECHANISM", KafkaUser.MECHANISM);
+      assertThat(environment.get("KAFKA_SASL_JAAS_CONFIG"))
+          .contains("username=\"shishi-" + service + "\"");
+    }
+    assertThat(fields(services.path("aggregator").path("environment")))
+        .extractingByKey("SHISHI_AGGREGATOR_REDRIVE_LOGIN")
+        .asString()
+        .contains("username=\"" + KafkaAcls.REDRIVE + "\"");
   }
 
   @ParameterizedTest
@@ -162,9 +233,9 @@ class DeploymentConfigIT {
         .isEqualTo(
             fields(services.path("ingest").path("environment")).get("KAFKA_BOOTSTRAP_SERVERS"))
         .isEqualTo(
-            fields(services.path("kafka").path("environment"))
-                .get("KAFKA_ADVERTISED_LISTENERS")
-                .replace("PLAINTEXT://", ""));
+            RepoFiles.properties("deploy/kafka/server.properties")
+                .getProperty("advertised.listeners")
+                .replace("CLIENT://", ""));
   }
 
   @Test
@@ -404,6 +475,7 @@ class DeploymentConfigIT {
     String command = String.join(" ", texts(container.path("args")));
     assertThat(topics(command)).isEqualTo(expectedTopics(3));
     assertThat(topicSettings(command)).isEqualTo(expectedSettings(3));
+    assertThat(acls(command)).isEqualTo(expectedAcls());
     assertThat(container.path("image").asText())
         .isEqualTo(compose().path("services").path("kafka").path("image").asText());
   }
@@ -440,6 +512,44 @@ class DeploymentConfigIT {
               topic.partitions(), topic.replicationFactor(), new TreeMap<>(topic.configs())));
     }
     return topics;
+  }
+
+  /** The bindings of KafkaAcls, as "principal resource-type name pattern operation". */
+  private static Set<String> expectedAcls() {
+    Set<String> acls = new TreeSet<>();
+    for (AclBinding binding : KafkaAcls.plan()) {
+      acls.add(
+          String.join(
+              " ",
+              binding.entry().principal().substring("User:".length()),
+              binding.pattern().resourceType().name().toLowerCase(),
+              binding.pattern().name(),
+              binding.pattern().patternType().name().toLowerCase(),
+              binding.entry().operation().name().toLowerCase()));
+    }
+    return acls;
+  }
+
+  /** The bindings kafka-acls.sh commands add, in the form of {@link #expectedAcls}. */
+  private static Set<String> acls(String command) {
+    Set<String> acls = new TreeSet<>();
+    Matcher matcher = ACL.matcher(command.replaceAll("\\s+", " "));
+    while (matcher.find()) {
+      String pattern = matcher.group(5) == null ? "literal" : "prefixed";
+      for (String option : matcher.group(2).trim().split("\\s+")) {
+        if (!option.equals("--operation")) {
+          acls.add(
+              String.join(
+                  " ",
+                  matcher.group(1),
+                  matcher.group(3),
+                  matcher.group(4),
+                  pattern,
+                  option.toLowerCase()));
+        }
+      }
+    }
+    return acls;
   }
 
   private static Map<String, Map<String, String>> expectedSettings(int brokers) {
@@ -497,6 +607,9 @@ class DeploymentConfigIT {
         .stringPropertyNames()
         .forEach(key -> known.add(environmentName(key.replaceFirst("^%[a-z]+\\.", ""))));
     known.add("QUARKUS_PROFILE");
+    known.addAll(MAPPED_WITHOUT_DEFAULT);
+    // Quarkus hands every KAFKA_* variable to the Kafka clients (security.protocol, sasl.*).
+    environment.stream().filter(name -> name.startsWith("KAFKA_")).forEach(known::add);
     assertThat(known).as(service + "'s properties").containsAll(environment);
     assertThat(environment).containsAll(REQUIRED_ENVIRONMENT.get(service));
   }

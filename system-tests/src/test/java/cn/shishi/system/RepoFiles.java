@@ -61,11 +61,15 @@ final class RepoFiles {
    * microprofile-config.properties), then its own application.properties.
    */
   static Properties serviceProperties(String service) {
+    return properties(
+        "support/web/src/main/resources/META-INF/microprofile-config.properties",
+        "services/" + service + "/src/main/resources/application.properties");
+  }
+
+  /** The properties files, read in order (a later file's key wins). */
+  static Properties properties(String... files) {
     Properties properties = new Properties();
-    for (String file :
-        List.of(
-            "support/web/src/main/resources/META-INF/microprofile-config.properties",
-            "services/" + service + "/src/main/resources/application.properties")) {
+    for (String file : files) {
       try (InputStream in = Files.newInputStream(path(file))) {
         properties.load(in);
       } catch (IOException e) {

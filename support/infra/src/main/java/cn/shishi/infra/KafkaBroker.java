@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -22,6 +23,11 @@ import org.apache.kafka.common.Uuid;
 /**
  * One Apache Kafka broker in KRaft combined mode (broker and controller in one node), running in a
  * JVM of its own from the jars that the {@code support/kafka-broker} module copies.
+ *
+ * <p>{@link #secured} starts it as production should run: clients authenticate with SASL/SCRAM, the
+ * standard authorizer allows only what ACLs grant, and {@code admin} is the one super user (the
+ * controller listener authenticates with SASL/PLAIN, since SCRAM's credentials live in the metadata
+ * the controller serves).
  */
 public final class KafkaBroker implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
@@ -30,13 +36,44 @@ public final class KafkaBroker implements AutoCloseable {
   private final int port;
   private final int controllerPort;
   private final Path libs;
+  private final List<KafkaUser> users;
   private Process process;
 
   public KafkaBroker(Path home, int port, int controllerPort, Path libs) {
+    this(home, port, controllerPort, libs, List.of());
+  }
+
+  private KafkaBroker(Path home, int port, int controllerPort, Path libs, List<KafkaUser> users) {
     this.home = home;
     this.port = port;
     this.controllerPort = controllerPort;
     this.libs = libs;
+    this.users = List.copyOf(users);
+  }
+
+  /**
+   * A broker that requires SASL/SCRAM and ACLs; {@code users} are created with it, and the first is
+   * the super user the broker itself and the provisioning use.
+   */
+  public static KafkaBroker secured(
+      Path home, int port, int controllerPort, Path libs, List<KafkaUser> users) {
+    if (users.isEmpty()) {
+      throw new IllegalArgumentException("a secured broker needs its admin user");
+    }
+    return new KafkaBroker(home, port, controllerPort, libs, users);
+  }
+
+  /** The super user of a secured broker. */
+  public Optional<KafkaUser> admin() {
+    return users.stream().findFirst();
+  }
+
+  /** What an administrative client needs to connect: the address, and the admin's login. */
+  public Map<String, Object> adminSettings() {
+    Map<String, Object> settings = new java.util.LinkedHashMap<>();
+    settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    admin().ifPresent(admin -> settings.putAll(admin.clientSettings()));
+    return settings;
   }
 
   public String bootstrapServers() {
@@ -104,11 +141,41 @@ public final class KafkaBroker implements AutoCloseable {
             // Topics are provisioned explicitly with their partition counts; a typo in a topic
             // name must fail rather than create a one-partition topic.
             Map.entry("auto.create.topics.enable", "false")));
+    admin().ifPresent(admin -> props.putAll(securedListeners(admin)));
     Path file = home.resolve("server.properties");
     try (var out = Files.newBufferedWriter(file)) {
       props.store(out, "written by shishi-infra");
     }
     return file;
+  }
+
+  /** SASL on both listeners, SCRAM for clients, the standard authorizer, one super user. */
+  private Map<String, String> securedListeners(KafkaUser admin) {
+    String controllerLogin =
+        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"controller\""
+            + " password=\""
+            + admin.password()
+            + "\" user_controller=\""
+            + admin.password()
+            + "\";";
+    return Map.ofEntries(
+        Map.entry(
+            "listeners",
+            "CLIENT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort),
+        Map.entry("advertised.listeners", "CLIENT://127.0.0.1:" + port),
+        Map.entry(
+            "listener.security.protocol.map", "CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT"),
+        Map.entry("inter.broker.listener.name", "CLIENT"),
+        Map.entry("sasl.mechanism.inter.broker.protocol", KafkaUser.MECHANISM),
+        Map.entry("sasl.mechanism.controller.protocol", "PLAIN"),
+        Map.entry("listener.name.client.sasl.enabled.mechanisms", KafkaUser.MECHANISM),
+        Map.entry("listener.name.client.scram-sha-512.sasl.jaas.config", admin.jaasConfig()),
+        Map.entry("listener.name.controller.sasl.enabled.mechanisms", "PLAIN"),
+        Map.entry("listener.name.controller.plain.sasl.jaas.config", controllerLogin),
+        Map.entry(
+            "authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer"),
+        Map.entry("super.users", "User:" + admin.name() + ";User:controller"),
+        Map.entry("allow.everyone.if.no.acl.found", "false"));
   }
 
   private Path writeLogConfig() throws IOException {
@@ -133,16 +200,22 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   private void format(Path config, Path logConfig) throws IOException {
-    Process formatter =
-        java(
-                logConfig,
-                "kafka.tools.StorageTool",
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
                 "format",
                 "--standalone",
                 "-t",
                 Uuid.randomUuid().toString(),
                 "-c",
-                config.toString())
+                config.toString()));
+    // SCRAM credentials are metadata: the users exist from the first start.
+    for (KafkaUser user : users) {
+      arguments.add("--add-scram");
+      arguments.add(user.scramArgument());
+    }
+    Process formatter =
+        java(logConfig, "kafka.tools.StorageTool", arguments.toArray(String[]::new))
             .redirectOutput(home.resolve("format.out").toFile())
             .start();
     try {
@@ -191,7 +264,7 @@ public final class KafkaBroker implements AutoCloseable {
       LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
     }
     Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    props.putAll(adminSettings());
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
     try (Admin admin = Admin.create(props)) {

@@ -70,8 +70,15 @@ public final class TopicProvisioner {
    * partitions are left as they are: adding partitions moves keys, docs/operations.md).
    */
   public static void provision(String bootstrapServers, int reportPartitions) {
+    provision(
+        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), reportPartitions);
+  }
+
+  /** As {@link #provision(String, int)}, connecting with these admin client settings. */
+  public static void provision(Map<String, Object> adminSettings, int reportPartitions) {
+    Object bootstrapServers = adminSettings.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
     Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.putAll(adminSettings);
     try (Admin admin = Admin.create(props)) {
       int brokers = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size();
       List<TopicSpec> plan = plan(reportPartitions, brokers);

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Settings of the aggregator, under {@code shishi.aggregator} (env: {@code SHISHI_AGGREGATOR_*}).
@@ -19,6 +20,20 @@ public interface AggregatorConfig {
    * names them ({@code shishi.aggregator.dead-letter-producer.acks=all}), handed to it unchanged.
    */
   Map<String, String> deadLetterProducer();
+
+  /**
+   * Settings of the producer that re-drives dead letters into {@code task-reports}, over those of
+   * {@link #deadLetterProducer()}: its client id and, on a broker with ACLs, its own login ({@code
+   * sasl.jaas.config}), the one principal besides the ingest's that may write reports.
+   */
+  Map<String, String> redriveProducer();
+
+  /**
+   * The re-drive producer's login on a broker with ACLs, as Kafka's {@code sasl.jaas.config} (env
+   * {@code SHISHI_AGGREGATOR_REDRIVE_LOGIN}); absent, it logs in as the aggregator, which may not
+   * write reports there.
+   */
+  Optional<String> redriveLogin();
 
   /**
    * How often the rollups are reconciled with the ledger in the background (quarkus-scheduler's

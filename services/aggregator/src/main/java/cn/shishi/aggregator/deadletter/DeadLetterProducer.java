@@ -1,29 +1,59 @@
 package cn.shishi.aggregator.deadletter;
 
 import cn.shishi.aggregator.config.AggregatorConfig;
+import cn.shishi.web.KafkaConnection;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * The aggregator's one Kafka producer: dead letters to their topic, re-driven records back to
- * {@code task-reports}, bytes as they were kept ({@code shishi.aggregator.dead-letter-producer.*}).
+ * The aggregator's Kafka producers, writing bytes as they were kept: one for dead letters to their
+ * topic ({@code shishi.aggregator.dead-letter-producer.*}), and one that re-drives records back to
+ * {@code task-reports} ({@link Redrives}: the same settings, then {@code
+ * shishi.aggregator.redrive-producer.*} over them). The second writes reports, so on a broker with
+ * ACLs it logs in as a principal of its own (docs/security.md).
  */
 @ApplicationScoped
 public class DeadLetterProducer {
 
   @Produces
   @Singleton
-  Producer<byte[], byte[]> producer(AggregatorConfig config, Event<Producer<?, ?>> created) {
-    Map<String, Object> settings = new HashMap<>(config.deadLetterProducer());
+  Producer<byte[], byte[]> deadLetters(
+      AggregatorConfig config,
+      @Identifier("default-kafka-broker") Map<String, Object> kafka,
+      Event<Producer<?, ?>> created) {
+    return create(settings(config, kafka), created);
+  }
+
+  @Produces
+  @Singleton
+  @Redrives
+  Producer<byte[], byte[]> redrives(
+      AggregatorConfig config,
+      @Identifier("default-kafka-broker") Map<String, Object> kafka,
+      Event<Producer<?, ?>> created) {
+    Map<String, Object> settings = settings(config, kafka);
+    settings.putAll(config.redriveProducer());
+    config.redriveLogin().ifPresent(login -> settings.put("sasl.jaas.config", login));
+    return create(settings, created);
+  }
+
+  private static Map<String, Object> settings(AggregatorConfig config, Map<String, Object> kafka) {
+    Map<String, Object> settings = KafkaConnection.securitySettings(kafka);
+    settings.putAll(config.deadLetterProducer());
+    return settings;
+  }
+
+  private static Producer<byte[], byte[]> create(
+      Map<String, Object> settings, Event<Producer<?, ?>> created) {
     Producer<byte[], byte[]> producer =
         new KafkaProducer<>(settings, new ByteArraySerializer(), new ByteArraySerializer());
     // Quarkus binds the Kafka client metrics of every producer announced this way.
@@ -32,6 +62,10 @@ public class DeadLetterProducer {
   }
 
   void close(@Disposes Producer<byte[], byte[]> producer) {
+    producer.close(Duration.ofSeconds(5));
+  }
+
+  void closeRedrives(@Disposes @Redrives Producer<byte[], byte[]> producer) {
     producer.close(Duration.ofSeconds(5));
   }
 }

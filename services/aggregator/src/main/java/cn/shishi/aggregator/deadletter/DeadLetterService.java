@@ -42,7 +42,7 @@ public class DeadLetterService {
   public DeadLetterService(
       DeadLetterRepository letters,
       Corrections corrections,
-      Producer<byte[], byte[]> producer,
+      @Redrives Producer<byte[], byte[]> producer,
       AggregatorConfig config,
       AuditLog audit,
       Clock clock) {

@@ -1,12 +1,13 @@
 package cn.shishi.ingest.config;
 
+import cn.shishi.web.KafkaConnection;
 import io.quarkus.runtime.Startup;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -23,8 +24,12 @@ public class ReportProducerFactory {
   @Produces
   @Singleton
   @Startup
-  Producer<String, byte[]> reportProducer(IngestConfig config, Event<Producer<?, ?>> created) {
-    Map<String, Object> settings = new HashMap<>(config.producer());
+  Producer<String, byte[]> reportProducer(
+      IngestConfig config,
+      @Identifier("default-kafka-broker") Map<String, Object> kafka,
+      Event<Producer<?, ?>> created) {
+    Map<String, Object> settings = KafkaConnection.securitySettings(kafka);
+    settings.putAll(config.producer());
     Producer<String, byte[]> producer =
         new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
     // Quarkus binds the Kafka client metrics of every producer announced this way.
