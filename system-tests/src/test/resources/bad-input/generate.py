@@ -3,7 +3,7 @@
 publishing nothing. Run it after changing the contract: python3 generate.py > corpus.jsonl
 
 Each line: {"id", "what", "method", "path", "contentType", "token", "body" | "bodyBase64" |
-"fill", "expect"}. "token" names a kind of token that BadInputIT mints (office-3304 is valid for
+"fill", "expect"}; without "contentType" the request has no Content-Type. "token" names a kind of token that BadInputIT mints (office-3304 is valid for
 the sample report). "fill": {"size": N} replaces @FILL@ in "body" with N 'x' characters, so that
 oversized bodies need not be stored. "expect" is the exact status."""
 import base64
@@ -28,7 +28,9 @@ cases = []
 def add(what, body=None, expect=422, path=REPORTS, method="POST", content_type="application/json",
         token="office-3304", raw=None, fill=None):
     case = {"id": len(cases) + 1, "what": what, "method": method, "path": path,
-            "contentType": content_type, "token": token, "expect": expect}
+            "token": token, "expect": expect}
+    if content_type is not None:
+        case["contentType"] = content_type
     if raw is not None:
         case["bodyBase64"] = base64.b64encode(raw).decode()
     elif body is not None:
@@ -210,6 +212,37 @@ for what, body, status in [("empty reason", {"reason": ""}, 422), ("blank reason
                            ("malformed", '{"reason": ', 400), ("null body", "null", 422)]:
     add(f"withdrawal: {what}", body, status, path=WITHDRAW)
 add("withdrawal of a malformed id", {"reason": "x"}, 404, path="/api/v1/reports/not-a-uuid/withdrawal")
+
+# Admin withdrawals (any office's report, by an admin, with a reason): 422 for a bad body; 401 or
+# 403 for another token.
+ADMIN_WITHDRAW = "/api/v1/admin/withdrawals"
+ADMIN_OK = {"reportId": VALID["reportId"], "officeId": "jx-office-1", "regionCode": "330402",
+            "reason": "filed with a stolen token"}
+for what, changes in [("no reportId", {"reportId": DROP}), ("reportId not a UUID", {"reportId": "x"}),
+                      ("no officeId", {"officeId": DROP}), ("officeId with NUL", {"officeId": "jx\u0000"}),
+                      ("officeId of 129 characters", {"officeId": "o" * 129}),
+                      ("no regionCode", {"regionCode": DROP}), ("unknown regionCode", {"regionCode": "339999"}),
+                      ("province as regionCode", {"regionCode": "33"}), ("no reason", {"reason": DROP}),
+                      ("blank reason", {"reason": "  "}), ("reason of 501 characters", {"reason": "x" * 501}),
+                      ("reason with a control character", {"reason": "a\u0007b"}),
+                      ("unknown field", {"filedBy": "someone"})]:
+    body = {k: v for k, v in {**ADMIN_OK, **changes}.items() if v is not DROP}
+    add(f"admin withdrawal: {what}", body, 422, path=ADMIN_WITHDRAW, token="admin")
+add("admin withdrawal: malformed", '{"reportId": ', 400, path=ADMIN_WITHDRAW, token="admin")
+for token, status in {"none": 401, "office-3304": 403, "manager-3304": 403, "auditor": 403,
+                      "expired": 401}.items():
+    add(f"admin withdrawal with token {token}", ADMIN_OK, status, path=ADMIN_WITHDRAW, token=token)
+
+# An office token whose office the ledger could not store: 403 before anything is published.
+add("report by an office claim with NUL", VALID, 403, token="office-claim-nul")
+add("report by an office claim of 200 characters", VALID, 403, token="office-claim-long")
+
+# A body must say what it is: 415 without a Content-Type, with an empty one, or another one.
+add("report without a Content-Type", VALID, 415, content_type=None)
+add("report with an empty Content-Type", VALID, 415, content_type="")
+add("batch without a Content-Type", batch(VALID), 415, path=BATCH, content_type=None)
+add("report as text/plain", VALID, 415, content_type="text/plain")
+add("report as form data", "a=b", 415, content_type="application/x-www-form-urlencoded")
 
 # Wrong methods and paths.
 add("GET the report endpoint", None, 405, method="GET")

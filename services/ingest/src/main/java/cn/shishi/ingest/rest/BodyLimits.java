@@ -2,37 +2,76 @@ package cn.shishi.ingest.rest;
 
 import cn.shishi.ingest.config.IngestConfig;
 import cn.shishi.web.Problem;
-import jakarta.ws.rs.container.ContainerRequestContext;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * 413 before reading a body that is larger than its endpoint allows: 1 MiB for one report, 8 MiB
- * for a batch, by default. (A body sent without a length is stopped by the HTTP layer's limit.)
+ * 413 before reading a body that declares more bytes than its endpoint allows: 1 MiB for one
+ * report, 8 MiB for a batch, by default. It runs on the HTTP layer ahead of Quarkus's own size
+ * check (route order -2), so that every refusal is a problem detail. A body sent without a length
+ * (chunked) is cut off by that check at {@code quarkus.http.limits.max-body-size}, the largest
+ * endpoint's limit.
  */
+@ApplicationScoped
 public class BodyLimits {
   private final IngestConfig config;
+  private final ObjectMapper json;
 
-  public BodyLimits(IngestConfig config) {
+  public BodyLimits(IngestConfig config, ObjectMapper json) {
     this.config = config;
+    this.json = json;
   }
 
-  @ServerRequestFilter(preMatching = true)
-  public Optional<Response> limit(ContainerRequestContext request) {
-    int length = request.getLength();
+  void install(@Observes Router router) {
+    router.route("/api/*").order(-3).handler(this::check);
+  }
+
+  private void check(RoutingContext context) {
+    String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
     long limit =
-        request.getUriInfo().getPath().endsWith("/batch")
+        context.normalizedPath().endsWith("/batch")
             ? config.maxBatchBytes()
             : config.maxReportBytes();
+    long length = declared == null ? -1 : parse(declared);
     if (length > limit) {
-      return Optional.of(
-          Problem.of(
-                  Response.Status.REQUEST_ENTITY_TOO_LARGE,
-                  "body-too-large",
-                  "the body has " + length + " bytes; this endpoint takes at most " + limit)
-              .toResponse());
+      refuse(context, length, limit);
+    } else {
+      context.next();
     }
-    return Optional.empty();
+  }
+
+  /** The declared length; -1 for one that is not a number (the HTTP layer refuses those). */
+  private static long parse(String declared) {
+    try {
+      return Long.parseLong(declared.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private void refuse(RoutingContext context, long length, long limit) {
+    Problem problem =
+        Problem.of(
+            Response.Status.REQUEST_ENTITY_TOO_LARGE,
+            "body-too-large",
+            "the body has " + length + " bytes; this endpoint takes at most " + limit);
+    try {
+      // The body is not read: the connection closes after the answer.
+      context
+          .response()
+          .setStatusCode(problem.status())
+          .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+          .putHeader(HttpHeaders.CONNECTION, "close")
+          .end(Buffer.buffer(json.writeValueAsBytes(problem)));
+    } catch (JsonProcessingException e) {
+      context.fail(e);
+    }
   }
 }
