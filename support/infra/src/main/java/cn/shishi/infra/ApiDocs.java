@@ -23,6 +23,8 @@ import java.util.TreeSet;
  */
 public final class ApiDocs {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final Set<String> METHODS =
+      Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
   private ApiDocs() {}
 
@@ -32,7 +34,9 @@ public final class ApiDocs {
    * and metrics answer without a token.
    */
   public static void check(URL openapi, Collection<String> expected) {
-    Set<String> paths = paths(openapi);
+    JsonNode document = document(openapi);
+    Set<String> paths = new TreeSet<>();
+    document.path("paths").fieldNames().forEachRemaining(paths::add);
     List<String> missing = new ArrayList<>(expected);
     missing.removeAll(paths);
     if (!missing.isEmpty()) {
@@ -41,6 +45,11 @@ public final class ApiDocs {
     List<String> undocumented = undocumented(paths);
     if (!undocumented.isEmpty()) {
       throw new AssertionError("docs/api.md does not mention " + undocumented);
+    }
+    List<String> unnamed = withoutPeoplesNames(document);
+    if (!unnamed.isEmpty()) {
+      throw new AssertionError(
+          "these operations lack a summary, or a tag in English and Chinese: " + unnamed);
     }
     for (String open : List.of("/q/health/ready", "/q/metrics")) {
       int status = get(URI.create(openapi.toString()).resolve(open)).statusCode();
@@ -62,13 +71,38 @@ public final class ApiDocs {
     }
   }
 
-  private static Set<String> paths(URL openapi) {
+  /**
+   * The operations (as "METHOD path") that Swagger UI would show by generated names: without a
+   * summary, or without a tag that gives English and Chinese side by side ("Reports · 报告").
+   */
+  static List<String> withoutPeoplesNames(JsonNode document) {
+    List<String> unnamed = new ArrayList<>();
+    document
+        .path("paths")
+        .fields()
+        .forEachRemaining(
+            path ->
+                path.getValue()
+                    .fields()
+                    .forEachRemaining(
+                        operation -> {
+                          JsonNode tags = operation.getValue().path("tags");
+                          boolean named =
+                              !METHODS.contains(operation.getKey())
+                                  || operation.getValue().path("summary").asText().contains(" · ")
+                                      && tags.size() > 0
+                                      && tags.get(0).asText().contains(" · ");
+                          if (!named) {
+                            unnamed.add(operation.getKey().toUpperCase() + " " + path.getKey());
+                          }
+                        }));
+    return unnamed;
+  }
+
+  private static JsonNode document(URL openapi) {
     HttpResponse<String> answer = get(URI.create(openapi + "?format=json"));
     try {
-      JsonNode document = new ObjectMapper().readTree(answer.body());
-      Set<String> paths = new TreeSet<>();
-      document.path("paths").fieldNames().forEachRemaining(paths::add);
-      return paths;
+      return new ObjectMapper().readTree(answer.body());
     } catch (IOException e) {
       throw new UncheckedIOException("the OpenAPI document is not JSON", e);
     }

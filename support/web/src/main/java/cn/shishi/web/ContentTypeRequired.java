@@ -25,7 +25,8 @@ public class ContentTypeRequired {
           Problem.of(
                   Response.Status.UNSUPPORTED_MEDIA_TYPE,
                   "content-type-required",
-                  "say what the body is: Content-Type: application/json")
+                  Languages.preferred(request.getAcceptableLanguages()),
+                  "http.content-type-required")
               .toResponse());
     }
     return Optional.empty();

@@ -1,21 +1,27 @@
 package cn.shishi.web;
 
+import cn.shishi.contract.report.Violation;
 import java.util.List;
+import java.util.OptionalLong;
 
 /** A request that is well-formed but breaks the contract; answered 422 with every field. */
-public class InvalidRequestException extends RuntimeException {
-  private final transient List<Problem.FieldError> errors;
-
-  public InvalidRequestException(List<Problem.FieldError> errors) {
-    super(errors.size() + " invalid field(s)");
-    this.errors = List.copyOf(errors);
+public class InvalidRequestException extends ProblemException {
+  public InvalidRequestException(List<Violation> errors) {
+    super(
+        Problem.UNPROCESSABLE,
+        Problem.INVALID_REQUEST,
+        key(errors.size()),
+        List.of(errors.size()),
+        errors,
+        OptionalLong.empty(),
+        null);
   }
 
-  public InvalidRequestException(String pointer, String detail) {
-    this(List.of(new Problem.FieldError(pointer, detail)));
+  static String key(int errors) {
+    return errors == 1 ? "problem.invalid.one" : "problem.invalid.many";
   }
 
-  public List<Problem.FieldError> errors() {
-    return errors;
+  public InvalidRequestException(String pointer, String key, Object... args) {
+    this(List.of(new Violation(pointer, key, args)));
   }
 }

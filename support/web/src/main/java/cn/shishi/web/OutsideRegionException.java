@@ -1,23 +1,20 @@
 package cn.shishi.web;
 
+import cn.shishi.contract.report.Violation;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.OptionalLong;
 
 /** The request names regions outside the caller's region claim: 403, listing where. */
-public class OutsideRegionException extends RuntimeException {
-  private final String region;
-  private final transient List<Problem.FieldError> errors;
-
-  public OutsideRegionException(String region, List<Problem.FieldError> errors) {
-    super("outside region " + region);
-    this.region = region;
-    this.errors = List.copyOf(errors);
-  }
-
-  public String region() {
-    return region;
-  }
-
-  public List<Problem.FieldError> errors() {
-    return errors;
+public class OutsideRegionException extends ProblemException {
+  public OutsideRegionException(String region, List<Violation> errors) {
+    super(
+        Response.Status.FORBIDDEN,
+        "outside-region",
+        "problem.outside-region",
+        List.of(region),
+        errors,
+        OptionalLong.empty(),
+        null);
   }
 }

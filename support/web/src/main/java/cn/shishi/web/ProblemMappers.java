@@ -1,5 +1,8 @@
 package cn.shishi.web;
 
+import cn.shishi.contract.Messages;
+import cn.shishi.contract.report.Violation;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
@@ -16,33 +19,48 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.time.temporal.Temporal;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Every error leaves either API as RFC 9457 {@code application/problem+json}. The services index
- * this library ({@code quarkus.index-dependency.web}) so that Quarkus finds these mappers.
+ * Every error leaves either API as RFC 9457 {@code application/problem+json}, in the caller's
+ * language ({@link Languages}). The services index this library ({@code
+ * quarkus.index-dependency.web}) so that Quarkus finds these mappers. What a library says about a
+ * failure never reaches the caller: its messages name Java types and are in English only.
  */
 public class ProblemMappers {
 
   @ServerExceptionMapper
-  public Response invalid(InvalidRequestException e) {
-    return Problem.invalid(e.errors()).toResponse();
+  public Response refused(ProblemException e, HttpHeaders headers) {
+    Response response = Problem.of(e, locale(headers)).toResponse();
+    if (e.retryAfterSeconds().isEmpty()) {
+      return response;
+    }
+    return Response.fromResponse(response)
+        .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds().getAsLong())
+        .build();
   }
 
   /**
    * Bean Validation on query parameters ({@code @BeanParam} records) and bodies: 422 with each
-   * violation at its parameter or field, as every other invalid request.
+   * violation at its parameter or field, as every other invalid request. Hibernate Validator has
+   * already written the messages in the caller's language ({@code quarkus.locales}).
    */
   @ServerExceptionMapper
-  public Response violated(ConstraintViolationException e) {
-    return Problem.invalid(
-            e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(pointer(v.getPropertyPath()), v.getMessage()))
-                .sorted(java.util.Comparator.comparing(Problem.FieldError::pointer))
-                .toList())
-        .toResponse();
+  public Response violated(ConstraintViolationException e, HttpHeaders headers) {
+    List<Problem.FieldError> errors =
+        e.getConstraintViolations().stream()
+            .map(v -> new Problem.FieldError(pointer(v.getPropertyPath()), v.getMessage()))
+            .sorted(Comparator.comparing(Problem.FieldError::pointer))
+            .toList();
+    return Problem.invalidFields(errors, locale(headers)).toResponse();
   }
 
   /** The violated parameter or field, the last name of the path: {@code list.params.state}. */
@@ -58,107 +76,130 @@ public class ProblemMappers {
 
   /** Well-formed JSON of the wrong shape: a wrong type, an unknown or server-owned field. */
   @ServerExceptionMapper
-  public Response mismatched(MismatchedInputException e) {
+  public Response mismatched(MismatchedInputException e, HttpHeaders headers) {
     if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
-      return malformed(e);
+      return malformed(e, headers);
     }
-    String detail =
+    Violation violation =
         e instanceof UnrecognizedPropertyException unknown
-            ? "unknown or server-owned field '" + unknown.getPropertyName() + "'"
-            : "has the wrong type: " + firstLine(e.getOriginalMessage());
-    return Problem.invalid(List.of(new Problem.FieldError(pointer(e), detail))).toResponse();
+            ? new Violation(pointer(e), "json.unknown-field", unknown.getPropertyName())
+            : new Violation(pointer(e), "json.wrong-type." + kind(e.getTargetType()));
+    return invalid(violation, headers);
   }
 
   /** A number too large for its field: well-formed JSON, so a 422 at the field. */
   @ServerExceptionMapper
-  public Response outOfRange(InputCoercionException e) {
+  public Response outOfRange(InputCoercionException e, HttpHeaders headers) {
     JsonParser parser = e.getProcessor();
     String pointer = parser == null ? "" : parser.getParsingContext().pathAsPointer().toString();
-    return Problem.invalid(
-            List.of(
-                new Problem.FieldError(
-                    pointer, "number out of range: " + firstLine(e.getOriginalMessage()))))
-        .toResponse();
+    return invalid(new Violation(pointer, "json.out-of-range"), headers);
   }
 
-  /** Well-formed JSON whose value a field cannot take (a number out of range, a null). */
+  /** Well-formed JSON whose value a field cannot take (a date that is no date, say). */
   @ServerExceptionMapper
-  public Response unmappable(JsonMappingException e) {
+  public Response unmappable(JsonMappingException e, HttpHeaders headers) {
     if (e instanceof MismatchedInputException mismatch) {
-      return mismatched(mismatch);
+      return mismatched(mismatch, headers);
     }
     Throwable root = e.getCause() == null ? e : e.getCause();
     if (root instanceof StreamReadException syntax && !(root instanceof InputCoercionException)) {
-      return malformed(syntax);
+      return malformed(syntax, headers);
     }
-    String detail =
-        root instanceof JsonProcessingException json
-            ? json.getOriginalMessage()
-            : root.getMessage();
-    return Problem.invalid(List.of(new Problem.FieldError(pointer(e), firstLine(detail))))
-        .toResponse();
+    return invalid(new Violation(pointer(e), "json.unmappable"), headers);
   }
 
   /** Not JSON at all: truncated, trailing garbage, duplicate keys, invalid escapes. */
   @ServerExceptionMapper
-  public Response malformed(JsonProcessingException e) {
-    return Problem.of(
-            Response.Status.BAD_REQUEST,
-            "malformed-json",
-            "the body is not valid JSON: " + firstLine(e.getOriginalMessage()))
-        .toResponse();
+  public Response malformed(JsonProcessingException e, HttpHeaders headers) {
+    JsonLocation at = e.getLocation();
+    return at == null || at.getLineNr() < 1
+        ? Problem.of(
+                Response.Status.BAD_REQUEST, "malformed-json", locale(headers), "json.malformed")
+            .toResponse()
+        : Problem.of(
+                Response.Status.BAD_REQUEST,
+                "malformed-json",
+                locale(headers),
+                "json.malformed.at",
+                at.getLineNr(),
+                at.getColumnNr())
+            .toResponse();
   }
 
   /** No token, or one that fails verification (signature, issuer, audience, expiry). */
   @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-  public Response unauthorized(RuntimeException e) {
+  public Response unauthorized(RuntimeException e, HttpHeaders headers) {
     Response problem =
-        Problem.of(
-                Response.Status.UNAUTHORIZED,
-                "unauthorized",
-                "a valid Bearer token is required (RS256; issuer, audience and expiry are checked)")
+        Problem.of(Response.Status.UNAUTHORIZED, "unauthorized", locale(headers), "auth.required")
             .toResponse();
     return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
   }
 
+  /** The token's roles do not allow the endpoint ({@code @RolesAllowed}). */
   @ServerExceptionMapper
-  public Response forbidden(ForbiddenException e) {
-    String detail =
-        e.getMessage() == null || e.getMessage().isBlank()
-            ? "your token's roles do not allow this"
-            : e.getMessage();
-    return Problem.of(Response.Status.FORBIDDEN, "forbidden", detail).toResponse();
-  }
-
-  @ServerExceptionMapper
-  public Response outsideRegion(OutsideRegionException e) {
-    return new Problem(
-            Problem.of(Response.Status.FORBIDDEN, "outside-region", null).type(),
-            "Forbidden",
-            403,
-            "outside your region claim (" + e.region() + "); nothing was changed",
-            e.errors())
+  public Response forbidden(ForbiddenException e, HttpHeaders headers) {
+    return Problem.of(Response.Status.FORBIDDEN, "forbidden", locale(headers), "auth.forbidden")
         .toResponse();
   }
 
   @ServerExceptionMapper
-  public Response web(WebApplicationException e) {
+  public Response web(WebApplicationException e, HttpHeaders headers) {
     // The JSON reader wraps what the parser found; say that, not just "Bad Request".
     if (e.getCause() instanceof InputCoercionException coercion) {
-      return outOfRange(coercion);
+      return outOfRange(coercion, headers);
     }
     if (e.getCause() instanceof MismatchedInputException mismatch) {
-      return mismatched(mismatch);
+      return mismatched(mismatch, headers);
     }
     if (e.getCause() instanceof JsonMappingException mapping) {
-      return unmappable(mapping);
+      return unmappable(mapping, headers);
     }
     if (e.getCause() instanceof JsonProcessingException json) {
-      return malformed(json);
+      return malformed(json, headers);
     }
     Response.StatusType status = e.getResponse().getStatusInfo();
-    String slug = status.getReasonPhrase().toLowerCase().replaceAll("[^a-z]+", "-");
-    return Problem.of(status, slug, e.getMessage()).toResponse();
+    String slug = status.getReasonPhrase().toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-");
+    String key = "http." + status.getStatusCode();
+    return Problem.of(status, slug, locale(headers), Messages.has(key) ? key : "http.other")
+        .toResponse();
+  }
+
+  private static Response invalid(Violation violation, HttpHeaders headers) {
+    return Problem.invalid(List.of(violation), locale(headers)).toResponse();
+  }
+
+  static Locale locale(HttpHeaders headers) {
+    return headers == null
+        ? Languages.preferred(List.of())
+        : Languages.preferred(headers.getAcceptableLanguages());
+  }
+
+  /** What a JSON value of the target type looks like, in the words of the API's documentation. */
+  private static String kind(Class<?> type) {
+    if (type == null) {
+      return "other";
+    }
+    if (type == UUID.class) {
+      return "uuid";
+    }
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+      return "number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "boolean";
+    }
+    if (Temporal.class.isAssignableFrom(type)) {
+      return "time";
+    }
+    if (type == String.class || type.isEnum()) {
+      return "text";
+    }
+    if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "array";
+    }
+    return Map.class.isAssignableFrom(type) || !type.getName().startsWith("java.")
+        ? "object"
+        : "other";
   }
 
   private static String pointer(JsonMappingException e) {
@@ -169,9 +210,5 @@ public class ProblemMappers {
                     ? "/" + ref.getFieldName().replace("~", "~0").replace("/", "~1")
                     : "/" + ref.getIndex())
         .collect(Collectors.joining());
-  }
-
-  private static String firstLine(String message) {
-    return message == null ? "" : message.split("\n")[0];
   }
 }

@@ -8,6 +8,7 @@ import cn.shishi.contract.ReportFiled;
 import cn.shishi.contract.ReportWithdrawn;
 import cn.shishi.contract.report.ReportSubmission;
 import cn.shishi.contract.report.ReportValidator;
+import cn.shishi.contract.report.Violation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,40 +50,31 @@ public class Corrections {
    */
   public Corrected check(StoredDeadLetter letter, String corrected) {
     String type = typeOf(letter);
-    List<DeadLetterProblem.Violation> problems = new ArrayList<>();
+    List<Violation> problems = new ArrayList<>();
     JsonNode original = originalEvent(letter);
     try {
       if (EventTypes.REPORT_FILED.equals(type)) {
         ReportFiled event = json.readValue(corrected, ReportFiled.class);
         sameIdentity(letter, original, event.reportId(), event.officeId(), problems);
-        constraints.violation(event).ifPresent(v -> problems.add(violation("", v)));
-        validator
-            .validate(submission(event), "")
-            .violations()
-            .forEach(v -> problems.add(violation(v.pointer(), v.detail())));
+        constraints.violation(event).ifPresent(v -> problems.add(constraint(v)));
+        problems.addAll(validator.validate(submission(event), "").violations());
         return result(type, event.partitionKey(), event, problems);
       }
       if (EventTypes.REPORT_WITHDRAWN.equals(type)) {
         ReportWithdrawn event = json.readValue(corrected, ReportWithdrawn.class);
         sameIdentity(letter, original, event.reportId(), event.officeId(), problems);
-        constraints.violation(event).ifPresent(v -> problems.add(violation("", v)));
+        constraints.violation(event).ifPresent(v -> problems.add(constraint(v)));
         return result(type, event.partitionKey(), event, problems);
       }
     } catch (JsonProcessingException | RuntimeException e) {
-      problems.add(violation("", "not a " + type + " event: " + e.getMessage()));
+      problems.add(new Violation("", "deadletter.correction.unreadable", String.valueOf(type)));
       throw new DeadLetterProblem.InvalidCorrection(problems);
     }
-    problems.add(
-        violation(
-            "",
-            "the record's event type is "
-                + type
-                + "; only report-filed and report-withdrawn records can be corrected"));
+    problems.add(new Violation("", "deadletter.correction.type", String.valueOf(type)));
     throw new DeadLetterProblem.InvalidCorrection(problems);
   }
 
-  private Corrected result(
-      String type, String key, Object event, List<DeadLetterProblem.Violation> problems)
+  private Corrected result(String type, String key, Object event, List<Violation> problems)
       throws JsonProcessingException {
     if (!problems.isEmpty()) {
       throw new DeadLetterProblem.InvalidCorrection(problems);
@@ -96,13 +88,15 @@ public class Corrections {
       JsonNode original,
       UUID reportId,
       String officeId,
-      List<DeadLetterProblem.Violation> problems) {
+      List<Violation> problems) {
     if (letter.reportId() != null && !letter.reportId().equals(reportId)) {
-      problems.add(violation("/reportId", "must stay " + letter.reportId()));
+      problems.add(
+          new Violation(
+              "/reportId", "deadletter.correction.reportId", letter.reportId().toString()));
     }
     JsonNode office = original == null ? null : original.get("officeId");
     if (office != null && office.isTextual() && !Objects.equals(office.asText(), officeId)) {
-      problems.add(violation("/officeId", "must stay the office that filed the record"));
+      problems.add(new Violation("/officeId", "deadletter.correction.officeId"));
     }
   }
 
@@ -137,7 +131,11 @@ public class Corrections {
         event.note());
   }
 
-  private static DeadLetterProblem.Violation violation(String pointer, String detail) {
-    return new DeadLetterProblem.Violation(pointer, detail);
+  /**
+   * What the event's own constraints refuse. Their texts are the contract's, written once in
+   * English for the dead letters that operators read, and quoted as they are.
+   */
+  private static Violation constraint(String detail) {
+    return new Violation("", "deadletter.correction.constraint", detail);
   }
 }

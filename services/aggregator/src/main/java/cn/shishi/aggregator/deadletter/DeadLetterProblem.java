@@ -1,70 +1,68 @@
 package cn.shishi.aggregator.deadletter;
 
+import cn.shishi.contract.report.Violation;
+import cn.shishi.web.InvalidRequestException;
+import cn.shishi.web.ProblemException;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** Why a dead-letter request cannot be done; each maps to a problem answer. */
-public abstract sealed class DeadLetterProblem extends RuntimeException {
-  DeadLetterProblem(String message, Throwable cause) {
-    super(message, cause);
-  }
+/** Why a dead-letter request cannot be done, each as its problem answer. */
+public final class DeadLetterProblem {
+  /** Kafka's answer is awaited again after this many seconds. */
+  private static final long RETRY_AFTER_SECONDS = 5;
+
+  private DeadLetterProblem() {}
 
   /** 404: no dead letter has that id. */
-  public static final class NotFound extends DeadLetterProblem {
+  public static final class NotFound extends ProblemException {
     NotFound(long id) {
-      super("no dead letter " + id, null);
+      super(Response.Status.NOT_FOUND, "not-found", "deadletter.not-found", String.valueOf(id));
     }
   }
 
   /** 409: it was re-driven or discarded already. */
-  public static final class NotOpen extends DeadLetterProblem {
+  public static final class NotOpen extends ProblemException {
     NotOpen(StoredDeadLetter letter) {
       super(
-          "dead letter "
-              + letter.id()
-              + " is "
-              + letter.state().name().toLowerCase()
-              + " (by "
-              + letter.resolvedBy()
-              + " at "
-              + letter.resolvedAt()
-              + ")",
-          null);
+          Response.Status.CONFLICT,
+          "dead-letter-resolved",
+          "deadletter.not-open." + letter.state().name().toLowerCase(java.util.Locale.ROOT),
+          String.valueOf(letter.id()),
+          String.valueOf(letter.resolvedBy()),
+          String.valueOf(letter.resolvedAt()));
     }
   }
 
   /** 409: a dead letter from before records were kept whole has nothing to re-drive. */
-  public static final class NothingKept extends DeadLetterProblem {
+  public static final class NothingKept extends ProblemException {
     NothingKept(StoredDeadLetter letter) {
       super(
-          "dead letter "
-              + letter.id()
-              + " has no record kept (it predates keeping them); its copy is in the dead-letter"
-              + " topic",
-          null);
+          Response.Status.CONFLICT,
+          "dead-letter-resolved",
+          "deadletter.nothing-kept",
+          String.valueOf(letter.id()));
     }
   }
 
   /** 422: the corrected payload breaks the contract, at these JSON pointers. */
-  public static final class InvalidCorrection extends DeadLetterProblem {
-    private final transient List<Violation> violations;
-
+  public static final class InvalidCorrection extends InvalidRequestException {
     InvalidCorrection(List<Violation> violations) {
-      super(violations.size() + " problem(s) in the corrected payload", null);
-      this.violations = List.copyOf(violations);
-    }
-
-    public List<Violation> violations() {
-      return violations;
+      super(
+          violations.stream()
+              .map(v -> new Violation("/payload" + v.pointer(), v.key(), v.args()))
+              .toList());
     }
   }
 
   /** 503: Kafka did not take the re-driven record; nothing was decided. */
-  public static final class KafkaUnavailable extends DeadLetterProblem {
+  public static final class KafkaUnavailable extends ProblemException {
     KafkaUnavailable(Throwable cause) {
-      super("Kafka did not acknowledge the re-driven record; nothing changed", cause);
+      super(
+          Response.Status.SERVICE_UNAVAILABLE,
+          "kafka-unavailable",
+          RETRY_AFTER_SECONDS,
+          "deadletter.kafka-unavailable");
+      initCause(cause);
     }
   }
-
-  /** One thing wrong with a corrected payload. */
-  public record Violation(String pointer, String detail) {}
 }

@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -27,6 +29,10 @@ import org.jboss.resteasy.reactive.RestQuery;
  * Dead letters: auditors and admins list and read them; admins re-drive them (as they were or
  * corrected) or discard them, and every decision records who took it.
  */
+@Tag(
+    name = "Dead letters · 死信",
+    description =
+        "Records the aggregator set aside, kept whole, to re-drive or discard · 汇总服务搁置的记录，完整保存，可重新投递或丢弃")
 @Path("/api/v1/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"auditor", "admin"})
@@ -42,7 +48,7 @@ public class DeadLetterResource {
   /** The query of the list. */
   public static class ListParams {
     @RestQuery
-    @Pattern(regexp = "open|redriven|discarded", message = "one of open, redriven, discarded")
+    @Pattern(regexp = "open|redriven|discarded", message = "{shishi.param.state}")
     String state;
 
     @RestQuery
@@ -73,6 +79,7 @@ public class DeadLetterResource {
     }
   }
 
+  @Operation(summary = "List dead letters · 列出死信")
   @GET
   public DeadLetterViews.Page list(@Valid @BeanParam ListParams params) {
     List<StoredDeadLetter> rows = service.list(params.filter(), params.pageSize() + 1);
@@ -86,6 +93,7 @@ public class DeadLetterResource {
   /**
    * The same page as CSV ({@code Accept: text/csv}): what {@code bin/shishi dead-letters} shows.
    */
+  @Operation(summary = "Dead letters as CSV · 死信（CSV）")
   @GET
   @Produces("text/csv;charset=UTF-8")
   public String listCsv(@Valid @BeanParam ListParams params) {
@@ -93,6 +101,7 @@ public class DeadLetterResource {
   }
 
   /** One dead letter, with its record whole. */
+  @Operation(summary = "One dead letter · 查看一条死信")
   @GET
   @Path("/{id}")
   public DeadLetterViews.Letter get(@RestPath long id) {
@@ -102,6 +111,7 @@ public class DeadLetterResource {
   /** The body of a re-drive: a corrected event (omit it to send the record as it was). */
   public record RedriveRequest(JsonNode payload, @Size(max = 500) String note) {}
 
+  @Operation(summary = "Re-drive one dead letter · 重新投递一条死信")
   @POST
   @Path("/{id}/redrive")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -121,6 +131,7 @@ public class DeadLetterResource {
       @NotBlank @Size(max = 64) String reason, @Size(max = 500) String note) {}
 
   /** Re-drives every open dead letter of one reason, unchanged (up to 500 a call). */
+  @Operation(summary = "Re-drive dead letters by reason · 按原因批量重新投递")
   @POST
   @Path("/redrive")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -137,6 +148,7 @@ public class DeadLetterResource {
   /** The body of a discard: why, which stays with the dead letter. */
   public record DiscardRequest(@NotBlank @Size(max = 500) String why) {}
 
+  @Operation(summary = "Discard one dead letter · 丢弃一条死信")
   @POST
   @Path("/{id}/discard")
   @Consumes(MediaType.APPLICATION_JSON)

@@ -1,7 +1,6 @@
 package cn.shishi.aggregator.offsets;
 
 import cn.shishi.aggregator.audit.Actors;
-import cn.shishi.web.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -13,15 +12,19 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Offset anomalies: partitions held because their stored offsets do not fit the topic's log.
  * Auditors and admins read them; an admin decides where a partition goes on.
  */
+@Tag(
+    name = "Offset anomalies · 偏移量异常",
+    description =
+        "Stored offsets that disagree with the log, and an admin's decision on them · 已存偏移量与日志不符的情况及管理员的处理")
 @Path("/api/v1/admin/offset-anomalies")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"auditor", "admin"})
@@ -35,6 +38,7 @@ public class OffsetAnomalyResource {
   }
 
   /** Open anomalies first, then the latest resolved ones (up to 100 in all). */
+  @Operation(summary = "List offset anomalies · 列出偏移量异常")
   @GET
   public List<OffsetAnomaly> list() {
     return guard.anomalies(100);
@@ -47,6 +51,7 @@ public class OffsetAnomalyResource {
    */
   public record Adoption(@Min(0) Long fromOffset, @NotBlank @Size(max = 500) String note) {}
 
+  @Operation(summary = "Adopt an offset for an anomaly · 为异常指定偏移量")
   @POST
   @Path("/{id}/adopt")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -57,21 +62,5 @@ public class OffsetAnomalyResource {
     // Checked again at once: this instance's readiness and gauges, and its consumer's position.
     guard.check();
     return resolved;
-  }
-
-  @ServerExceptionMapper
-  public Response notFound(OffsetGuard.AnomalyNotFound e) {
-    return Problem.of(Response.Status.NOT_FOUND, "not-found", e.getMessage()).toResponse();
-  }
-
-  @ServerExceptionMapper
-  public Response resolved(OffsetGuard.AnomalyAlreadyResolved e) {
-    return Problem.of(Response.Status.CONFLICT, "anomaly-resolved", e.getMessage()).toResponse();
-  }
-
-  @ServerExceptionMapper
-  public Response outside(OffsetGuard.OffsetOutsideLog e) {
-    return Problem.invalid(List.of(new Problem.FieldError("/fromOffset", e.getMessage())))
-        .toResponse();
   }
 }

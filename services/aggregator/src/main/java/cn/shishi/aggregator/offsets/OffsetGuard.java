@@ -4,9 +4,13 @@ import cn.shishi.aggregator.audit.Actor;
 import cn.shishi.aggregator.audit.AdminAction;
 import cn.shishi.aggregator.audit.AuditLog;
 import cn.shishi.aggregator.config.AggregatorConfig;
+import cn.shishi.contract.report.Violation;
+import cn.shishi.web.InvalidRequestException;
+import cn.shishi.web.ProblemException;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -206,40 +210,40 @@ public class OffsetGuard {
     }
   }
 
-  /** No anomaly has that id. */
-  public static final class AnomalyNotFound extends RuntimeException {
+  /** No anomaly has that id (404). */
+  public static final class AnomalyNotFound extends ProblemException {
     AnomalyNotFound(long id) {
-      super("no offset anomaly " + id);
+      super(Response.Status.NOT_FOUND, "not-found", "anomaly.not-found", String.valueOf(id));
     }
   }
 
-  /** The anomaly was resolved before. */
-  public static final class AnomalyAlreadyResolved extends RuntimeException {
+  /** The anomaly was resolved before (409). */
+  public static final class AnomalyAlreadyResolved extends ProblemException {
     AnomalyAlreadyResolved(OffsetAnomaly anomaly) {
       super(
-          "offset anomaly "
-              + anomaly.id()
-              + " was resolved by "
-              + anomaly.resolution().by()
-              + " at "
-              + anomaly.resolution().at());
+          Response.Status.CONFLICT,
+          "anomaly-resolved",
+          "anomaly.resolved",
+          String.valueOf(anomaly.id()),
+          anomaly.resolution().by(),
+          anomaly.resolution().at().toString());
     }
   }
 
-  /** The offset chosen is not in the partition's log. */
-  public static final class OffsetOutsideLog extends RuntimeException {
+  /** The offset chosen is not in the partition's log (422 at {@code /fromOffset}). */
+  public static final class OffsetOutsideLog extends InvalidRequestException {
     OffsetOutsideLog(int partition, Long offset, LogSnapshot.Range range) {
       super(
-          range == null
-              ? "partition " + partition + " no longer exists"
-              : "offset "
-                  + offset
-                  + " is outside partition "
-                  + partition
-                  + "'s log, "
-                  + range.start()
-                  + ".."
-                  + range.end());
+          List.of(
+              range == null
+                  ? new Violation("/fromOffset", "anomaly.partition-gone", partition)
+                  : new Violation(
+                      "/fromOffset",
+                      "anomaly.offset-outside",
+                      String.valueOf(offset),
+                      partition,
+                      String.valueOf(range.start()),
+                      String.valueOf(range.end()))));
     }
   }
 }

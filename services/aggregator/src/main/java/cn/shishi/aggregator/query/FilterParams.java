@@ -23,11 +23,11 @@ public class FilterParams {
   static final String CODE = "|(?=.{1,64}$)[a-z][a-z0-9]*(-[a-z0-9]+)*";
 
   @RestQuery
-  @Pattern(regexp = CODE, message = "is not a catalogue code")
+  @Pattern(regexp = CODE, message = "{shishi.param.code}")
   String program;
 
   @RestQuery
-  @Pattern(regexp = CODE, message = "is not a catalogue code")
+  @Pattern(regexp = CODE, message = "{shishi.param.code}")
   String taskType;
 
   @RestQuery @IsoDay String from;
@@ -59,7 +59,7 @@ public class FilterParams {
   @Retention(RetentionPolicy.RUNTIME)
   @Constraint(validatedBy = DaysInOrder.Validator.class)
   public @interface DaysInOrder {
-    String message() default "lies after 'to'";
+    String message() default "{shishi.param.from}";
 
     Class<?>[] groups() default {};
 

@@ -19,7 +19,7 @@ import java.time.format.DateTimeParseException;
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = IsoDay.Validator.class)
 public @interface IsoDay {
-  String message() default "must be a date, YYYY-MM-DD";
+  String message() default "{shishi.param.day}";
 
   Class<?>[] groups() default {};
 

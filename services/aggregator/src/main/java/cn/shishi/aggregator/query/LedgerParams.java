@@ -14,7 +14,7 @@ public class LedgerParams {
   @BeanParam @Valid FilterParams filter;
 
   @RestQuery
-  @Pattern(regexp = "|\\d{2}|\\d{4}|\\d{6}", message = "a 2-, 4- or 6-digit region code")
+  @Pattern(regexp = "|\\d{2}|\\d{4}|\\d{6}", message = "{shishi.param.ledger-region}")
   String region;
 
   @RestQuery
@@ -24,12 +24,12 @@ public class LedgerParams {
   @RestQuery
   @Pattern(
       regexp = "|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
-      message = "must be a reportId from the previous page")
+      message = "{shishi.param.after}")
   String after;
 
   @RestQuery
-  @Min(value = 1, message = "must be between 1 and " + TotalsParams.MAX_LIMIT)
-  @Max(value = TotalsParams.MAX_LIMIT, message = "must be between 1 and " + TotalsParams.MAX_LIMIT)
+  @Min(value = 1, message = "{shishi.param.limit}")
+  @Max(value = TotalsParams.MAX_LIMIT, message = "{shishi.param.limit}")
   Integer limit;
 
   LedgerQueries.Filter toFilter() {

@@ -1,7 +1,8 @@
 package cn.shishi.aggregator.query;
 
+import cn.shishi.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,7 +43,8 @@ public class LedgerService {
             .toList();
     List<String> rejections = ledger.deadLetterReasons(reportId);
     if (report.isEmpty() && rejections.isEmpty()) {
-      throw new NotFoundException("no report " + reportId + " reached the aggregator");
+      throw new ProblemException(
+          Response.Status.NOT_FOUND, "not-found", "ledger.report.not-found", reportId.toString());
     }
     return new LedgerViews.Trace(
         reportId,

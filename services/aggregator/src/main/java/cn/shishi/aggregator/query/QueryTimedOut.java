@@ -1,17 +1,20 @@
 package cn.shishi.aggregator.query;
 
+import cn.shishi.web.ProblemException;
+import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.time.Duration;
 
 /** A query statement ran past the caller's timeout and PostgreSQL cancelled it. */
-public class QueryTimedOut extends RuntimeException {
+public class QueryTimedOut extends ProblemException {
   /** PostgreSQL's SQLSTATE for a statement cancelled on request (here: the timeout). */
   private static final String QUERY_CANCELED = "57014";
 
   private final Duration timeout;
 
   public QueryTimedOut(Duration timeout) {
-    super("the question took longer than the " + timeout.toSeconds() + " s it may");
+    super(
+        Response.Status.SERVICE_UNAVAILABLE, "query-timeout", "query.timeout", timeout.toSeconds());
     this.timeout = timeout;
   }
 

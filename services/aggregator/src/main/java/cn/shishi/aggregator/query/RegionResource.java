@@ -12,12 +12,15 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 /**
  * Drill-down: a region's totals and its children's, the nation ({@code 00}) into provinces, a
  * province into cities, a city into counties (own-level cells included, so children add up).
  */
+@Tag(name = "Totals · 汇总")
 @Path("/api/v1/regions/{code}/totals")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"manager", "auditor"})
@@ -30,12 +33,10 @@ public class RegionResource {
     this.token = token;
   }
 
+  @Operation(summary = "A region's totals and its subregions' · 某区域及其下级区域的汇总")
   @GET
   public RegionTotals drillDown(
-      @RestPath
-          @Pattern(
-              regexp = "00|\\d{2}|\\d{4}|\\d{6}",
-              message = "a region code: 00, or 2, 4 or 6 digits")
+      @RestPath @Pattern(regexp = "00|\\d{2}|\\d{4}|\\d{6}", message = "{shishi.param.region}")
           String code,
       @Valid @BeanParam FilterParams filter) {
     TotalsQuery filters =

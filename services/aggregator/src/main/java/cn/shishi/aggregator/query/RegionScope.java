@@ -1,8 +1,8 @@
 package cn.shishi.aggregator.query;
 
+import cn.shishi.contract.report.Violation;
 import cn.shishi.web.Caller;
 import cn.shishi.web.OutsideRegionException;
-import cn.shishi.web.Problem;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,7 +23,8 @@ public final class RegionScope {
     if (!seesNation(caller)) {
       throw new OutsideRegionException(
           String.valueOf(caller.region()),
-          List.of(new Problem.FieldError("/code", "the nation is outside " + caller.region())));
+          List.of(
+              new Violation("/code", "region.nation-outside", String.valueOf(caller.region()))));
     }
   }
 
@@ -32,8 +33,7 @@ public final class RegionScope {
       return query;
     }
     if (caller.region() == null) {
-      throw new OutsideRegionException(
-          "none", List.of(new Problem.FieldError("", "your token carries no region claim")));
+      throw new OutsideRegionException("-", List.of(new Violation("", "token.region.missing")));
     }
     Optional<String> finest = query.county().or(query::city).or(query::province);
     if (finest.isEmpty()) {
@@ -45,8 +45,8 @@ public final class RegionScope {
       throw new OutsideRegionException(
           caller.region(),
           List.of(
-              new Problem.FieldError(
-                  "/" + parameter, finest.get() + " is outside " + caller.region())));
+              new Violation(
+                  "/" + parameter, "region.code-outside", finest.get(), caller.region())));
     }
     return query;
   }

@@ -26,14 +26,12 @@ public class StreamSeats {
   public Seat take(String caller) {
     if (total.incrementAndGet() > config.total()) {
       total.decrementAndGet();
-      throw new TooManyStreams(
-          "this service has " + config.total() + " streams open, as many as it takes; retry later");
+      throw new TooManyStreams("streams.total", config.total());
     }
     int mine = perCaller.merge(caller, 1, Integer::sum);
     if (mine > config.perCaller()) {
       release(caller);
-      throw new TooManyStreams(
-          "you have " + config.perCaller() + " streams open, as many as one caller may");
+      throw new TooManyStreams("streams.caller", config.perCaller());
     }
     return new Seat(caller);
   }

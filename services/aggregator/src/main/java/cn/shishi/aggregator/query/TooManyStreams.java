@@ -1,8 +1,11 @@
 package cn.shishi.aggregator.query;
 
-/** A caller (or this instance) has as many open streams of totals as it may (429). */
-public class TooManyStreams extends RuntimeException {
-  TooManyStreams(String message) {
-    super(message);
+import cn.shishi.web.ProblemException;
+import jakarta.ws.rs.core.Response;
+
+/** A caller, or the service, has as many live streams open as it may (429). */
+public class TooManyStreams extends ProblemException {
+  TooManyStreams(String key, int limit) {
+    super(Response.Status.TOO_MANY_REQUESTS, "too-many-streams", key, limit);
   }
 }

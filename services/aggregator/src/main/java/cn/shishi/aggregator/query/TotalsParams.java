@@ -19,26 +19,26 @@ public class TotalsParams {
   @BeanParam @Valid FilterParams filter;
 
   @RestQuery
-  @Pattern(regexp = "|\\d{2}", message = "must match \\d{2}")
+  @Pattern(regexp = "|\\d{2}", message = "{shishi.param.province}")
   String province;
 
   @RestQuery
-  @Pattern(regexp = "|\\d{4}", message = "must match \\d{4}")
+  @Pattern(regexp = "|\\d{4}", message = "{shishi.param.city}")
   String city;
 
   @RestQuery
-  @Pattern(regexp = "|\\d{6}", message = "must match \\d{6}")
+  @Pattern(regexp = "|\\d{6}", message = "{shishi.param.county}")
   String county;
 
   @RestQuery List<@Pattern(regexp = DIMENSIONS, message = UNKNOWN_DIMENSION) String> groupBy;
 
   @RestQuery
-  @Min(value = 1, message = "must be between 1 and " + MAX_LIMIT)
-  @Max(value = MAX_LIMIT, message = "must be between 1 and " + MAX_LIMIT)
+  @Min(value = 1, message = "{shishi.param.limit}")
+  @Max(value = MAX_LIMIT, message = "{shishi.param.limit}")
   Integer limit;
 
   @RestQuery
-  @Min(value = 0, message = "must not be negative")
+  @Min(value = 0, message = "{shishi.param.offset}")
   Integer offset;
 
   /** One or more dimension names, separated by commas (spaces around them allowed). */
@@ -46,8 +46,7 @@ public class TotalsParams {
       "\\s*(province|city|county|program|taskType|day|month)?\\s*"
           + "(,\\s*(province|city|county|program|taskType|day|month)?\\s*)*";
 
-  static final String UNKNOWN_DIMENSION =
-      "names an unknown dimension; one of province, city, county, program, taskType, day, month";
+  static final String UNKNOWN_DIMENSION = "{shishi.param.groupBy}";
 
   /** The question (not yet kept inside the caller's region: the service does that). */
   TotalsQuery toQuery() {

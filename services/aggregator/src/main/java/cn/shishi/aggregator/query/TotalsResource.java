@@ -9,8 +9,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Totals from the rollups, filtered and grouped; what dashboards and auditors read. */
+@Tag(name = "Totals · 汇总")
 @Path("/api/v1/totals")
 @RolesAllowed({"manager", "auditor"})
 public class TotalsResource {
@@ -24,6 +27,7 @@ public class TotalsResource {
     this.token = token;
   }
 
+  @Operation(summary = "Totals as JSON · 汇总（JSON）")
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public TotalsPage totals(@Valid @BeanParam TotalsParams params) {
@@ -32,6 +36,7 @@ public class TotalsResource {
   }
 
   /** The same rows as CSV ({@code Accept: text/csv}), for spreadsheets. */
+  @Operation(summary = "Totals as CSV · 汇总（CSV）")
   @GET
   @Produces(CSV + ";charset=UTF-8")
   public String totalsCsv(@Valid @BeanParam TotalsParams params) {

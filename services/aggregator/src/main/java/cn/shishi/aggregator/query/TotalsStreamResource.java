@@ -16,12 +16,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Live totals as Server-Sent Events ({@code event: totals}, see {@link TotalsStream}), and a
  * comment every 15 s so that proxies keep the connection open. A stream takes a seat ({@link
  * StreamSeats}: 429 when there is none) and ends when its token expires.
  */
+@Tag(
+    name = "Totals · 汇总",
+    description = "Live totals by region, program, task type and day · 按区域、项目、任务类型和日期的实时汇总")
 @Path("/api/v1/totals/stream")
 @RolesAllowed({"manager", "auditor"})
 public class TotalsStreamResource {
@@ -46,6 +51,7 @@ public class TotalsStreamResource {
     this.clock = clock;
   }
 
+  @Operation(summary = "Totals as a live stream (SSE) · 汇总实时推送（SSE）")
   @GET
   @Produces(MediaType.SERVER_SENT_EVENTS)
   public Multi<OutboundSseEvent> stream(@Valid @BeanParam TotalsParams params, @Context Sse sse) {

@@ -2,18 +2,18 @@ package cn.shishi.aggregator.reconcile;
 
 import cn.shishi.aggregator.audit.Actors;
 import cn.shishi.aggregator.config.AggregatorConfig;
-import cn.shishi.web.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Operations on the aggregator's state. */
+@Tag(name = "Administration · 管理", description = "Operations only admins may run · 仅管理员可执行的操作")
 @Path("/api/v1/admin")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
@@ -37,15 +37,11 @@ public class AdminResource {
    * Recomputes every rollup cell from the ledger. The consumer waits meanwhile (the offsets are
    * locked), so no batch is lost or counted twice across the rebuild. One at a time (409).
    */
+  @Operation(summary = "Rebuild every rollup from the ledger · 由台账重建全部汇总")
   @POST
   @Path("/rollups/rebuild")
   public Rebuilt rebuild() {
     int cells = rollups.rebuild(config.topic(), actors.current());
     return new Rebuilt(cells, clock.instant());
-  }
-
-  @ServerExceptionMapper
-  public Response busy(AlreadyRunning e) {
-    return Problem.of(Response.Status.CONFLICT, "already-running", e.getMessage()).toResponse();
   }
 }

@@ -1,11 +1,11 @@
 package cn.shishi.aggregator.reconcile;
 
-/**
- * A full reconciliation or a rebuild is running already, on this instance or another (a PostgreSQL
- * advisory lock decides): one at a time, for they read the whole ledger. Answered 409.
- */
-public class AlreadyRunning extends RuntimeException {
+import cn.shishi.web.ProblemException;
+import jakarta.ws.rs.core.Response;
+
+/** A rebuild or a reconciliation runs already, here or on another instance (409). */
+public class AlreadyRunning extends ProblemException {
   AlreadyRunning(String what) {
-    super(what + " is running already; try again when it has finished", null, false, false);
+    super(Response.Status.CONFLICT, "already-running", "running." + what);
   }
 }

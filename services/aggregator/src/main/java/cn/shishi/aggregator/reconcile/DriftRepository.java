@@ -38,7 +38,7 @@ public class DriftRepository {
       settings.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
       settings.execute("SET LOCAL work_mem = '" + workMem + "'");
       if (!ExclusiveRun.acquire(c, ExclusiveRun.RECONCILIATION)) {
-        throw new AlreadyRunning("a reconciliation");
+        throw new AlreadyRunning("reconciliation");
       }
       List<CellDrift> drift = new ArrayList<>(cells(c, dayDrift(slice), CellDrift.DAY));
       drift.addAll(cells(c, monthDrift(slice), CellDrift.MONTH));

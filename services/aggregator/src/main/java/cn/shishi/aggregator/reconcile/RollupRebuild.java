@@ -29,7 +29,7 @@ public class RollupRebuild {
   @TransactionConfiguration(timeout = 3600)
   public int rebuild(String topic, Actor actor) {
     if (!rollups.tryLock()) {
-      throw new AlreadyRunning("a rebuild");
+      throw new AlreadyRunning("rebuild");
     }
     offsets.lock(topic, offsets.read(topic).keySet());
     int cells = rollups.rebuild();

@@ -148,6 +148,18 @@ class QueryApiTest {
         .then()
         .statusCode(422)
         .body("errors[0].pointer", equalTo("/groupBy"));
+    // The same refusal for a manager's dashboard in Chinese: the texts change, the pointer not.
+    given()
+        .auth()
+        .oauth2(TestTokens.auditor())
+        .header("Accept-Language", "zh-CN,zh;q=0.9")
+        .queryParam("groupBy", "colour")
+        .get("/api/v1/totals")
+        .then()
+        .statusCode(422)
+        .body("title", equalTo("请求内容无效"))
+        .body("errors[0].pointer", equalTo("/groupBy"))
+        .body("errors[0].detail", org.hamcrest.Matchers.startsWith("含有未知的分组维度"));
   }
 
   @Test

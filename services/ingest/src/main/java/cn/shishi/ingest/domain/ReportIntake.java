@@ -15,12 +15,13 @@ import cn.shishi.ingest.messaging.ReportPublisher;
 import cn.shishi.web.Caller;
 import cn.shishi.web.InvalidRequestException;
 import cn.shishi.web.OutsideRegionException;
-import cn.shishi.web.Problem;
+import cn.shishi.web.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ public class ReportIntake {
   /** Files one report for the calling office. */
   public Uni<UUID> file(ReportSubmission submission, Caller office) {
     if (submission == null) {
-      return reject(1, new InvalidRequestException("", "a report object is required"));
+      return reject(1, new InvalidRequestException("", "report.required"));
     }
     return fileAll(List.of(submission), "", office).replaceWith(submission::reportId);
   }
@@ -79,12 +80,12 @@ public class ReportIntake {
   /** Files a batch for the calling office: all of it, or (422, 403, 503) none of it. */
   public Uni<Integer> fileBatch(ReportBatch batch, Caller office) {
     if (batch == null || batch.reports() == null || batch.reports().isEmpty()) {
-      return reject(1, new InvalidRequestException("/reports", "must hold 1 to 1000 reports"));
+      return reject(1, new InvalidRequestException("/reports", "batch.size", ReportBatch.MAX_SIZE));
     }
     if (batch.reports().size() > ReportBatch.MAX_SIZE) {
       return reject(
           batch.reports().size(),
-          new InvalidRequestException("/reports", "must hold at most 1000 reports"));
+          new InvalidRequestException("/reports", "batch.size", ReportBatch.MAX_SIZE));
     }
     return fileAll(batch.reports(), "/reports/", office).replaceWith(batch.reports().size());
   }
@@ -100,20 +101,19 @@ public class ReportIntake {
       violations.addAll(validated.violations());
       if (validated.isValid()) {
         if (!ids.add(validated.report().reportId())) {
-          violations.add(new Violation(at + "/reportId", "appears twice in this batch"));
+          violations.add(new Violation(at + "/reportId", "batch.reportId.twice"));
         }
         reports.add(validated.report());
       }
     }
     if (!violations.isEmpty()) {
-      return reject(submissions.size(), new InvalidReportException(violations));
+      return reject(submissions.size(), new InvalidRequestException(violations));
     }
-    List<Problem.FieldError> outside = new ArrayList<>();
+    List<Violation> outside = new ArrayList<>();
     for (int i = 0; i < reports.size(); i++) {
       if (!office.covers(reports.get(i).regionCode())) {
         String at = prefix.isEmpty() ? "" : prefix + i;
-        outside.add(
-            new Problem.FieldError(at + "/regionCode", "not in your region " + office.region()));
+        outside.add(new Violation(at + "/regionCode", "region.outside", office.region()));
       }
     }
     if (!outside.isEmpty()) {
@@ -139,7 +139,7 @@ public class ReportIntake {
     List<Violation> violations = new ArrayList<>();
     String reason = reason(request == null ? null : request.reason(), violations);
     if (!violations.isEmpty()) {
-      throw new InvalidReportException(violations);
+      throw new InvalidRequestException(violations);
     }
     try {
       rateLimit.take(office.office(), 1);
@@ -161,21 +161,20 @@ public class ReportIntake {
   public Uni<Void> withdrawAsAdmin(AdminWithdrawal request, Caller admin) {
     List<Violation> violations = new ArrayList<>();
     if (request == null) {
-      throw new InvalidReportException(
-          List.of(new Violation("", "a withdrawal object is required")));
+      throw new InvalidRequestException("", "withdrawal.required");
     }
     if (request.reportId() == null) {
-      violations.add(new Violation("/reportId", "is required"));
+      violations.add(new Violation("/reportId", "field.required"));
     }
     if (!EventConstraints.isValidOfficeId(request.officeId())) {
-      violations.add(new Violation("/officeId", "must name the office the report belongs to"));
+      violations.add(new Violation("/officeId", "withdrawal.officeId"));
     }
     if (request.regionCode() == null || !catalog.regionExists(request.regionCode())) {
-      violations.add(new Violation("/regionCode", "must be the report's 6-digit region"));
+      violations.add(new Violation("/regionCode", "withdrawal.regionCode"));
     }
     String reason = reason(request.reason(), violations);
     if (!violations.isEmpty()) {
-      throw new InvalidReportException(violations);
+      throw new InvalidRequestException(violations);
     }
     return publish(
         List.of(
@@ -200,7 +199,9 @@ public class ReportIntake {
             "/reason",
             violations);
     if (violations.size() == before && (reason == null || reason.isEmpty())) {
-      violations.add(new Violation("/reason", "is required, at most 500 characters"));
+      violations.add(
+          new Violation(
+              "/reason", "withdrawal.reason.required", EventConstraints.MAX_REASON_LENGTH));
     }
     return reason;
   }
@@ -211,16 +212,15 @@ public class ReportIntake {
    */
   private static void requireOffice(Caller office) {
     if (!office.hasProvince()) {
-      throw new io.quarkus.security.ForbiddenException(
-          "an office's token must carry its region (a province, city or county code)");
+      throw new ProblemException(Response.Status.FORBIDDEN, "forbidden", "token.office.region");
     }
     if (!EventConstraints.isValidOfficeId(office.office())
         || !EventConstraints.isValidOfficeId(office.subject())) {
-      throw new io.quarkus.security.ForbiddenException(
-          "an office's token must name the office (its office claim, or its subject) and the"
-              + " person: at most "
-              + EventConstraints.MAX_OFFICE_ID_LENGTH
-              + " characters of plain text each");
+      throw new ProblemException(
+          Response.Status.FORBIDDEN,
+          "forbidden",
+          "token.office.name",
+          EventConstraints.MAX_OFFICE_ID_LENGTH);
     }
   }
 

@@ -1,15 +1,16 @@
 package cn.shishi.ingest.limits;
 
+import cn.shishi.web.ProblemException;
+import jakarta.ws.rs.core.Response;
+
 /** The office has used its rate; retry after the given seconds (429). */
-public class RateLimitedException extends RuntimeException {
-  private final long retryAfterSeconds;
-
+public class RateLimitedException extends ProblemException {
   RateLimitedException(long retryAfterSeconds) {
-    super("this office files faster than its rate allows; retry after " + retryAfterSeconds + " s");
-    this.retryAfterSeconds = retryAfterSeconds;
-  }
-
-  public long retryAfterSeconds() {
-    return retryAfterSeconds;
+    super(
+        Response.Status.TOO_MANY_REQUESTS,
+        "rate-limited",
+        retryAfterSeconds,
+        "rate.limited",
+        retryAfterSeconds);
   }
 }

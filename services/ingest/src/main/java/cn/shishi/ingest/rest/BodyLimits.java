@@ -1,6 +1,7 @@
 package cn.shishi.ingest.rest;
 
 import cn.shishi.ingest.config.IngestConfig;
+import cn.shishi.web.Languages;
 import cn.shishi.web.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 
 /**
  * 413 before reading a body that declares more bytes than its endpoint allows: 1 MiB for one
@@ -61,7 +63,13 @@ public class BodyLimits {
         Problem.of(
             Response.Status.REQUEST_ENTITY_TOO_LARGE,
             "body-too-large",
-            "the body has " + length + " bytes; this endpoint takes at most " + limit);
+            Languages.preferred(
+                context.acceptableLanguages().stream()
+                    .map(language -> Locale.forLanguageTag(language.value()))
+                    .toList()),
+            "http.body-too-large",
+            length,
+            limit);
     try {
       // The body is not read: the connection closes after the answer.
       context

@@ -18,10 +18,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** The codes offices must send, with their Chinese names; admins extend the lists. */
+@Tag(
+    name = "Catalogue · 目录",
+    description = "Regions, programs and task types reports may name · 报告可使用的行政区划、项目和任务类型")
 @Path("/api/v1/catalog")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
@@ -45,12 +50,14 @@ public class CatalogResource {
   /** The body of a catalogue PUT. */
   public record EntryRequest(String name, String description) {}
 
+  @Operation(summary = "List programs · 列出项目")
   @GET
   @Path("/programs")
   public List<CatalogEntry> programs() {
     return registry.list(CatalogKind.PROGRAM);
   }
 
+  @Operation(summary = "List task types · 列出任务类型")
   @GET
   @Path("/task-types")
   public List<CatalogEntry> taskTypes() {
@@ -58,11 +65,12 @@ public class CatalogResource {
   }
 
   /** The provinces, or the children of {@code parent} (a 2- or 4-digit code). */
+  @Operation(summary = "List regions under a parent · 列出下级行政区划")
   @GET
   @Path("/regions")
   public List<RegionView> regions(@RestQuery String parent) {
     if (parent != null && !parent.isEmpty() && !parent.matches("\\d{2}|\\d{4}")) {
-      throw new InvalidRequestException("/parent", "must be a 2- or 4-digit region code");
+      throw new InvalidRequestException("/parent", "catalog.parent");
     }
     return regions.children(parent).stream().map(CatalogResource::view).toList();
   }
@@ -73,6 +81,7 @@ public class CatalogResource {
   }
 
   /** Adds a program, or renames one; every instance of both services learns it from Kafka. */
+  @Operation(summary = "Add or rename a program · 新增或修改项目")
   @PUT
   @Path("/programs/{code}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -81,6 +90,7 @@ public class CatalogResource {
     return put(CatalogKind.PROGRAM, code, request);
   }
 
+  @Operation(summary = "Add or rename a task type · 新增或修改任务类型")
   @PUT
   @Path("/task-types/{code}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -91,14 +101,13 @@ public class CatalogResource {
 
   private Uni<CatalogEntry> put(CatalogKind kind, String code, EntryRequest request) {
     if (!CatalogEntry.isValidCode(code)) {
-      throw new InvalidRequestException(
-          "/code", "lower-case ASCII words joined by hyphens, at most 64 characters");
+      throw new InvalidRequestException("/code", "catalog.code");
     }
     if (request == null
         || request.name() == null
         || request.name().isBlank()
         || request.name().length() > 100) {
-      throw new InvalidRequestException("/name", "is required, at most 100 characters");
+      throw new InvalidRequestException("/name", "catalog.name");
     }
     CatalogEntry entry = new CatalogEntry(code, request.name().strip(), request.description());
     return publisher.publish(kind, entry, token.getSubject()).replaceWith(entry);

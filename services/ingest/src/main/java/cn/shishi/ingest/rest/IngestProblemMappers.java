@@ -1,13 +1,11 @@
 package cn.shishi.ingest.rest;
 
 import cn.shishi.ingest.config.IngestConfig;
-import cn.shishi.ingest.domain.InvalidReportException;
-import cn.shishi.ingest.limits.RateLimitedException;
 import cn.shishi.ingest.messaging.PublishFailedException;
+import cn.shishi.web.Languages;
 import cn.shishi.web.Problem;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -21,30 +19,16 @@ public class IngestProblemMappers {
     this.config = config;
   }
 
+  /** Kafka did not acknowledge: the cause is logged, the office is told to retry as it was. */
   @ServerExceptionMapper
-  public Response invalid(InvalidReportException e) {
-    List<Problem.FieldError> errors =
-        e.violations().stream().map(v -> new Problem.FieldError(v.pointer(), v.detail())).toList();
-    return Problem.invalid(errors).toResponse();
-  }
-
-  @ServerExceptionMapper
-  public Response rateLimited(RateLimitedException e) {
-    Response problem =
-        Problem.of(Response.Status.TOO_MANY_REQUESTS, "rate-limited", e.getMessage()).toResponse();
-    return Response.fromResponse(problem)
-        .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
-        .build();
-  }
-
-  @ServerExceptionMapper
-  public Response unavailable(PublishFailedException e) {
+  public Response unavailable(PublishFailedException e, HttpHeaders headers) {
     LOG.warnf("answering 503: %s", e.getCause() == null ? e.getMessage() : e.getCause().toString());
     Response problem =
         Problem.of(
                 Response.Status.SERVICE_UNAVAILABLE,
                 "kafka-unavailable",
-                "Kafka did not confirm in time; nothing was accepted. Retry with the same reportId.")
+                Languages.preferred(headers.getAcceptableLanguages()),
+                "kafka.unavailable")
             .toResponse();
     return Response.fromResponse(problem)
         .header(HttpHeaders.RETRY_AFTER, config.retryAfterSeconds())

@@ -15,9 +15,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 /** Offices post completed-task reports here, and withdraw their own. */
+@Tag(
+    name = "Reports · 报告",
+    description = "Filing and withdrawing an office's reports · 办事单位提交和撤回报告")
 @Path("/api/v1/reports")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,6 +37,7 @@ public class ReportResource {
   }
 
   /** 202 once Kafka holds the report; 422 if invalid; 403 outside the region; 503 if no ack. */
+  @Operation(summary = "File one report · 提交一份报告")
   @POST
   public Uni<Response> file(ReportSubmission report) {
     return intake
@@ -40,6 +46,7 @@ public class ReportResource {
   }
 
   /** All or nothing: 202 once Kafka holds every report; 422 listing every invalid item. */
+  @Operation(summary = "File up to 1,000 reports at once · 一次提交最多 1000 份报告")
   @POST
   @Path("/batch")
   public Uni<Response> fileBatch(ReportBatch batch) {
@@ -49,6 +56,7 @@ public class ReportResource {
   }
 
   /** Asks for a report to be taken out of every total; the aggregator checks it is yours. */
+  @Operation(summary = "Withdraw one of your office's reports · 撤回本单位的一份报告")
   @POST
   @Path("/{reportId}/withdrawal")
   public Uni<Response> withdraw(@RestPath UUID reportId, WithdrawalRequest request) {

@@ -34,7 +34,7 @@ class OfficeRateLimitTest {
     limit.take("jx-office-1", 1000);
     assertThatThrownBy(() -> limit.take("jx-office-1", 20))
         .isInstanceOfSatisfying(
-            RateLimitedException.class, e -> assertThat(e.retryAfterSeconds()).isEqualTo(3));
+            RateLimitedException.class, e -> assertThat(e.retryAfterSeconds()).hasValue(3));
     assertThatCode(() -> limit.take("nb-office-1", 1000)).doesNotThrowAnyException();
   }
 

@@ -25,10 +25,6 @@ public final class ReportValidator {
   /** How much longer than stored text may be as sent, decomposed: see {@link #text}. */
   static final int RAW_LENGTH_FACTOR = 4;
 
-  static final String PLAIN_TEXT =
-      "must be text: no control characters, lone surrogates, leading combining marks or runs of"
-          + " more than 30 of them";
-
   private final Catalog catalog;
   private final Clock clock;
   private final LocalDate earliestCompletedOn;
@@ -48,16 +44,16 @@ public final class ReportValidator {
    */
   public Validated validate(ReportSubmission report, String at) {
     if (report == null) {
-      return Validated.invalid(List.of(new Violation(at, "a report object is required")));
+      return Validated.invalid(List.of(new Violation(at, "report.required")));
     }
     // Pointers are built only for what is wrong: most reports are valid.
     List<Violation> violations = new ArrayList<>();
     if (report.reportId() == null) {
-      violations.add(new Violation(at + "/reportId", "is required (a UUID the office makes)"));
+      violations.add(new Violation(at + "/reportId", "report.reportId.required"));
     }
     checkRegion(report.regionCode(), at, violations);
-    checkCode(report.program(), catalog::programExists, "program", at, "/program", violations);
-    checkCode(report.taskType(), catalog::taskTypeExists, "task type", at, "/taskType", violations);
+    checkCode(report.program(), catalog::programExists, "program", at, violations);
+    checkCode(report.taskType(), catalog::taskTypeExists, "taskType", at, violations);
     checkRange(report.quantity(), 1, MAX_QUANTITY, at, "/quantity", violations);
     checkRange(report.beneficiaries(), 0, MAX_BENEFICIARIES, at, "/beneficiaries", violations);
     checkCompletedAt(report.completedAt(), at, violations);
@@ -88,16 +84,16 @@ public final class ReportValidator {
       return null;
     }
     if (raw.length() > (long) max * RAW_LENGTH_FACTOR) {
-      violations.add(new Violation(pointer, "must be at most " + max + " characters"));
+      violations.add(new Violation(pointer, "text.too-long", max));
       return null;
     }
     String normalised = Normalizer.normalize(raw, Normalizer.Form.NFC);
     if (!PlainText.isPlainText(normalised)) {
-      violations.add(new Violation(pointer, PLAIN_TEXT));
+      violations.add(new Violation(pointer, "text.not-plain"));
       return null;
     }
     if (PlainText.length(normalised) > max) {
-      violations.add(new Violation(pointer, "must be at most " + max + " characters"));
+      violations.add(new Violation(pointer, "text.too-long", max));
       return null;
     }
     return normalised;
@@ -105,53 +101,50 @@ public final class ReportValidator {
 
   private void checkRegion(String code, String at, List<Violation> violations) {
     if (code == null) {
-      violations.add(new Violation(at + "/regionCode", "is required"));
+      violations.add(new Violation(at + "/regionCode", "field.required"));
     } else if (!Regions.isSixDigits(code)) {
-      violations.add(
-          new Violation(at + "/regionCode", "must be a 6-digit GB/T 2260 code, e.g. 330281"));
+      violations.add(new Violation(at + "/regionCode", "report.regionCode.format"));
     } else if (!catalog.regionExists(code)) {
-      violations.add(new Violation(at + "/regionCode", "no region has the code " + code));
+      violations.add(new Violation(at + "/regionCode", "report.regionCode.unknown", code));
     }
   }
 
   private static void checkCode(
       String code,
       java.util.function.Predicate<String> exists,
-      String what,
-      String at,
       String field,
+      String at,
       List<Violation> violations) {
     if (code == null) {
-      violations.add(new Violation(at + field, "is required"));
+      violations.add(new Violation(at + "/" + field, "field.required"));
     } else if (!exists.test(code)) {
-      violations.add(
-          new Violation(
-              at + field, "unknown " + what + " '" + code + "'; see GET /api/v1/catalog"));
+      violations.add(new Violation(at + "/" + field, "report." + field + ".unknown", code));
     }
   }
 
   private static void checkRange(
       Integer value, int min, int max, String at, String field, List<Violation> violations) {
     if (value != null && (value < min || value > max)) {
-      violations.add(new Violation(at + field, "must be between " + min + " and " + max));
+      violations.add(new Violation(at + field, "number.between", min, max));
     }
   }
 
   private void checkCompletedAt(OffsetDateTime completedAt, String at, List<Violation> violations) {
     if (completedAt == null) {
-      violations.add(new Violation(at + "/completedAt", "is required (RFC 3339 with an offset)"));
+      violations.add(new Violation(at + "/completedAt", "report.completedAt.required"));
       return;
     }
     if (completedAt.toInstant().isAfter(clock.instant().plus(maxClockSkew))) {
       violations.add(
           new Violation(
-              at + "/completedAt",
-              "lies more than " + maxClockSkew.toMinutes() + " minutes ahead"));
+              at + "/completedAt", "report.completedAt.future", maxClockSkew.toMinutes()));
     }
     if (completedAt.atZoneSameInstant(CHINA).toLocalDate().isBefore(earliestCompletedOn)) {
       violations.add(
           new Violation(
-              at + "/completedAt", "lies before the campaign's start, " + earliestCompletedOn));
+              at + "/completedAt",
+              "report.completedAt.before-campaign",
+              earliestCompletedOn.toString()));
     }
   }
 

@@ -1,0 +1,27 @@
+package cn.shishi.web;
+
+import cn.shishi.contract.Messages;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The language of an answer, from the caller's {@code Accept-Language}: Simplified Chinese or
+ * English, whichever the caller ranks first; English when it names neither, since a caller that
+ * sends no preference is a program, and its developers read the API's documentation in English.
+ */
+public final class Languages {
+  private Languages() {}
+
+  /** The first of {@code acceptable} (already in the caller's order) that the texts exist in. */
+  public static Locale preferred(List<Locale> acceptable) {
+    for (Locale locale : acceptable) {
+      if ("zh".equals(locale.getLanguage())) {
+        return Messages.CHINESE;
+      }
+      if ("en".equals(locale.getLanguage())) {
+        return Messages.ENGLISH;
+      }
+    }
+    return Messages.ENGLISH;
+  }
+}
