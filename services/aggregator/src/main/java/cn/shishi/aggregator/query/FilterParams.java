@@ -34,19 +34,19 @@ public class FilterParams {
 
   @RestQuery @IsoDay String to;
 
-  Optional<String> program() {
+  public Optional<String> program() {
     return present(program);
   }
 
-  Optional<String> taskType() {
+  public Optional<String> taskType() {
     return present(taskType);
   }
 
-  Optional<LocalDate> from() {
+  public Optional<LocalDate> from() {
     return Optional.ofNullable(IsoDay.Validator.parse(from));
   }
 
-  Optional<LocalDate> to() {
+  public Optional<LocalDate> to() {
     return Optional.ofNullable(IsoDay.Validator.parse(to));
   }
 

@@ -18,6 +18,11 @@ public class QueryTimeouts {
     return caller.roles().contains("auditor") ? config.auditorTimeout() : config.managerTimeout();
   }
 
+  /** A manager's, which an office's questions about its own reports get too. */
+  public Duration manager() {
+    return config.managerTimeout();
+  }
+
   /** An auditor's: the ledger is theirs alone. */
   public Duration auditor() {
     return config.auditorTimeout();
