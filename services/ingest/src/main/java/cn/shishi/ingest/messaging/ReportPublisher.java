@@ -143,26 +143,35 @@ public class ReportPublisher {
       UniEmitter<? super Void> emitter,
       AtomicBoolean over) {
     AtomicInteger pending = new AtomicInteger(records.size());
+    // The room of the records not yet handed to the producer. A failure gives it back before it
+    // is reported, so that whoever hears of the failure finds the room free again.
+    AtomicInteger unsent = new AtomicInteger(records.size());
     Callback acknowledged =
         (metadata, exception) -> {
-          room.release();
           if (exception != null) {
+            over.set(true);
+            room.release(1 + unsent.getAndSet(0));
             emitter.fail(exception);
-          } else if (pending.decrementAndGet() == 0) {
-            emitter.complete(null);
+          } else {
+            room.release();
+            if (pending.decrementAndGet() == 0) {
+              emitter.complete(null);
+            }
           }
         };
-    for (int i = 0; i < records.size(); i++) {
+    for (ProducerRecord<String, byte[]> record : records) {
       if (over.get()) {
-        room.release(records.size() - i);
+        room.release(unsent.getAndSet(0));
         return;
       }
+      unsent.decrementAndGet();
       try {
-        producer.send(records.get(i), acknowledged);
+        producer.send(record, acknowledged);
       } catch (RuntimeException e) {
         // Kafka's send reports its own failures (ApiException) to the callback and returns; what it
         // throws never reaches the callback, so this record's room is released here.
-        room.release(records.size() - i);
+        over.set(true);
+        room.release(1 + unsent.getAndSet(0));
         emitter.fail(e);
         return;
       }

@@ -19,7 +19,10 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-/** With its broker stopped, the ingest is not ready, answers 503 and publishes nothing. */
+/**
+ * With its broker stopped, the ingest stays ready (in service behind its load balancer), answers
+ * 503 with Retry-After and publishes nothing; its wellness check and gauge say Kafka is away.
+ */
 @QuarkusTest
 @TestProfile(OwnBrokerProfile.class)
 class KafkaDownTest {
@@ -29,8 +32,27 @@ class KafkaDownTest {
   @TestHTTPResource(value = "/health/ready", management = true)
   URL readiness;
 
-  private String producerReadiness() {
-    return given().get(readiness).then().extract().path(PRODUCER_STATUS);
+  @TestHTTPResource(value = "/health/well", management = true)
+  URL wellness;
+
+  @TestHTTPResource(value = "/metrics", management = true)
+  URL metrics;
+
+  private String producerWellness() {
+    return given().get(wellness).then().extract().path(PRODUCER_STATUS);
+  }
+
+  private double connectionsGauge() {
+    return given()
+        .get(metrics)
+        .then()
+        .extract()
+        .asString()
+        .lines()
+        .filter(line -> line.startsWith("shishi_ingest_producer_connections"))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElse(-1);
   }
 
   private static Response file(ObjectNode report) {
@@ -53,16 +75,13 @@ class KafkaDownTest {
   void answers503WithRetryAfterAndPublishesNothingWhileKafkaIsDown() {
     ObjectNode report = Samples.reportRequest();
     String id = report.get("reportId").asText();
-    await().atMost(Duration.ofSeconds(30)).until(() -> "UP".equals(producerReadiness()));
+    await().atMost(Duration.ofSeconds(30)).until(() -> "UP".equals(producerWellness()));
     OwnBrokerProfile.broker().close();
     try {
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () -> {
-                Response health = given().get(readiness);
-                return health.statusCode() == 503 && "DOWN".equals(health.path(PRODUCER_STATUS));
-              });
+      // The fault happened: the producer lost its connection.
+      await().atMost(Duration.ofSeconds(30)).until(() -> "DOWN".equals(producerWellness()));
+      assertThat(connectionsGauge()).isZero();
+      given().get(readiness).then().statusCode(200);
       file(report)
           .then()
           .statusCode(503)
@@ -80,6 +99,7 @@ class KafkaDownTest {
         .pollInterval(Duration.ofSeconds(1))
         .until(() -> file(report).statusCode() == 202);
     assertThat(published(id)).isNotEmpty();
-    await().atMost(Duration.ofSeconds(30)).until(() -> "UP".equals(producerReadiness()));
+    await().atMost(Duration.ofSeconds(30)).until(() -> "UP".equals(producerWellness()));
+    assertThat(connectionsGauge()).isGreaterThanOrEqualTo(1);
   }
 }

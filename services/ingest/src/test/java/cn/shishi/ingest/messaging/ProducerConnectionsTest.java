@@ -2,6 +2,7 @@ package cn.shishi.ingest.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Map;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.Metric;
@@ -9,9 +10,10 @@ import org.apache.kafka.common.MetricName;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 
-class ReportProducerReadinessTest {
+class ProducerConnectionsTest {
   private final MockProducer<String, byte[]> producer = new MockProducer<>();
-  private final ReportProducerReadiness readiness = new ReportProducerReadiness(producer);
+  private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+  private final ProducerConnections readiness = new ProducerConnections(producer, metrics);
 
   private void connections(double count) {
     MetricName name =
@@ -33,15 +35,17 @@ class ReportProducerReadinessTest {
   }
 
   @Test
-  void isReadyWhileTheProducerHoldsAConnection() {
+  void isWellWhileTheProducerHoldsAConnection() {
     connections(1);
     assertThat(readiness.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+    assertThat(metrics.get("shishi.ingest.producer.connections").gauge().value()).isEqualTo(1);
   }
 
   @Test
-  void isNotReadyWithoutAConnection() {
+  void isNotWellWithoutAConnection() {
     assertThat(readiness.call().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
     connections(0);
     assertThat(readiness.call().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+    assertThat(metrics.get("shishi.ingest.producer.connections").gauge().value()).isZero();
   }
 }
