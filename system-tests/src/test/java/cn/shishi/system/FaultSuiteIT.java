@@ -80,6 +80,9 @@ class FaultSuiteIT {
   @Order(1)
   void f1KillingTheAggregatorThreeTimesAndStoppingItOnceLosesNothing() throws Exception {
     List<Long> pids = new ArrayList<>();
+    @SuppressWarnings("unchecked")
+    java.util.Optional<Duration>[] stopped = new java.util.Optional[] {java.util.Optional.empty()};
+    int[] exitCode = {-1};
     run(
         "F1 aggregator kill -9 ×3, then a clean stop",
         LocalDate.parse("2023-01-01"),
@@ -92,11 +95,22 @@ class FaultSuiteIT {
             stack.aggregator = stack.newAggregator().start();
           }
           awaitProgress(progress, 0.8);
-          stack.aggregator.close();
+          ServiceProcess stopping = stack.aggregator;
+          // The Kubernetes grace period (deploy/k8s/aggregator.yaml) is 45 s; it must leave in
+          // less than half of it, mid-load, on its own.
+          stopped[0] = stopping.terminate(Duration.ofSeconds(20));
+          exitCode[0] = stopping.exitCode();
           stack.aggregator = stack.newAggregator().start();
-          return "3 processes killed (pids " + pids + "), 1 stopped";
+          return "3 processes killed (pids "
+              + pids
+              + "), 1 stopped by SIGTERM in "
+              + stopped[0].map(d -> d.toMillis() + " ms").orElse("(killed)");
         });
     assertThat(pids).hasSize(3).doesNotHaveDuplicates();
+    assertThat(stopped[0]).as("the aggregator left by itself after SIGTERM").isPresent();
+    // 143 (128 + SIGTERM) is the JVM's exit after an orderly shutdown on SIGTERM; 137 would be a
+    // kill, and anything else a failure on the way out.
+    assertThat(exitCode[0]).as("its exit code after SIGTERM").isEqualTo(143);
   }
 
   @Test
@@ -117,10 +131,14 @@ class FaultSuiteIT {
         });
   }
 
+  /** Longer than the consumer's 15 s session, so that a restart would also cost a rebalance. */
+  private static final int OUTAGE_SECONDS = 20;
+
   @Test
   @Order(3)
   void f3CrashingPostgresqlUnderLoadLosesNothing() throws Exception {
     double failuresBefore = transientFailures(stack.aggregator);
+    List<Integer> liveness = new ArrayList<>();
     run(
         "F3 PostgreSQL killed and restarted",
         LocalDate.parse("2023-01-03"),
@@ -128,14 +146,24 @@ class FaultSuiteIT {
         progress -> {
           awaitProgress(progress, 0.3);
           stack.infrastructure.embeddedDatabase().orElseThrow().crash();
-          pause(Duration.ofSeconds(5));
+          // A database outage is no reason to restart the aggregator: liveness stays up all
+          // through it, and the consumer resumes by itself once the database is back.
+          for (int second = 0; second < OUTAGE_SECONDS; second++) {
+            liveness.add(ServiceProcess.status(stack.aggregator.managementUrl("/q/health/live")));
+            pause(Duration.ofSeconds(1));
+          }
           stack.infrastructure.embeddedDatabase().orElseThrow().restart();
-          return "batch transactions failed and retried: "
+          return "PostgreSQL down for "
+              + OUTAGE_SECONDS
+              + " s, the aggregator live throughout; batch transactions failed and retried: "
               + (long) (transientFailures(stack.aggregator) - failuresBefore);
         });
     assertThat(transientFailures(stack.aggregator) - failuresBefore)
         .as("transactions that failed while PostgreSQL was down")
         .isPositive();
+    assertThat(liveness)
+        .as("the aggregator's liveness, each second of the outage")
+        .containsOnly(200);
   }
 
   @Test

@@ -183,4 +183,18 @@ final class ServiceProcess implements AutoCloseable {
   public void close() {
     Processes.stop(process, Duration.ofSeconds(30));
   }
+
+  /**
+   * Sends SIGTERM and waits up to {@code grace} for the process to exit by itself; how long it
+   * took, or empty if it had to be killed, as an orchestrator does once the grace period is over.
+   */
+  java.util.Optional<Duration> terminate(Duration grace) throws InterruptedException {
+    long start = System.nanoTime();
+    process.destroy();
+    if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+      return java.util.Optional.of(Duration.ofNanos(System.nanoTime() - start));
+    }
+    kill();
+    return java.util.Optional.empty();
+  }
 }
