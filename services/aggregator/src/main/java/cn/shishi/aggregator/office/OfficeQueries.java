@@ -16,8 +16,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class OfficeQueries {
-  /** JPA's hint for a statement's timeout, in milliseconds. */
-  private static final String TIMEOUT = "jakarta.persistence.query.timeout";
 
   private final EntityManager entityManager;
   private final int timeoutMillis;
@@ -25,7 +23,7 @@ public class OfficeQueries {
   public OfficeQueries(EntityManager entityManager, QueryTimeouts timeouts) {
     this.entityManager = entityManager;
     // An office reads as much as a manager: its own reports, a small part of the ledger.
-    this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeouts.manager().toMillis());
+    this.timeoutMillis = QueryTimeouts.hintMillis(timeouts.manager());
   }
 
   /** Up to {@code limit} of the office's reports received before the cursor, newest first. */
@@ -44,7 +42,7 @@ public class OfficeQueries {
         });
     query.append(" order by receivedAt desc, reportId desc");
     return ReportEntity.<ReportEntity>find(query.toString(), parameters)
-        .withHint(TIMEOUT, timeoutMillis)
+        .withHint(QueryTimeouts.HINT, timeoutMillis)
         .range(0, limit - 1)
         .list();
   }
@@ -52,7 +50,7 @@ public class OfficeQueries {
   /** The office's report with this id, if the ledger has it. */
   public Optional<ReportEntity> find(String office, UUID reportId) {
     return ReportEntity.<ReportEntity>find("officeId = ?1 and reportId = ?2", office, reportId)
-        .withHint(TIMEOUT, timeoutMillis)
+        .withHint(QueryTimeouts.HINT, timeoutMillis)
         .firstResultOptional();
   }
 
@@ -72,7 +70,7 @@ public class OfficeQueries {
         .setParameter(3, filter.taskType().orElse(""))
         .setParameter(4, filter.from().orElse(LocalDate.of(1, 1, 1)))
         .setParameter(5, filter.to().orElse(LocalDate.of(9999, 12, 31)))
-        .setHint(TIMEOUT, timeoutMillis)
+        .setHint(QueryTimeouts.HINT, timeoutMillis)
         .getResultList();
   }
 
@@ -83,7 +81,7 @@ public class OfficeQueries {
         .createNativeQuery(
             "SELECT reason, detail, payload FROM dead_letter WHERE report_id = ?1 ORDER BY id")
         .setParameter(1, reportId)
-        .setHint(TIMEOUT, timeoutMillis)
+        .setHint(QueryTimeouts.HINT, timeoutMillis)
         .getResultList();
   }
 

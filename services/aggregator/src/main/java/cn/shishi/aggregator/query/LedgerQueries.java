@@ -11,15 +11,13 @@ import java.util.UUID;
 /** The ledger's read side, for auditors: filtered pages in report-id order, and one report. */
 @ApplicationScoped
 public class LedgerQueries {
-  /** JPA's hint for a statement's timeout, in milliseconds (PostgreSQL cancels it past that). */
-  private static final String TIMEOUT = "jakarta.persistence.query.timeout";
 
   private final EntityManager entityManager;
   private final int timeoutMillis;
 
   public LedgerQueries(EntityManager entityManager, QueryTimeouts timeouts) {
     this.entityManager = entityManager;
-    this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeouts.auditor().toMillis());
+    this.timeoutMillis = QueryTimeouts.hintMillis(timeouts.auditor());
   }
 
   /** Which reports to list; absent filters match everything. */
@@ -75,7 +73,7 @@ public class LedgerQueries {
             });
     query.append(" order by reportId");
     return ReportEntity.<ReportEntity>find(query.toString(), parameters)
-        .withHint(TIMEOUT, timeoutMillis)
+        .withHint(QueryTimeouts.HINT, timeoutMillis)
         .range(0, limit - 1)
         .list();
   }
@@ -88,7 +86,7 @@ public class LedgerQueries {
   /** The reports with this id: one per office that used it, in office order. */
   public List<ReportEntity> find(UUID reportId) {
     return ReportEntity.<ReportEntity>find("reportId = ?1 order by officeId", reportId)
-        .withHint(TIMEOUT, timeoutMillis)
+        .withHint(QueryTimeouts.HINT, timeoutMillis)
         .list();
   }
 
