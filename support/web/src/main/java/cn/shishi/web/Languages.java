@@ -1,6 +1,7 @@
 package cn.shishi.web;
 
 import cn.shishi.contract.Messages;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,6 +12,11 @@ import java.util.Locale;
  */
 public final class Languages {
   private Languages() {}
+
+  /** The language of the answer to a request with these headers (none: English). */
+  public static Locale of(HttpHeaders headers) {
+    return headers == null ? Messages.ENGLISH : preferred(headers.getAcceptableLanguages());
+  }
 
   /** The first of {@code acceptable} (already in the caller's order) that the texts exist in. */
   public static Locale preferred(List<Locale> acceptable) {

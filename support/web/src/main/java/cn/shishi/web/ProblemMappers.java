@@ -39,7 +39,7 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response refused(ProblemException e, HttpHeaders headers) {
-    Response response = Problem.of(e, locale(headers)).toResponse();
+    Response response = Problem.of(e, Languages.of(headers)).toResponse();
     if (e.retryAfterSeconds().isEmpty()) {
       return response;
     }
@@ -60,7 +60,7 @@ public class ProblemMappers {
             .map(v -> new Problem.FieldError(pointer(v.getPropertyPath()), v.getMessage()))
             .sorted(Comparator.comparing(Problem.FieldError::pointer))
             .toList();
-    return Problem.invalidFields(errors, locale(headers)).toResponse();
+    return Problem.invalidFields(errors, Languages.of(headers)).toResponse();
   }
 
   /** The violated parameter or field, the last name of the path: {@code list.params.state}. */
@@ -114,12 +114,15 @@ public class ProblemMappers {
     JsonLocation at = e.getLocation();
     return at == null || at.getLineNr() < 1
         ? Problem.of(
-                Response.Status.BAD_REQUEST, "malformed-json", locale(headers), "json.malformed")
+                Response.Status.BAD_REQUEST,
+                "malformed-json",
+                Languages.of(headers),
+                "json.malformed")
             .toResponse()
         : Problem.of(
                 Response.Status.BAD_REQUEST,
                 "malformed-json",
-                locale(headers),
+                Languages.of(headers),
                 "json.malformed.at",
                 at.getLineNr(),
                 at.getColumnNr())
@@ -130,7 +133,11 @@ public class ProblemMappers {
   @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
   public Response unauthorized(RuntimeException e, HttpHeaders headers) {
     Response problem =
-        Problem.of(Response.Status.UNAUTHORIZED, "unauthorized", locale(headers), "auth.required")
+        Problem.of(
+                Response.Status.UNAUTHORIZED,
+                "unauthorized",
+                Languages.of(headers),
+                "auth.required")
             .toResponse();
     return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
   }
@@ -138,7 +145,8 @@ public class ProblemMappers {
   /** The token's roles do not allow the endpoint ({@code @RolesAllowed}). */
   @ServerExceptionMapper
   public Response forbidden(ForbiddenException e, HttpHeaders headers) {
-    return Problem.of(Response.Status.FORBIDDEN, "forbidden", locale(headers), "auth.forbidden")
+    return Problem.of(
+            Response.Status.FORBIDDEN, "forbidden", Languages.of(headers), "auth.forbidden")
         .toResponse();
   }
 
@@ -160,18 +168,12 @@ public class ProblemMappers {
     Response.StatusType status = e.getResponse().getStatusInfo();
     String slug = status.getReasonPhrase().toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-");
     String key = "http." + status.getStatusCode();
-    return Problem.of(status, slug, locale(headers), Messages.has(key) ? key : "http.other")
+    return Problem.of(status, slug, Languages.of(headers), Messages.has(key) ? key : "http.other")
         .toResponse();
   }
 
   private static Response invalid(Violation violation, HttpHeaders headers) {
-    return Problem.invalid(List.of(violation), locale(headers)).toResponse();
-  }
-
-  static Locale locale(HttpHeaders headers) {
-    return headers == null
-        ? Languages.preferred(List.of())
-        : Languages.preferred(headers.getAcceptableLanguages());
+    return Problem.invalid(List.of(violation), Languages.of(headers)).toResponse();
   }
 
   /** What a JSON value of the target type looks like, in the words of the API's documentation. */

@@ -15,7 +15,7 @@ public class QueryProblemMappers {
     return Problem.of(
             Response.Status.SERVICE_UNAVAILABLE,
             "query-timeout",
-            Languages.preferred(headers.getAcceptableLanguages()),
+            Languages.of(headers),
             "query.timeout.ledger")
         .toResponse();
   }

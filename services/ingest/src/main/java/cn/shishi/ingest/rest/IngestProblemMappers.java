@@ -27,7 +27,7 @@ public class IngestProblemMappers {
         Problem.of(
                 Response.Status.SERVICE_UNAVAILABLE,
                 "kafka-unavailable",
-                Languages.preferred(headers.getAcceptableLanguages()),
+                Languages.of(headers),
                 "kafka.unavailable")
             .toResponse();
     return Response.fromResponse(problem)
