@@ -30,6 +30,20 @@ final class Stack implements AutoCloseable {
     return new ServiceProcess("ingest", infrastructure.serviceEnvironment());
   }
 
+  /**
+   * The office console, in front of this stack's ingest and aggregator, with the development
+   * sign-in (profile local) signing with the key in the checkout.
+   */
+  ServiceProcess newConsole() {
+    Map<String, String> environment = new LinkedHashMap<>(infrastructure.serviceEnvironment());
+    environment.put("QUARKUS_REST_CLIENT_INGEST_URL", ingest.url(""));
+    environment.put("QUARKUS_REST_CLIENT_AGGREGATOR_URL", aggregator.url(""));
+    environment.put(
+        "SHISHI_CONSOLE_DEV_SIGN_IN_PRIVATE_KEY",
+        RepoFiles.path("support/infra/src/main/resources/shishi-dev-jwt/private.pem").toString());
+    return new ServiceProcess("console", environment);
+  }
+
   ServiceProcess newAggregator() {
     return newAggregator(Map.of());
   }

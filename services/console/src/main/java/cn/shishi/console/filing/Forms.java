@@ -1,0 +1,100 @@
+package cn.shishi.console.filing;
+
+import cn.shishi.console.i18n.ConsoleMessages;
+import cn.shishi.contract.report.ReportSubmission;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Turns the posted form into the report the ingest takes, or says which fields cannot even be read
+ * (a quantity that is no whole number, a date that is no date). Everything else (a code that does
+ * not exist, a date in the future, a region outside the office's) is the ingest's to judge: its
+ * answer comes back in the person's language and is shown beside the fields.
+ */
+public final class Forms {
+  public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+  private Forms() {}
+
+  /** The form read as a report, or the fields that could not be read (field name to text). */
+  public static Read read(ReportForm form, ConsoleMessages messages) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    UUID reportId = uuid(form.reportId);
+    if (reportId == null) {
+      // Only a tampered form lacks one: a fresh id files it once from here on.
+      reportId = UUID.randomUUID();
+      form.reportId = reportId.toString();
+    }
+    Integer quantity = wholeNumber(form.quantity, "quantity", errors, messages);
+    Integer beneficiaries = wholeNumber(form.beneficiaries, "beneficiaries", errors, messages);
+    OffsetDateTime completedAt = completedAt(form, errors, messages);
+    ReportSubmission report =
+        new ReportSubmission(
+            reportId,
+            blankToNull(form.regionCode),
+            blankToNull(form.program),
+            blankToNull(form.taskType),
+            quantity,
+            beneficiaries,
+            completedAt,
+            blankToNull(form.note));
+    return new Read(report, errors);
+  }
+
+  /** The report, and the fields that could not be read; empty when it can be sent. */
+  public record Read(ReportSubmission report, Map<String, String> errors) {}
+
+  /** A UUID, or null. */
+  public static UUID uuid(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return UUID.fromString(text.trim());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static Integer wholeNumber(
+      String text, String field, Map<String, String> errors, ConsoleMessages messages) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(text.trim());
+    } catch (NumberFormatException e) {
+      errors.put(field, messages.error_whole_number());
+      return null;
+    }
+  }
+
+  private static OffsetDateTime completedAt(
+      ReportForm form, Map<String, String> errors, ConsoleMessages messages) {
+    if (form.completedOn == null || form.completedOn.isBlank()) {
+      errors.put("completedAt", messages.error_date_required());
+      return null;
+    }
+    try {
+      LocalDate day = LocalDate.parse(form.completedOn.trim());
+      LocalTime time =
+          form.completedTime == null || form.completedTime.isBlank()
+              ? LocalTime.NOON
+              : LocalTime.parse(form.completedTime.trim());
+      return day.atTime(time).atZone(CHINA).toOffsetDateTime();
+    } catch (DateTimeException e) {
+      errors.put("completedAt", messages.error_date());
+      return null;
+    }
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.trim();
+  }
+}

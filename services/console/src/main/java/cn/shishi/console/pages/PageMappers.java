@@ -1,0 +1,35 @@
+package cn.shishi.console.pages;
+
+import cn.shishi.console.downstream.ServiceUnavailableException;
+import cn.shishi.console.session.NotSignedInException;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** What a page shows when it cannot be served: sign in first, or a service is away. */
+public class PageMappers {
+  private final Pages pages;
+  private final Template unavailable;
+
+  public PageMappers(Pages pages, @Location("unavailable") Template unavailable) {
+    this.pages = pages;
+    this.unavailable = unavailable;
+  }
+
+  @ServerExceptionMapper
+  public Response signIn(NotSignedInException e) {
+    return Response.seeOther(URI.create("/sign-in")).build();
+  }
+
+  @ServerExceptionMapper
+  public Response unavailable(ServiceUnavailableException e) {
+    return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+        .header("Retry-After", "5")
+        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        .entity(pages.render(unavailable.instance(), null, null).render())
+        .build();
+  }
+}
