@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -93,7 +93,6 @@ class ConsoleIT {
     assertThat(browser.path()).isEqualTo("/sign-in");
     browser.screenshot("01-sign-in");
     signIn("clerk-nanhu", NANHU, "330402");
-    assertThat(browser.path()).isEqualTo("/reports");
 
     browser.open("/file");
     fillForm("warm-nest", "household-helped", "2", "5", "为南湖区两户老人完成适老化改造");
@@ -304,6 +303,7 @@ class ConsoleIT {
     browser.find("#region").sendKeys(region);
     new Select(browser.find("#role")).selectByValue("office");
     browser.find("form.stack button[type=submit]").click();
+    assertThat(browser.path()).as(browser.driver.getPageSource()).isEqualTo("/reports");
   }
 
   private static void signOut() {
@@ -336,8 +336,8 @@ class ConsoleIT {
     assertThat(browser.path()).startsWith("/uploads/");
     await("the upload filed")
         .atMost(Duration.ofSeconds(60))
-        .ignoreException(StaleElementReferenceException.class)
-        .ignoreException(org.openqa.selenium.NoSuchElementException.class)
+        // The page reloads itself every second while it files: its elements come and go.
+        .ignoreExceptionsInstanceOf(WebDriverException.class)
         .until(() -> "done".equals(browser.find("#upload-state").getAttribute("data-state")));
   }
 
@@ -345,7 +345,7 @@ class ConsoleIT {
     await("report " + reportId + " " + status + " in my reports")
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofSeconds(1))
-        .ignoreException(org.openqa.selenium.NoSuchElementException.class)
+        .ignoreExceptionsInstanceOf(WebDriverException.class)
         .until(
             () -> {
               browser.open("/reports");

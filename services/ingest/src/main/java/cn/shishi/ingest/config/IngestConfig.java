@@ -59,8 +59,11 @@ public interface IngestConfig {
     @WithDefault("200")
     double reportsPerSecond();
 
-    /** What an office may file at once; a batch larger than it waits for a full bucket. */
-    @WithDefault("5000")
+    /**
+     * What an office may file at once; a batch larger than it waits for a full bucket. One
+     * spreadsheet of the console (up to 10,000 rows) fits, so an upload is filed in seconds.
+     */
+    @WithDefault("10000")
     long burst();
   }
 }
