@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The packaged ingest in the production profile: it refuses to start without a configured token
  * key, or with the published development key wherever it is read from, and starts with a real one.
- * No broker is needed to start (none is given): the refusal comes first.
+ * No broker is needed to start (none is given): the refusal comes first. The packaged console in
+ * the production profile: it needs the identity provider, and has no development sign-in.
  */
 class ProductionProfileIT {
 
@@ -67,6 +68,44 @@ class ProductionProfileIT {
     }
   }
 
+  @Test
+  void theConsoleRefusesToStartWithoutAnIdentityProvider() {
+    ServiceProcess console =
+        new ServiceProcess("console", Map.of("QUARKUS_PROFILE", "prod")).launch();
+    assertExitsSaying(console, "auth-server-url");
+  }
+
+  /**
+   * In production the console signs people in through the identity provider only: the development
+   * key configured by mistake is never read, and no page mints a token with it.
+   */
+  @Test
+  void theConsoleHasNoDevelopmentSignInInProduction() {
+    Map<String, String> environment = new HashMap<>();
+    environment.put("QUARKUS_PROFILE", "prod");
+    environment.put("QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:1/realms/shishi");
+    environment.put("QUARKUS_OIDC_CLIENT_ID", "shishi-console");
+    environment.put("QUARKUS_OIDC_CREDENTIALS_SECRET", "not-a-real-secret");
+    environment.put(
+        "SHISHI_CONSOLE_DEV_SIGN_IN_PRIVATE_KEY",
+        RepoFiles.path("support/infra/src/main/resources/shishi-dev-jwt/private.pem").toString());
+    ServiceProcess console = new ServiceProcess("console", environment).launch();
+    try {
+      await("started")
+          .atMost(Duration.ofSeconds(120))
+          .until(() -> console.log().contains("started in") || !console.alive());
+      assertThat(console.alive()).as(console.log()).isTrue();
+      assertThat(console.log())
+          .contains("Profile prod activated")
+          .doesNotContain("development sign-in is on");
+      for (String path : new String[] {"/sign-in", "/reports", "/file"}) {
+        assertThat(ServiceProcess.status(console.url(path))).as(path).isNotEqualTo(200);
+      }
+    } finally {
+      console.close();
+    }
+  }
+
   private static ServiceProcess launch(Map<String, String> settings) {
     Map<String, String> environment = new HashMap<>(settings);
     environment.put("QUARKUS_PROFILE", "prod");
@@ -77,13 +116,13 @@ class ProductionProfileIT {
     return new ServiceProcess("ingest", environment).launch();
   }
 
-  private static void assertExitsSaying(ServiceProcess ingest, String message) {
+  private static void assertExitsSaying(ServiceProcess service, String message) {
     try {
-      await("exit").atMost(Duration.ofSeconds(120)).until(() -> !ingest.alive());
-      assertThat(ingest.exitCode()).isNotZero();
-      assertThat(ingest.log()).contains(message);
+      await("exit").atMost(Duration.ofSeconds(120)).until(() -> !service.alive());
+      assertThat(service.exitCode()).isNotZero();
+      assertThat(service.log()).contains(message);
     } finally {
-      ingest.close();
+      service.close();
     }
   }
 }
