@@ -1,6 +1,7 @@
 package cn.shishi.console.session;
 
 import cn.shishi.console.ConsoleConfig;
+import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigUtils;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
@@ -30,6 +31,8 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
  * test} and {@code local} profiles and only when the key's file is configured: the key is not in
  * the console's jar, and a production start never reads it.
  */
+// Made at start, so that its warning is the first thing the log says of a development sign-in.
+@Startup
 @ApplicationScoped
 public class DevSignIn {
   public static final String ISSUER = "https://shishi.example.cn/dev";
