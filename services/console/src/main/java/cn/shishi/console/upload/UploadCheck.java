@@ -14,6 +14,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Checks every row of an uploaded sheet against the rules the ingest applies (the contract's {@link
@@ -32,13 +34,13 @@ public final class UploadCheck {
   static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   private static final Pattern CODE_IN_BRACKETS =
       Pattern.compile(".*[(（]\\s*([A-Za-z0-9-]+)\\s*[)）]\\s*");
+  // Strict: 2026-02-30 is no date, not the 28th.
   private static final List<DateTimeFormatter> DAYS =
-      List.of(
-          DateTimeFormatter.ofPattern("yyyy-M-d"),
-          DateTimeFormatter.ofPattern("yyyy/M/d"),
-          DateTimeFormatter.ofPattern("yyyy.M.d"),
-          DateTimeFormatter.ofPattern("yyyy年M月d日"));
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm[:ss]");
+      Stream.of("uuuu-M-d", "uuuu/M/d", "uuuu.M.d", "uuuu年M月d日")
+          .map(p -> DateTimeFormatter.ofPattern(p).withResolverStyle(ResolverStyle.STRICT))
+          .toList();
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("H:mm[:ss]").withResolverStyle(ResolverStyle.STRICT);
 
   private final ReportValidator validator;
   private final Locale locale;

@@ -1,7 +1,10 @@
-package cn.shishi.console.session;
+package cn.shishi.console.signin;
 
 import cn.shishi.console.ConsoleConfig;
 import cn.shishi.console.pages.Pages;
+import cn.shishi.console.session.DevSignIn;
+import cn.shishi.console.session.Person;
+import cn.shishi.console.session.Sessions;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
