@@ -1,5 +1,7 @@
 package cn.shishi.catalog;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * An entry added (or renamed) by an admin: the value of a {@code shishi-catalog} record, keyed
  * {@code <kind>:<code>} on a compacted topic (docs/events/catalog-entry.v1.json).
@@ -10,6 +12,7 @@ public record CatalogChange(
     String code,
     String name,
     String description,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String unit,
     String changedBy,
     java.time.Instant changedAt) {
   public static final int SCHEMA_VERSION = 1;
@@ -23,6 +26,7 @@ public record CatalogChange(
         entry.code(),
         entry.name(),
         entry.description(),
+        entry.unit(),
         changedBy,
         changedAt);
   }
@@ -32,6 +36,6 @@ public record CatalogChange(
   }
 
   public CatalogEntry entry() {
-    return new CatalogEntry(code, name, description);
+    return new CatalogEntry(code, name, description, unit);
   }
 }

@@ -16,7 +16,7 @@ public final class SeedCatalog {
 
   private static List<CatalogEntry> entries(String resource) {
     return Csv.rows(resource).stream()
-        .map(row -> new CatalogEntry(row[0], row[1], row[2]))
+        .map(row -> new CatalogEntry(row[0], row[1], row[2], row.length > 3 ? row[3] : null))
         .toList();
   }
 }

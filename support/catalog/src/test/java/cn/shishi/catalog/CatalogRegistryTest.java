@@ -14,7 +14,7 @@ class CatalogRegistryTest {
     assertThat(registry.contains(CatalogKind.PROGRAM, "clean-rivers")).isFalse();
 
     registry.apply(
-        new CatalogChange(1, "program", "clean-rivers", "河长制", "River chiefs", null, null));
+        new CatalogChange(1, "program", "clean-rivers", "河长制", "River chiefs", null, null, null));
 
     assertThat(registry.contains(CatalogKind.PROGRAM, "clean-rivers")).isTrue();
     assertThat(registry.contains(CatalogKind.TASK_TYPE, "clean-rivers")).isFalse();
@@ -25,7 +25,8 @@ class CatalogRegistryTest {
 
   @Test
   void aLaterChangeRenames() {
-    registry.apply(new CatalogChange(1, "task-type", "lecture", "宣讲活动", "renamed", null, null));
+    registry.apply(
+        new CatalogChange(1, "task-type", "lecture", "宣讲活动", "renamed", null, null, null));
     assertThat(registry.find(CatalogKind.TASK_TYPE, "lecture").orElseThrow().name())
         .isEqualTo("宣讲活动");
   }
@@ -33,14 +34,15 @@ class CatalogRegistryTest {
   @Test
   void refusesMalformedChanges() {
     assertThatThrownBy(
-            () -> registry.apply(new CatalogChange(2, "program", "x", "X", null, null, null)))
+            () -> registry.apply(new CatalogChange(2, "program", "x", "X", null, null, null, null)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
             () ->
-                registry.apply(new CatalogChange(1, "program", "Bad Code", "X", null, null, null)))
+                registry.apply(
+                    new CatalogChange(1, "program", "Bad Code", "X", null, null, null, null)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
-            () -> registry.apply(new CatalogChange(1, "colour", "x", "X", null, null, null)))
+            () -> registry.apply(new CatalogChange(1, "colour", "x", "X", null, null, null, null)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -22,6 +22,17 @@ class SeedCatalogTest {
         .satisfies(entry -> assertThat(entry.description()).contains("1k firms, 100 counties"));
   }
 
+  /** Quantities of different units are never added: every kind of task says what it counts. */
+  @Test
+  void everyKindOfTaskHasAUnitAndNoProgramHasOne() {
+    assertThat(SeedCatalog.taskTypes()).allSatisfy(type -> assertThat(type.unit()).isNotBlank());
+    assertThat(SeedCatalog.taskTypes())
+        .filteredOn(type -> type.code().equals("household-visit"))
+        .singleElement()
+        .satisfies(type -> assertThat(type.unit()).isEqualTo("户"));
+    assertThat(SeedCatalog.programs()).allSatisfy(program -> assertThat(program.unit()).isNull());
+  }
+
   @Test
   void splitsQuotedFields() {
     assertThat(Csv.split("a,\"b, c\",\"say \"\"hi\"\"\""))

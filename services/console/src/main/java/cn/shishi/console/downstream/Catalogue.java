@@ -84,7 +84,8 @@ public class Catalogue {
           new CatalogEntry(
               entry.path("code").asText(),
               entry.path("name").asText(),
-              entry.path("description").asText()));
+              entry.path("description").asText(),
+              entry.path("unit").asText(null)));
     }
     return List.copyOf(entries);
   }

@@ -10,6 +10,7 @@ public record MonthRow(
     String taskType,
     long reports,
     long quantity,
+    String unit,
     long beneficiaries) {
 
   static MonthRow of(JsonNode month, Catalogue.Snapshot entries) {
@@ -21,6 +22,7 @@ public record MonthRow(
         entries.taskType(taskType).map(e -> e.name()).orElse(taskType),
         month.path("reports").asLong(),
         month.path("quantity").asLong(),
+        entries.taskType(taskType).map(e -> e.unit()).orElse(null),
         month.path("beneficiaries").asLong());
   }
 }

@@ -19,6 +19,7 @@ public record ReportRow(
     String program,
     String taskType,
     long quantity,
+    String unit,
     long beneficiaries,
     String note,
     String withdrawalReason) {
@@ -41,6 +42,7 @@ public record ReportRow(
         entries.program(program).map(e -> e.name()).orElse(program),
         entries.taskType(taskType).map(e -> e.name()).orElse(taskType),
         report.path("quantity").asLong(),
+        entries.taskType(taskType).map(e -> e.unit()).orElse(null),
         report.path("beneficiaries").asLong(),
         report.path("note").asText(""),
         report.path("withdrawalReason").asText(""));

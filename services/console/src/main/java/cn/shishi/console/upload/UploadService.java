@@ -130,6 +130,7 @@ public class UploadService {
           name,
           new TypeTotal(
               name,
+              entries.taskType(report.taskType()).map(e -> e.unit()).orElse(null),
               1,
               report.quantity() == null ? 1 : report.quantity(),
               report.beneficiaries() == null ? 0 : report.beneficiaries()),
@@ -139,10 +140,12 @@ public class UploadService {
   }
 
   /** One task type's rows in a file: how many, and the sums of their quantity and beneficiaries. */
-  public record TypeTotal(String taskType, long reports, long quantity, long beneficiaries) {
+  public record TypeTotal(
+      String taskType, String unit, long reports, long quantity, long beneficiaries) {
     TypeTotal plus(TypeTotal other) {
       return new TypeTotal(
           taskType,
+          unit,
           reports + other.reports,
           quantity + other.quantity,
           beneficiaries + other.beneficiaries);

@@ -31,6 +31,10 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 public class CatalogResource {
+  /** A unit is a word of 1 to 8 letters: 户, 件, 场, 人次. */
+  private static final java.util.regex.Pattern UNIT =
+      java.util.regex.Pattern.compile("\\p{L}{1,8}");
+
   private final CatalogRegistry registry;
   private final Regions regions;
   private final CatalogPublisher publisher;
@@ -48,7 +52,7 @@ public class CatalogResource {
   public record RegionView(String code, String shortCode, String name, String level) {}
 
   /** The body of a catalogue PUT. */
-  public record EntryRequest(String name, String description) {}
+  public record EntryRequest(String name, String description, String unit) {}
 
   @Operation(summary = "List programs · 列出项目")
   @GET
@@ -109,7 +113,11 @@ public class CatalogResource {
         || request.name().length() > 100) {
       throw new InvalidRequestException("/name", "catalog.name");
     }
-    CatalogEntry entry = new CatalogEntry(code, request.name().strip(), request.description());
+    if (request.unit() != null && !UNIT.matcher(request.unit()).matches()) {
+      throw new InvalidRequestException("/unit", "catalog.unit");
+    }
+    CatalogEntry entry =
+        new CatalogEntry(code, request.name().strip(), request.description(), request.unit());
     return publisher.publish(kind, entry, token.getSubject()).replaceWith(entry);
   }
 }

@@ -3,7 +3,9 @@ package cn.shishi.ingest.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import cn.shishi.infra.ShishiInfrastructureResource;
 import cn.shishi.infra.TestTokens;
@@ -25,14 +27,16 @@ class CatalogResourceTest {
         .get("/api/v1/catalog/programs")
         .then()
         .statusCode(200)
-        .body("find { it.code == 'warm-nest' }.name", equalTo("暖巢行动"));
+        .body("find { it.code == 'warm-nest' }.name", equalTo("暖巢行动"))
+        .body("find { it.code == 'warm-nest' }", not(hasKey("unit")));
     given()
         .auth()
         .oauth2(TestTokens.jiaxingOffice())
         .get("/api/v1/catalog/task-types")
         .then()
         .statusCode(200)
-        .body("code", hasItem("household-visit"));
+        .body("code", hasItem("household-visit"))
+        .body("find { it.code == 'household-visit' }.unit", equalTo("户"));
     given()
         .auth()
         .oauth2(TestTokens.jiaxingOffice())
@@ -101,5 +105,14 @@ class CatalogResourceTest {
         .put("/api/v1/catalog/programs/Bad_Code")
         .then()
         .statusCode(422);
+    given()
+        .auth()
+        .oauth2(TestTokens.admin())
+        .contentType("application/json")
+        .body("{\"name\": \"入户走访\", \"unit\": \"户 次\"}")
+        .put("/api/v1/catalog/task-types/home-visit")
+        .then()
+        .statusCode(422)
+        .body("errors[0].pointer", equalTo("/unit"));
   }
 }
