@@ -24,7 +24,7 @@ public final class Main implements Callable<Integer> {
                              [--concurrency 4] [--connections 64] [--warmup 30s] [--probe] [--no-check]
                              [--ingest http://127.0.0.1:8080] [--aggregator http://127.0.0.1:8081]
              bin/shishi demo
-             bin/shishi bench b1|b2|b3|b4|b5""";
+             bin/shishi bench b1|b2|b3|b4|b5|b7""";
 
   private final PrintStream out;
 
@@ -44,6 +44,7 @@ public final class Main implements Callable<Integer> {
             .addSubcommand(new LoadCommand(out))
             .addSubcommand(new DemoCommand(out))
             .addSubcommand(new QueriesCommand(out))
+            .addSubcommand(new UploadCommand(out))
             .addSubcommand(new KafkaCommands.PayloadFile(out))
             .addSubcommand(new KafkaCommands.CreateTopic(out))
             .addSubcommand(new KafkaCommands.WriteEvents(out))
