@@ -265,8 +265,45 @@ class ConsoleIT {
     assertThat(officeTotals(JIAXING, "3304")).containsExactly(before[0] - 1, before[1] - quantity);
   }
 
+  /**
+   * A city office chooses the county through the cascade, then corrects the report: the old one is
+   * withdrawn, naming the new one, and only the new one counts.
+   */
   @Test
   @Order(7)
+  void aCityOfficeFilesThroughTheCascadeAndCorrectsTheReport() {
+    browser.open("/file");
+    assertThat(browser.all("select[id^=region-level-]")).hasSize(2);
+    new Select(browser.find("#region-level-1")).selectByValue("330411");
+    assertThat(
+            new Select(browser.find("#regionCode")).getFirstSelectedOption().getAttribute("value"))
+        .isEqualTo("330411");
+    fillForm("practical-deeds", "lecture", "1", "40", "秀洲区政策宣讲");
+    browser.screenshot("13-cascade");
+    String first = browser.find("input[name=reportId]").getAttribute("value");
+    browser.find("#submit-report").click();
+    awaitStatus(first, "counted");
+    assertThat(trace(JIAXING, "3304", first).getString("report.regionCode")).isEqualTo("330411");
+    long[] before = officeTotals(JIAXING, "3304");
+
+    browser.find("#report-list tr[data-report-id='" + first + "'] a.correct").click();
+    assertThat(browser.find("#beneficiaries").getAttribute("value")).isEqualTo("40");
+    assertThat(browser.find("#region-level-1").getAttribute("value")).isEqualTo("330411");
+    browser.find("#beneficiaries").clear();
+    browser.find("#beneficiaries").sendKeys("45");
+    String corrected = browser.find("input[name=reportId]").getAttribute("value");
+    browser.find("#submit-report").click();
+
+    awaitStatus(corrected, "counted");
+    awaitStatus(first, "withdrawn");
+    assertThat(trace(JIAXING, "3304", first).getString("report.withdrawalReason"))
+        .contains(corrected);
+    assertThat(trace(JIAXING, "3304", corrected).getInt("report.beneficiaries")).isEqualTo(45);
+    assertThat(officeTotals(JIAXING, "3304")).containsExactly(before[0], before[1]);
+  }
+
+  @Test
+  @Order(8)
   void thePagesFitAPhonesScreen() {
     try (Browser phone = Browser.phone(console.url(""))) {
       phone.open("/sign-in");
