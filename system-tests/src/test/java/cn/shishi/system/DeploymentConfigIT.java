@@ -45,6 +45,13 @@ class DeploymentConfigIT {
   /** What each service cannot run without, as environment variables. */
   private static final Map<String, Set<String>> REQUIRED_ENVIRONMENT =
       Map.of(
+          "console",
+          Set.of(
+              "QUARKUS_REST_CLIENT_INGEST_URL",
+              "QUARKUS_REST_CLIENT_AGGREGATOR_URL",
+              "QUARKUS_OIDC_AUTH_SERVER_URL",
+              "QUARKUS_OIDC_CLIENT_ID",
+              "QUARKUS_OIDC_CREDENTIALS_SECRET"),
           "ingest",
           Set.of(
               "KAFKA_BOOTSTRAP_SERVERS",
@@ -80,7 +87,11 @@ class DeploymentConfigIT {
 
   /** Settings the services read without a line in application.properties. */
   private static final Set<String> MAPPED_WITHOUT_DEFAULT =
-      Set.of("SHISHI_AGGREGATOR_REDRIVE_LOGIN");
+      Set.of(
+          "SHISHI_AGGREGATOR_REDRIVE_LOGIN",
+          // The console's identity provider: no default, so that prod refuses to start without.
+          "QUARKUS_OIDC_AUTH_SERVER_URL",
+          "QUARKUS_OIDC_CREDENTIALS_SECRET");
 
   private static final Pattern ACL =
       Pattern.compile(
@@ -157,7 +168,7 @@ class DeploymentConfigIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ingest", "aggregator"})
+  @ValueSource(strings = {"ingest", "aggregator", "console"})
   void composeRunsEachServiceOnItsPortsWithItsConfiguration(String service) {
     JsonNode compose = compose().path("services").path(service);
     Properties properties = RepoFiles.serviceProperties(service);
@@ -326,7 +337,7 @@ class DeploymentConfigIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ingest", "aggregator"})
+  @ValueSource(strings = {"ingest", "aggregator", "console"})
   void eachDeploymentRunsItsServiceOnItsPortsWithProbesAndLimits(String service) {
     Properties properties = RepoFiles.serviceProperties(service);
     int http = Integer.parseInt(properties.getProperty("quarkus.http.port"));
@@ -380,7 +391,7 @@ class DeploymentConfigIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ingest", "aggregator"})
+  @ValueSource(strings = {"ingest", "aggregator", "console"})
   void onlyPrometheusReachesAServicesManagementPort(String service) {
     Properties properties = RepoFiles.serviceProperties(service);
     int http = Integer.parseInt(properties.getProperty("quarkus.http.port"));
