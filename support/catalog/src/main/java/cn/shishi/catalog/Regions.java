@@ -97,6 +97,24 @@ public final class Regions {
     return children;
   }
 
+  /**
+   * The scope a region claim of a token names, as a short code: {@code 330000} is {@code 33},
+   * {@code 330400} is {@code 3304}, {@code 330402}, {@code 33} and {@code 00} (the nation) stay as
+   * they are; null when the claim is no region code.
+   */
+  public static String scopeOfClaim(String claim) {
+    if (claim == null || !claim.matches("\\d{2}|\\d{4}|\\d{6}")) {
+      return null;
+    }
+    if (claim.length() == 6 && claim.endsWith("0000")) {
+      return claim.substring(0, 2);
+    }
+    if (claim.length() == 6 && claim.endsWith("00")) {
+      return claim.substring(0, 4);
+    }
+    return claim;
+  }
+
   /** Whether {@code code} (any level) lies inside {@code scope} (a 2-, 4- or 6-digit prefix). */
   public static boolean within(String code, String scope) {
     return "00".equals(scope) || code.startsWith(scope);

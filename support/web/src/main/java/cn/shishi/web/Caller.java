@@ -1,5 +1,6 @@
 package cn.shishi.web;
 
+import cn.shishi.catalog.Regions;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -27,16 +28,7 @@ public record Caller(String subject, Set<String> roles, String region, String of
 
   /** The short code of a region claim, or null when the claim is not a region code. */
   static String normalise(String claim) {
-    if (claim == null || !claim.matches("\\d{2}|\\d{4}|\\d{6}")) {
-      return null;
-    }
-    if (claim.length() == 6 && claim.endsWith("0000")) {
-      return claim.substring(0, 2);
-    }
-    if (claim.length() == 6 && claim.endsWith("00")) {
-      return claim.substring(0, 4);
-    }
-    return claim;
+    return Regions.scopeOfClaim(claim);
   }
 
   /** Whether the region claim covers {@code code}: a 2-, 4- or 6-digit code or prefix. */

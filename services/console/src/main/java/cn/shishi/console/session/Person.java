@@ -1,5 +1,6 @@
 package cn.shishi.console.session;
 
+import cn.shishi.catalog.Regions;
 import java.util.Set;
 
 /**
@@ -22,23 +23,11 @@ public record Person(
 
   /** Whether the person's region covers {@code code} (any level). */
   public boolean covers(String code) {
-    return code != null && ("00".equals(region) || code.startsWith(region));
+    return code != null && region != null && Regions.within(code, region);
   }
 
-  /**
-   * The short code of a region claim as the services read it ({@code 330000} is {@code 33}, {@code
-   * 330400} is {@code 3304}); null when it is no region code.
-   */
+  /** The short code of a region claim as the services read it (Regions.scopeOfClaim). */
   public static String shortRegion(String claim) {
-    if (claim == null || !claim.matches("\\d{2}|\\d{4}|\\d{6}")) {
-      return null;
-    }
-    if (claim.length() == 6 && claim.endsWith("0000")) {
-      return claim.substring(0, 2);
-    }
-    if (claim.length() == 6 && claim.endsWith("00")) {
-      return claim.substring(0, 4);
-    }
-    return claim;
+    return Regions.scopeOfClaim(claim);
   }
 }
