@@ -62,10 +62,6 @@ public class Catalogue {
     return within;
   }
 
-  public Optional<Region> region(String code) {
-    return regions.resolve(code);
-  }
-
   public Regions regions() {
     return regions;
   }

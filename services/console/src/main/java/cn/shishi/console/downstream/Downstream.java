@@ -95,7 +95,7 @@ public class Downstream {
   }
 
   private static String lang(Locale locale) {
-    return Language.acceptLanguage(locale);
+    return Language.tag(locale);
   }
 
   private static String day(LocalDate day) {

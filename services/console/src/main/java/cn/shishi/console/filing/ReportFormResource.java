@@ -7,7 +7,6 @@ import cn.shishi.console.i18n.Statuses;
 import cn.shishi.console.pages.Pages;
 import cn.shishi.console.session.Person;
 import cn.shishi.console.session.Sessions;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -18,7 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestPath;
@@ -56,12 +54,12 @@ public class ReportFormResource {
   @GET
   public TemplateInstance blank(@RestQuery String corrects) {
     Person person = sessions.required();
-    ReportForm blank = ReportForm.blank(clock);
     UUID replaced = Forms.uuid(corrects);
-    if (replaced != null) {
-      prefill(blank, person, replaced);
-    }
-    return page(person, blank, null, Map.of());
+    ReportForm form =
+        replaced == null
+            ? ReportForm.blank(clock)
+            : filing.correction(person, pages.locale(), replaced);
+    return page(person, form, null, Map.of());
   }
 
   @POST
@@ -85,10 +83,7 @@ public class ReportFormResource {
         trace.ok()
             ? Statuses.text(trace.body().path("status").asText(), pages.messages())
             : pages.messages().status_accepted();
-    return pages.render(
-        filed.data("reportId", reportId).data("status", status).data("counting", !trace.ok()),
-        person,
-        "file");
+    return pages.render(filed.data("reportId", reportId).data("status", status), person, "file");
   }
 
   private TemplateInstance page(
@@ -103,27 +98,5 @@ public class ReportFormResource {
             .data("taskTypes", entries.taskTypes()),
         person,
         "file");
-  }
-
-  /** The form of a correction starts from the report it corrects. */
-  private void prefill(ReportForm blank, Person person, UUID replaced) {
-    Answer trace = downstream.report(person, pages.locale(), replaced);
-    JsonNode report = trace.body().path("report");
-    if (!trace.ok() || report.isMissingNode()) {
-      return;
-    }
-    blank.corrects = replaced.toString();
-    blank.regionCode = report.path("regionCode").asText();
-    blank.program = report.path("program").asText();
-    blank.taskType = report.path("taskType").asText();
-    blank.quantity = report.path("quantity").asText();
-    blank.beneficiaries = report.path("beneficiaries").asText();
-    blank.note = report.path("note").asText("");
-    OffsetDateTime completed =
-        OffsetDateTime.parse(report.path("completedAt").asText())
-            .atZoneSameInstant(Forms.CHINA)
-            .toOffsetDateTime();
-    blank.completedOn = completed.toLocalDate().toString();
-    blank.completedTime = String.format("%02d:%02d", completed.getHour(), completed.getMinute());
   }
 }

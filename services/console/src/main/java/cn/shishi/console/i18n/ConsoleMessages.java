@@ -86,9 +86,6 @@ public interface ConsoleMessages {
   String correct_submit();
 
   @Message
-  String correction_reason(Object reportId);
-
-  @Message
   String field_region();
 
   @Message
@@ -162,9 +159,6 @@ public interface ConsoleMessages {
 
   @Message
   String status_withdrawn();
-
-  @Message
-  String status_duplicate();
 
   @Message
   String status_dead_lettered();
@@ -299,6 +293,12 @@ public interface ConsoleMessages {
   String back_to_list();
 
   @Message
+  String account_incomplete_title();
+
+  @Message
+  String account_incomplete_text();
+
+  @Message
   String unavailable_title();
 
   @Message
@@ -333,6 +333,12 @@ public interface ConsoleMessages {
 
   @Message
   String upload_errors_title(int count, int rows);
+
+  @Message
+  String upload_errors_more(int count);
+
+  @Message
+  String upload_gone();
 
   @Message
   String upload_errors_text();

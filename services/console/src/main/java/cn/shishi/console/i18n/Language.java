@@ -20,12 +20,10 @@ public final class Language {
     return cookie != null && "en".equals(cookie.getValue()) ? ENGLISH : CHINESE;
   }
 
-  /** The value of {@code Accept-Language} the console sends the services for {@code locale}. */
-  public static String acceptLanguage(Locale locale) {
-    return ENGLISH.equals(locale) ? "en" : "zh-CN";
-  }
-
-  /** The {@code lang} attribute of a page. */
+  /**
+   * The language's tag: a page's {@code lang} attribute, and the {@code Accept-Language} the
+   * console sends the services so that their problems come back in the person's language.
+   */
   public static String tag(Locale locale) {
     return ENGLISH.equals(locale) ? "en" : "zh-CN";
   }

@@ -8,8 +8,7 @@ public final class Statuses {
     return switch (status) {
       case "counted" -> messages.status_counted();
       case "withdrawn" -> messages.status_withdrawn();
-      case "rejected", "dead-lettered", "dead_lettered" -> messages.status_dead_lettered();
-      case "duplicate" -> messages.status_duplicate();
+      case "rejected" -> messages.status_dead_lettered();
       default -> messages.status_accepted();
     };
   }

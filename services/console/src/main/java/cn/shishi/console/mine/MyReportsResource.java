@@ -1,16 +1,9 @@
 package cn.shishi.console.mine;
 
-import cn.shishi.console.downstream.Answer;
-import cn.shishi.console.downstream.Catalogue;
-import cn.shishi.console.downstream.Downstream;
-import cn.shishi.console.downstream.ReportFilter;
-import cn.shishi.console.downstream.ServiceUnavailableException;
-import cn.shishi.console.i18n.ConsoleMessages;
-import cn.shishi.console.i18n.Statuses;
+import cn.shishi.console.filing.Forms;
 import cn.shishi.console.pages.Pages;
 import cn.shishi.console.session.Person;
 import cn.shishi.console.session.Sessions;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -19,11 +12,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
@@ -33,27 +21,22 @@ import org.jboss.resteasy.reactive.RestQuery;
 /** "My reports": the office's own reports, its totals by month, and withdrawing one. */
 @Path("/reports")
 public class MyReportsResource {
-  static final int PAGE_SIZE = 50;
-
   private final Sessions sessions;
   private final Pages pages;
-  private final Catalogue catalogue;
-  private final Downstream downstream;
-  private final Template reports;
+  private final MyReports reports;
+  private final Template list;
   private final Template report;
 
   public MyReportsResource(
       Sessions sessions,
       Pages pages,
-      Catalogue catalogue,
-      Downstream downstream,
-      @Location("reports") Template reports,
+      MyReports reports,
+      @Location("reports") Template list,
       @Location("report") Template report) {
     this.sessions = sessions;
     this.pages = pages;
-    this.catalogue = catalogue;
-    this.downstream = downstream;
     this.reports = reports;
+    this.list = list;
     this.report = report;
   }
 
@@ -66,42 +49,22 @@ public class MyReportsResource {
       @RestQuery String before,
       @RestQuery String withdrawn) {
     Person person = sessions.required();
-    ConsoleMessages messages = pages.messages();
-    Catalogue.Snapshot entries = catalogue.entries(person);
-    List<String> problems = new ArrayList<>();
-    ReportFilter filter =
-        new ReportFilter(
-            blankToNull(program),
-            blankToNull(taskType),
-            day(from, problems, messages),
-            day(to, problems, messages));
-    Answer page =
-        downstream.reports(person, pages.locale(), filter, blankToNull(before), PAGE_SIZE);
-    Answer months = downstream.totals(person, pages.locale(), filter);
-    unavailableIf(page, months);
-    if (!page.ok()) {
-      problems.add(page.problem());
-    }
-    List<ReportRow> rows = new ArrayList<>();
-    for (JsonNode row : page.body().path("reports")) {
-      rows.add(ReportRow.of(row, entries, catalogue.regions(), messages));
-    }
-    List<MonthRow> monthRows = new ArrayList<>();
-    for (JsonNode month : months.body().path("months")) {
-      monthRows.add(MonthRow.of(month, entries));
-    }
-    String next = page.body().path("next").asText(null);
+    MyReports.Listing listing =
+        reports.list(
+            person,
+            pages.locale(),
+            pages.messages(),
+            new MyReports.Query(program, taskType, from, to, before));
     return pages.render(
-        reports
-            .data("rows", rows)
-            .data("months", monthRows)
-            .data("programs", entries.programs())
-            .data("taskTypes", entries.taskTypes())
-            .data("filter", new FilterValues(program, taskType, from, to))
-            .data("nextUrl", next == null ? null : nextUrl(program, taskType, from, to, next))
+        list.data("rows", listing.rows())
+            .data("months", listing.months())
+            .data("programs", listing.entries().programs())
+            .data("taskTypes", listing.entries().taskTypes())
+            .data("filter", new MyReports.Query(program, taskType, from, to, null))
+            .data("nextUrl", listing.nextUrl())
             .data("firstPage", before == null || before.isBlank())
-            .data("problems", problems)
-            .data("withdrawn", withdrawn),
+            .data("problems", listing.problems())
+            .data("withdrawn", Forms.uuid(withdrawn)),
         person,
         "mine");
   }
@@ -111,7 +74,7 @@ public class MyReportsResource {
   @Path("/lookup")
   public Response lookup(@RestQuery String reportId) {
     sessions.required();
-    UUID id = cn.shishi.console.filing.Forms.uuid(reportId);
+    UUID id = Forms.uuid(reportId);
     return Response.seeOther(URI.create(id == null ? "/reports" : "/reports/" + id)).build();
   }
 
@@ -119,107 +82,33 @@ public class MyReportsResource {
   @Path("/{reportId}")
   public TemplateInstance trace(@RestPath UUID reportId) {
     Person person = sessions.required();
-    Answer trace = downstream.report(person, pages.locale(), reportId);
-    unavailableIf(trace);
-    JsonNode body = trace.body();
-    ReportRow row =
-        body.path("report").isObject()
-            ? ReportRow.of(
-                body.path("report"),
-                catalogue.entries(person),
-                catalogue.regions(),
-                pages.messages())
-            : null;
-    List<String> rejections = new ArrayList<>();
-    for (JsonNode rejection : body.path("rejections")) {
-      rejections.add(rejection.path("reason").asText() + ": " + rejection.path("detail").asText());
-    }
-    String status =
-        trace.ok()
-            ? Statuses.text(body.path("status").asText(), pages.messages())
-            : pages.messages().status_unknown();
-    return pages.render(
-        report
-            .data("reportId", reportId)
-            .data("known", trace.ok())
-            .data("status", status)
-            .data("row", row)
-            .data("duplicates", body.path("duplicates").asInt(0))
-            .data("rejections", rejections),
-        person,
-        "mine");
+    MyReports.Trace trace = reports.trace(person, pages.locale(), pages.messages(), reportId);
+    return page(person, reportId, trace);
   }
 
   @POST
   @Path("/{reportId}/withdrawal")
   public Response withdraw(@RestPath UUID reportId, @RestForm String reason) {
     Person person = sessions.required();
-    String why =
-        reason == null || reason.isBlank() ? pages.messages().withdrawal_default_reason() : reason;
-    Answer answer = downstream.withdraw(person, pages.locale(), reportId, why);
-    unavailableIf(answer);
-    if (!answer.ok()) {
-      return Response.status(answer.status())
-          .entity(
-              pages.render(
-                  report
-                      .data("reportId", reportId)
-                      .data("known", false)
-                      .data("status", answer.problem())
-                      .data("row", null)
-                      .data("duplicates", 0)
-                      .data("rejections", List.of()),
-                  person,
-                  "mine"))
+    String refused = reports.withdraw(person, pages.locale(), pages.messages(), reportId, reason);
+    if (refused != null) {
+      return Response.status(422)
+          .entity(page(person, reportId, new MyReports.Trace(false, refused, null, 0, List.of())))
           .build();
     }
     return Response.seeOther(URI.create("/reports?withdrawn=" + reportId)).build();
   }
 
-  /** The filter as typed, to show it back in the form. */
-  public record FilterValues(String program, String taskType, String from, String to) {}
-
-  private static void unavailableIf(Answer... answers) {
-    for (Answer answer : answers) {
-      if (answer.status() == 503) {
-        throw new ServiceUnavailableException();
-      }
-    }
-  }
-
-  private static LocalDate day(String text, List<String> problems, ConsoleMessages messages) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(text.trim());
-    } catch (DateTimeParseException e) {
-      problems.add(messages.error_date());
-      return null;
-    }
-  }
-
-  private static String nextUrl(
-      String program, String taskType, String from, String to, String cursor) {
-    StringBuilder url = new StringBuilder("/reports?before=").append(encode(cursor));
-    append(url, "program", program);
-    append(url, "taskType", taskType);
-    append(url, "from", from);
-    append(url, "to", to);
-    return url.toString();
-  }
-
-  private static void append(StringBuilder url, String name, String value) {
-    if (value != null && !value.isBlank()) {
-      url.append('&').append(name).append('=').append(encode(value));
-    }
-  }
-
-  private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
-
-  private static String blankToNull(String text) {
-    return text == null || text.isBlank() ? null : text.trim();
+  private TemplateInstance page(Person person, UUID reportId, MyReports.Trace trace) {
+    return pages.render(
+        report
+            .data("reportId", reportId)
+            .data("known", trace.known())
+            .data("status", trace.status())
+            .data("row", trace.row())
+            .data("duplicates", trace.duplicates())
+            .data("rejections", trace.rejections()),
+        person,
+        "mine");
   }
 }

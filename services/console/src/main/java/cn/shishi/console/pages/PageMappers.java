@@ -1,6 +1,7 @@
 package cn.shishi.console.pages;
 
 import cn.shishi.console.downstream.ServiceUnavailableException;
+import cn.shishi.console.session.AccountIncompleteException;
 import cn.shishi.console.session.NotSignedInException;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -13,15 +14,36 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class PageMappers {
   private final Pages pages;
   private final Template unavailable;
+  private final Template notice;
 
-  public PageMappers(Pages pages, @Location("unavailable") Template unavailable) {
+  public PageMappers(
+      Pages pages,
+      @Location("unavailable") Template unavailable,
+      @Location("notice") Template notice) {
     this.pages = pages;
     this.unavailable = unavailable;
+    this.notice = notice;
   }
 
   @ServerExceptionMapper
   public Response signIn(NotSignedInException e) {
     return Response.seeOther(URI.create("/sign-in")).build();
+  }
+
+  @ServerExceptionMapper
+  public Response incomplete(AccountIncompleteException e) {
+    return Response.status(Response.Status.FORBIDDEN)
+        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        .entity(
+            pages
+                .render(
+                    notice
+                        .data("title", pages.messages().account_incomplete_title())
+                        .data("text", pages.messages().account_incomplete_text()),
+                    null,
+                    null)
+                .render())
+        .build();
   }
 
   @ServerExceptionMapper

@@ -5,10 +5,9 @@ import cn.shishi.console.i18n.Language;
 import cn.shishi.console.session.Person;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** Renders a page in the person's language, inside the common frame. */
@@ -37,16 +36,28 @@ public class Pages {
   }
 
   public TemplateInstance render(TemplateInstance template, Person person, String section) {
-    String back = request.uri();
     return template
         .data(
             "page",
             new Page(
                 Language.tag(locale),
                 Language.ENGLISH.equals(locale) ? "zh-CN" : "en",
-                URLEncoder.encode(back, StandardCharsets.UTF_8),
+                here(section),
                 person,
                 section))
         .setLocale(locale);
+  }
+
+  /** This page if it can be fetched again; after a form was posted, its section's first page. */
+  private String here(String section) {
+    if (HttpMethod.GET.equals(request.method())) {
+      return request.uri();
+    }
+    return switch (section == null ? "" : section) {
+      case "file" -> "/file";
+      case "upload" -> "/uploads/new";
+      case "mine" -> "/reports";
+      default -> "/";
+    };
   }
 }

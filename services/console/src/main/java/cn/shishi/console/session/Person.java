@@ -12,7 +12,8 @@ public record Person(
     String subject, String office, String region, Set<String> roles, String bearerToken) {
   public static final String OFFICE_ROLE = "office";
 
-  public boolean isOffice() {
+  /** Whether the person files for their office (a manager only reads). */
+  public boolean canFile() {
     return roles.contains(OFFICE_ROLE);
   }
 

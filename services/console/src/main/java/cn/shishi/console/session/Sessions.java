@@ -31,11 +31,16 @@ public class Sessions {
     if (!identity.isAnonymous()) {
       AccessTokenCredential access = identity.getCredential(AccessTokenCredential.class);
       if (access != null && identity.getPrincipal() instanceof JsonWebToken id) {
+        String region = Person.shortRegion(claim(id, "region").orElse(null));
+        if (region == null) {
+          throw new AccountIncompleteException();
+        }
+        // Without an office claim the subject is the office, as the services read it too.
         return Optional.of(
             new Person(
                 id.getSubject(),
                 claim(id, "office").orElse(id.getSubject()),
-                Person.shortRegion(claim(id, "region").orElse(null)),
+                region,
                 Set.copyOf(identity.getRoles()),
                 access.getToken()));
       }

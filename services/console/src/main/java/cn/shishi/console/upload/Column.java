@@ -38,9 +38,9 @@ public enum Column {
     return field;
   }
 
-  /** The header as the person reads it. */
+  /** The header as the person reads it: the template's (in Chinese), with the field in English. */
   public String header(Locale locale) {
-    return Locale.ENGLISH.equals(locale) ? field : chinese;
+    return Locale.ENGLISH.equals(locale) ? chinese + " (" + field + ")" : chinese;
   }
 
   /** The column a report field's JSON pointer ({@code /quantity}) names. */

@@ -8,6 +8,9 @@ import org.apache.poi.xssf.usermodel.XSSFComment;
 
 /** Collects the rows of a sheet as POI's streaming reader hands them over, up to a limit. */
 final class SheetCollector implements SheetContentsHandler {
+  /** Cells beyond this column are ignored: a row cannot grow by naming a far column (XFD1). */
+  static final int MAX_COLUMNS = 32;
+
   private final int maxRows;
   private List<String> header;
   private final List<Sheet.Row> rows = new ArrayList<>();
@@ -27,11 +30,14 @@ final class SheetCollector implements SheetContentsHandler {
   @Override
   public void cell(String reference, String value, XSSFComment comment) {
     int column = reference == null ? nextColumn : new CellReference(reference).getCol();
+    nextColumn = column + 1;
+    if (column >= MAX_COLUMNS) {
+      return;
+    }
     while (current.size() < column) {
       current.add("");
     }
     current.add(value == null ? "" : value.strip());
-    nextColumn = column + 1;
   }
 
   @Override

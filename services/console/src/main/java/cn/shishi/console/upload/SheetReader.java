@@ -1,7 +1,6 @@
 package cn.shishi.console.upload;
 
 import cn.shishi.console.upload.SheetRefusedException.Reason;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -10,6 +9,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
@@ -28,10 +29,12 @@ import org.xml.sax.XMLReader;
 
 /**
  * Reads an uploaded file's first sheet as text: {@code .xlsx} with Apache POI's streaming reader
- * (memory stays small whatever the file claims to hold), {@code .csv} with Commons CSV in UTF-8 or
- * GB18030. The content decides, not the file's name. Refused as a whole: files that are neither,
- * Excel 97 files, zip bombs, cells with formulas (their value is not what the person typed, and
- * they would run again in whoever opens an export), and more rows than allowed.
+ * over the file on disk (its parts are inflated as they are parsed, never held whole), {@code .csv}
+ * with Commons CSV in UTF-8 or GB18030. Memory is bounded by the rows kept, at most {@code maxRows}
+ * of at most {@link SheetCollector#MAX_COLUMNS} cells. The content decides, not the file's name.
+ * Refused as a whole: files that are neither, Excel 97 files, zip bombs, cells with formulas (their
+ * value is not what the person typed, and they would run again in whoever opens an export), and
+ * more rows than allowed.
  */
 public final class SheetReader {
   /** Compressed at most 100 to 1: POI's own guard against zip bombs, made explicit. */
@@ -56,12 +59,13 @@ public final class SheetReader {
     this.maxRows = maxRows;
   }
 
-  public Sheet read(byte[] content) throws SheetRefusedException {
+  /** The sheet of {@code file}, whose bytes (a CSV file's whole text) are {@code content}. */
+  public Sheet read(Path file, byte[] content) throws SheetRefusedException {
     if (content.length == 0) {
       throw new SheetRefusedException(Reason.EMPTY, null);
     }
     if (startsWith(content, ZIP)) {
-      return xlsx(content);
+      return xlsx(file);
     }
     if (startsWith(content, OLE2)) {
       throw new SheetRefusedException(Reason.OLD_EXCEL, null);
@@ -71,9 +75,9 @@ public final class SheetReader {
 
   // ------------------------------------------------------------------------------------ xlsx
 
-  private Sheet xlsx(byte[] content) throws SheetRefusedException {
+  private Sheet xlsx(Path file) throws SheetRefusedException {
     SheetCollector rows = new SheetCollector(maxRows);
-    try (OPCPackage workbook = OPCPackage.open(new ByteArrayInputStream(content))) {
+    try (OPCPackage workbook = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
       XSSFReader reader = new XSSFReader(workbook);
       StylesTable styles = reader.getStylesTable();
       ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(workbook);
@@ -154,8 +158,8 @@ public final class SheetReader {
     List<Sheet.Row> rows = new ArrayList<>();
     try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
       for (CSVRecord record : parser) {
-        List<String> cells = new ArrayList<>(record.size());
-        record.forEach(cell -> cells.add(cell.strip()));
+        List<String> cells =
+            record.stream().limit(SheetCollector.MAX_COLUMNS).map(String::strip).toList();
         if (cells.stream().allMatch(String::isEmpty)) {
           continue;
         }

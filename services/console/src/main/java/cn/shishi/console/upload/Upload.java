@@ -23,7 +23,9 @@ public final class Upload {
   private final UUID id = UUID.randomUUID();
   private final String office;
   private final String fileName;
-  private final List<ReportSubmission> reports;
+  private final int total;
+  // Dropped once filed: a finished upload is only a line of history.
+  private volatile List<ReportSubmission> reports;
   private final Instant checkedAt = Instant.now();
   private final AtomicInteger filed = new AtomicInteger();
   private volatile State state = State.CHECKED;
@@ -35,6 +37,7 @@ public final class Upload {
     this.office = office;
     this.fileName = fileName;
     this.reports = List.copyOf(reports);
+    this.total = reports.size();
   }
 
   public UUID id() {
@@ -54,7 +57,7 @@ public final class Upload {
   }
 
   public int total() {
-    return reports.size();
+    return total;
   }
 
   public int filed() {
@@ -100,13 +103,20 @@ public final class Upload {
 
   void done() {
     finishedNanos = System.nanoTime();
+    reports = List.of();
     state = State.DONE;
   }
 
   void failed(String why) {
     finishedNanos = System.nanoTime();
     problem = why;
+    reports = List.of();
     state = State.FAILED;
+  }
+
+  /** Whether it is over, filed or not. */
+  public boolean finished() {
+    return state == State.DONE || state == State.FAILED;
   }
 
   public boolean running() {

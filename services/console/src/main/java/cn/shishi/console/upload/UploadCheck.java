@@ -67,7 +67,9 @@ public final class UploadCheck {
     if (!missing.isEmpty()) {
       throw new SheetRefusedException(
           SheetRefusedException.Reason.MISSING_COLUMNS,
-          String.join("、", missing.stream().map(Column::chinese).toList()));
+          String.join(
+              Locale.ENGLISH.equals(locale) ? ", " : "、",
+              missing.stream().map(column -> column.header(locale)).toList()));
     }
     String digest = Digests.sha256(content);
     List<ReportSubmission> reports = new ArrayList<>(sheet.rows().size());

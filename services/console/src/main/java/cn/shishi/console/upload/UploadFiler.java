@@ -34,13 +34,11 @@ public class UploadFiler {
     this.batchSize = config.upload().batchSize();
   }
 
-  /** Starts filing; false when the upload is already being filed or was filed. */
-  public boolean start(Upload upload, Person person, Locale locale, ConsoleMessages messages) {
-    if (!upload.start()) {
-      return false;
+  /** Starts filing, unless the upload is being filed or was (a second click changes nothing). */
+  public void start(Upload upload, Person person, Locale locale, ConsoleMessages messages) {
+    if (upload.start()) {
+      executor.execute(() -> file(upload, person, locale, messages));
     }
-    executor.execute(() -> file(upload, person, locale, messages));
-    return true;
   }
 
   private void file(Upload upload, Person person, Locale locale, ConsoleMessages messages) {
@@ -65,7 +63,10 @@ public class UploadFiler {
           upload.office(), upload.total(), upload.took().toMillis());
     } catch (RuntimeException e) {
       LOG.errorf(e, "filing upload %s failed", upload.id());
-      upload.failed(messages.busy_try_again());
+    } finally {
+      if (upload.running()) {
+        upload.failed(messages.busy_try_again());
+      }
     }
   }
 

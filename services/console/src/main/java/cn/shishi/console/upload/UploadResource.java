@@ -1,7 +1,6 @@
 package cn.shishi.console.upload;
 
 import cn.shishi.console.ConsoleConfig;
-import cn.shishi.console.downstream.Catalogue;
 import cn.shishi.console.pages.Pages;
 import cn.shishi.console.session.Person;
 import cn.shishi.console.session.Sessions;
@@ -10,13 +9,13 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -29,7 +28,6 @@ public class UploadResource {
 
   private final Sessions sessions;
   private final Pages pages;
-  private final Catalogue catalogue;
   private final UploadService uploads;
   private final ConsoleConfig.Upload config;
   private final Template upload;
@@ -38,14 +36,12 @@ public class UploadResource {
   public UploadResource(
       Sessions sessions,
       Pages pages,
-      Catalogue catalogue,
       UploadService uploads,
       ConsoleConfig config,
       @Location("upload") Template upload,
       @Location("progress") Template progress) {
     this.sessions = sessions;
     this.pages = pages;
-    this.catalogue = catalogue;
     this.uploads = uploads;
     this.config = config.upload();
     this.upload = upload;
@@ -86,17 +82,30 @@ public class UploadResource {
   @Path("/{id}/filing")
   public Response file(@RestPath UUID id) {
     Person person = sessions.required();
-    Upload held = uploads.find(id, person).orElseThrow(NotFoundException::new);
-    uploads.file(held, person, pages.locale(), pages.messages());
+    Optional<Upload> held = uploads.find(id, person);
+    if (held.isEmpty()) {
+      return gone(person);
+    }
+    uploads.file(held.get(), person, pages.locale(), pages.messages());
     return Response.seeOther(URI.create("/uploads/" + id)).build();
   }
 
   @GET
   @Path("/{id}")
-  public TemplateInstance progress(@RestPath UUID id) {
+  public Response progress(@RestPath UUID id) {
     Person person = sessions.required();
-    Upload held = uploads.find(id, person).orElseThrow(NotFoundException::new);
-    return pages.render(progress.data("upload", held), person, "upload");
+    Optional<Upload> held = uploads.find(id, person);
+    if (held.isEmpty()) {
+      return gone(person);
+    }
+    return Response.ok(pages.render(progress.data("upload", held.get()), person, "upload")).build();
+  }
+
+  /** Another office's upload, or one no longer held: the same answer, upload it again. */
+  private Response gone(Person person) {
+    return Response.status(Response.Status.NOT_FOUND)
+        .entity(page(person, UploadService.Result.refused(pages.messages().upload_gone())))
+        .build();
   }
 
   private TemplateInstance page(Person person, UploadService.Result result) {

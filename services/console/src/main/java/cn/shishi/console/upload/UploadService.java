@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
@@ -25,11 +26,17 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  */
 @ApplicationScoped
 public class UploadService {
+  static final int CHECKS_AT_ONCE = 2;
+
+  /** A page lists this many of a file's problems; a file that has more is far off the template. */
+  static final int ERRORS_SHOWN = 200;
+
   private final Catalogue catalogue;
   private final Uploads held;
   private final UploadFiler filer;
   private final ConsoleConfig config;
   private final Clock clock = Clock.systemUTC();
+  private final Semaphore checking = new Semaphore(CHECKS_AT_ONCE);
 
   public UploadService(Catalogue catalogue, Uploads held, UploadFiler filer, ConsoleConfig config) {
     this.catalogue = catalogue;
@@ -56,6 +63,18 @@ public class UploadService {
 
   /** Reads and checks {@code file}; a file whose every row passed is held to be filed. */
   public Result check(Person person, Locale locale, ConsoleMessages messages, FileUpload file) {
+    // Reading a sheet is the console's costliest work: two at a time, the others are told to wait.
+    if (!checking.tryAcquire()) {
+      return Result.refused(messages.busy_try_again());
+    }
+    try {
+      return checkNow(person, locale, messages, file);
+    } finally {
+      checking.release();
+    }
+  }
+
+  private Result checkNow(Person person, Locale locale, ConsoleMessages messages, FileUpload file) {
     if (file == null) {
       return Result.refused(messages.upload_refused_empty());
     }
@@ -95,17 +114,29 @@ public class UploadService {
               }
             });
     try {
-      Sheet sheet = new SheetReader(config.upload().maxRows()).read(content);
+      Sheet sheet = new SheetReader(config.upload().maxRows()).read(file.uploadedFile(), content);
       UploadCheck.Checked checked = check.check(sheet, person, content);
       if (!checked.valid()) {
-        return new Result(null, checked.errors(), null, sheet.rows().size(), List.of());
+        List<UploadCheck.RowError> errors = checked.errors();
+        return new Result(
+            null,
+            errors.subList(0, Math.min(errors.size(), ERRORS_SHOWN)),
+            errors.size(),
+            null,
+            sheet.rows().size(),
+            List.of());
       }
       if (checked.reports().isEmpty()) {
         return Result.refused(messages.upload_refused_empty());
       }
       Upload upload = held.hold(person.office(), file.fileName(), checked.reports());
       return new Result(
-          upload, List.of(), null, checked.reports().size(), summary(checked.reports(), entries));
+          upload,
+          List.of(),
+          0,
+          null,
+          checked.reports().size(),
+          summary(checked.reports(), entries));
     } catch (SheetRefusedException e) {
       return Result.refused(Refusals.text(e, messages));
     }
@@ -153,17 +184,24 @@ public class UploadService {
   }
 
   /**
-   * What an upload came to: held to be filed ({@code upload}), or the rows' problems, or a refusal
-   * of the whole file; with the number of rows and, when it passed, its sums by task type.
+   * What an upload came to: held to be filed ({@code upload}), or the rows' problems (the first
+   * {@link #ERRORS_SHOWN} of {@code errorCount}), or a refusal of the whole file; with the number
+   * of rows and, when it passed, its sums by task type.
    */
   public record Result(
       Upload upload,
       List<UploadCheck.RowError> errors,
+      int errorCount,
       String refusal,
       int rows,
       List<TypeTotal> summary) {
     static Result refused(String why) {
-      return new Result(null, List.of(), why, 0, List.of());
+      return new Result(null, List.of(), 0, why, 0, List.of());
+    }
+
+    /** How many problems the page does not list. */
+    public int errorsNotShown() {
+      return errorCount - errors.size();
     }
   }
 }

@@ -19,7 +19,7 @@ class SheetReaderTest {
   @Test
   void readsAGb18030Csv() throws Exception {
     String text = HEADER + "\r\n330402,warm-nest,household-helped,2,5,2026-11-30,10:30,南湖区两户\r\n";
-    Sheet sheet = reader.read(text.getBytes(Charset.forName("GB18030")));
+    Sheet sheet = read(text.getBytes(Charset.forName("GB18030")));
     assertThat(sheet.header()).startsWith("行政区划", "项目");
     assertThat(sheet.rows()).hasSize(1);
     assertThat(sheet.rows().get(0).cells()).endsWith("南湖区两户");
@@ -37,7 +37,7 @@ class SheetReaderTest {
     bom[2] = (byte) 0xBF;
     System.arraycopy(plain, 0, bom, 3, plain.length);
     for (byte[] content : List.of(plain, bom)) {
-      Sheet sheet = reader.read(content);
+      Sheet sheet = read(content);
       assertThat(sheet.header().get(0)).isEqualTo("行政区划");
       assertThat(sheet.rows().get(0).cell(7)).isEqualTo("说明,含逗号");
     }
@@ -62,7 +62,7 @@ class SheetReaderTest {
               row.createCell(5).setCellValue(LocalDateTime.of(2026, 11, 30, 0, 0));
               row.getCell(5).setCellStyle(day);
             });
-    Sheet sheet = reader.read(xlsx);
+    Sheet sheet = read(xlsx);
     assertThat(sheet.rows()).hasSize(1);
     Sheet.Row row = sheet.rows().get(0);
     assertThat(row.number()).isEqualTo(3);
@@ -78,7 +78,7 @@ class SheetReaderTest {
               sheet.createRow(0).createCell(0).setCellValue("数量");
               sheet.createRow(1).createCell(0).setCellFormula("1+1");
             });
-    assertThatThrownBy(() -> reader.read(xlsx))
+    assertThatThrownBy(() -> read(xlsx))
         .isInstanceOfSatisfying(
             SheetRefusedException.class,
             e -> {
@@ -119,8 +119,32 @@ class SheetReaderTest {
     assertRefused(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF}, Reason.NOT_TEXT);
   }
 
+  @Test
+  void ignoresCellsFarBeyondTheColumnsATemplateHas() throws Exception {
+    byte[] xlsx =
+        Workbooks.xlsx(
+            sheet -> {
+              sheet.createRow(0).createCell(0).setCellValue("数量");
+              Row row = sheet.createRow(1);
+              row.createCell(0).setCellValue(1);
+              row.createCell(16383).setCellValue("XFD2");
+            });
+    assertThat(read(xlsx).rows().get(0).cells()).containsExactly("1");
+  }
+
+  /** As the console reads an upload: the file on disk, and its bytes. */
+  private Sheet read(byte[] content) throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("upload", ".bin");
+    try {
+      java.nio.file.Files.write(file, content);
+      return reader.read(file, content);
+    } finally {
+      java.nio.file.Files.delete(file);
+    }
+  }
+
   private void assertRefused(byte[] content, Reason reason) {
-    assertThatThrownBy(() -> reader.read(content))
+    assertThatThrownBy(() -> read(content))
         .isInstanceOfSatisfying(
             SheetRefusedException.class, e -> assertThat(e.reason()).isEqualTo(reason));
   }

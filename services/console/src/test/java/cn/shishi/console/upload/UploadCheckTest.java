@@ -83,12 +83,12 @@ class UploadCheckTest {
     assertThat(checked.errors())
         .extracting(UploadCheck.RowError::row, UploadCheck.RowError::column)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(3, "regionCode"),
-            org.assertj.core.groups.Tuple.tuple(4, "quantity"),
-            org.assertj.core.groups.Tuple.tuple(5, "program"),
-            org.assertj.core.groups.Tuple.tuple(6, "completedOn"),
-            org.assertj.core.groups.Tuple.tuple(7, "completedOn"),
-            org.assertj.core.groups.Tuple.tuple(8, "completedTime"));
+            org.assertj.core.groups.Tuple.tuple(3, "行政区划 (regionCode)"),
+            org.assertj.core.groups.Tuple.tuple(4, "数量 (quantity)"),
+            org.assertj.core.groups.Tuple.tuple(5, "项目 (program)"),
+            org.assertj.core.groups.Tuple.tuple(6, "完成日期 (completedOn)"),
+            org.assertj.core.groups.Tuple.tuple(7, "完成日期 (completedOn)"),
+            org.assertj.core.groups.Tuple.tuple(8, "完成时间 (completedTime)"));
     assertThat(checked.errors().get(0).message()).isEqualTo("not in your region 3304");
     assertThat(checked.errors().get(1).message()).isEqualTo("whole number");
   }
@@ -141,7 +141,10 @@ class UploadCheckTest {
     Sheet sheet = new Sheet(List.of("项目", "数量"), List.of());
     assertThatThrownBy(() -> check.check(sheet, JIAXING, bytes("file")))
         .isInstanceOfSatisfying(
-            SheetRefusedException.class, e -> assertThat(e.detail()).isEqualTo("行政区划、任务类型、完成日期"));
+            SheetRefusedException.class,
+            e ->
+                assertThat(e.detail())
+                    .isEqualTo("行政区划 (regionCode), 任务类型 (taskType), 完成日期 (completedOn)"));
   }
 
   private static Sheet sheet(Sheet.Row... rows) {
