@@ -276,7 +276,8 @@ class DeploymentConfigIT {
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(
                 "shishi-ingest", "ingest:" + managementPort("ingest"),
-                "shishi-aggregator", "aggregator:" + managementPort("aggregator")));
+                "shishi-aggregator", "aggregator:" + managementPort("aggregator"),
+                "shishi-console", "console:" + managementPort("console")));
 
     // The rules glob, relative to the configuration's folder, finds the rules file.
     for (JsonNode glob : config.path("rule_files")) {
