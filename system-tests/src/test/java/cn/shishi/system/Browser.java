@@ -14,6 +14,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through Debian's chromedriver ({@code bin/shishi test} installs
@@ -102,6 +104,20 @@ final class Browser implements AutoCloseable {
 
   java.util.List<WebElement> all(String css) {
     return driver.findElements(By.cssSelector(css));
+  }
+
+  /**
+   * Clicks what leads to another page (a link, a form's button) and waits until that page has
+   * replaced this one: a click that submits a form may return before the browser has navigated.
+   */
+  void follow(WebElement element) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    element.click();
+    new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
+  }
+
+  void follow(String css) {
+    follow(find(css));
   }
 
   String path() {

@@ -98,7 +98,7 @@ class ConsoleIT {
     fillForm("warm-nest", "household-helped", "2", "5", "为南湖区两户老人完成适老化改造");
     browser.screenshot("02-form");
     String reportId = browser.find("input[name=reportId]").getAttribute("value");
-    browser.find("#submit-report").click();
+    browser.follow("#submit-report");
     assertThat(browser.path()).isEqualTo("/file/" + reportId);
     browser.screenshot("03-filed");
 
@@ -127,7 +127,7 @@ class ConsoleIT {
                     + " body: new URLSearchParams(new FormData(form))})"
                     + ".then(r => done(r.type + ' ' + r.status), e => done(String(e)));");
     assertThat(first.toString()).isEqualTo("opaqueredirect 0");
-    browser.find("#submit-report").click();
+    browser.follow("#submit-report");
     assertThat(browser.path()).isEqualTo("/file/" + reportId);
 
     await("the second submission was received and not counted")
@@ -142,19 +142,19 @@ class ConsoleIT {
   void fieldErrorsAreShownBesideTheirFieldsInTheClerksLanguage() {
     browser.open("/file");
     fillForm("warm-nest", "household-helped", "0", "1", null);
-    browser.find("#submit-report").click();
+    browser.follow("#submit-report");
     assertThat(browser.find("#quantity-error").getText()).isEqualTo("须在 1 到 100,000 之间");
     assertThat(browser.find("#quantity").getAttribute("aria-invalid")).isEqualTo("true");
     browser.screenshot("05-form-errors");
 
-    browser.find("#switch-language").click();
+    browser.follow("#switch-language");
     browser.open("/file");
     assertThat(browser.find("h1").getText()).isEqualTo("File a completed task");
     fillForm("warm-nest", "household-helped", "0", "1", null);
-    browser.find("#submit-report").click();
+    browser.follow("#submit-report");
     assertThat(browser.find("#quantity-error").getText())
         .isEqualTo("must be between 1 and 100,000");
-    browser.find("#switch-language").click();
+    browser.follow("#switch-language");
     assertThat(browser.find("h1").getText()).isEqualTo("填报一项已办实事");
     assertThat(officeTotals(NANHU, "330402")).containsExactly(2L, 5L);
   }
@@ -266,7 +266,7 @@ class ConsoleIT {
     row.findElement(org.openqa.selenium.By.cssSelector("details.withdraw summary")).click();
     row.findElement(org.openqa.selenium.By.name("reason")).sendKeys("重复录入");
     browser.screenshot("10-withdraw");
-    row.findElement(org.openqa.selenium.By.cssSelector("button.danger")).click();
+    browser.follow(row.findElement(org.openqa.selenium.By.cssSelector("button.danger")));
     assertThat(browser.find("#withdrawn-notice").getText()).contains(reportId);
 
     awaitStatus(reportId, "withdrawn");
@@ -292,18 +292,18 @@ class ConsoleIT {
     fillForm("practical-deeds", "lecture", "1", "40", "秀洲区政策宣讲");
     browser.screenshot("13-cascade");
     String first = browser.find("input[name=reportId]").getAttribute("value");
-    browser.find("#submit-report").click();
+    browser.follow("#submit-report");
     awaitStatus(first, "counted");
     assertThat(trace(JIAXING, "3304", first).getString("report.regionCode")).isEqualTo("330411");
     long[] before = officeTotals(JIAXING, "3304");
 
-    browser.find("#report-list tr[data-report-id='" + first + "'] a.correct").click();
+    browser.follow("#report-list tr[data-report-id='" + first + "'] a.correct");
     assertThat(browser.find("#beneficiaries").getAttribute("value")).isEqualTo("40");
     assertThat(browser.find("#region-level-1").getAttribute("value")).isEqualTo("330411");
     browser.find("#beneficiaries").clear();
     browser.find("#beneficiaries").sendKeys("45");
     String corrected = browser.find("input[name=reportId]").getAttribute("value");
-    browser.find("#submit-report").click();
+    browser.follow("#submit-report");
 
     awaitStatus(corrected, "counted");
     awaitStatus(first, "withdrawn");
@@ -322,7 +322,7 @@ class ConsoleIT {
       phone.find("#office").sendKeys(NANHU);
       phone.find("#region").clear();
       phone.find("#region").sendKeys("330402");
-      phone.find("form.stack button[type=submit]").click();
+      phone.follow("form.stack button[type=submit]");
       for (String page : List.of("/file", "/reports", "/uploads/new")) {
         phone.open(page);
         Object overflow =
@@ -350,7 +350,7 @@ class ConsoleIT {
     browser.find("#region").clear();
     browser.find("#region").sendKeys(region);
     new Select(browser.find("#role")).selectByValue("office");
-    browser.find("form.stack button[type=submit]").click();
+    browser.follow("form.stack button[type=submit]");
     assertThat(browser.path()).as(browser.driver.getPageSource()).isEqualTo("/reports");
   }
 
@@ -358,7 +358,7 @@ class ConsoleIT {
   private static void signOut() {
     browser.open("/reports");
     if (!browser.all("header form.inline button").isEmpty()) {
-      browser.find("header form.inline button").click();
+      browser.follow("header form.inline button");
       assertThat(browser.path()).isEqualTo("/sign-in");
     }
   }
@@ -379,12 +379,12 @@ class ConsoleIT {
   private static void upload(Path file) {
     browser.open("/uploads/new");
     browser.find("#file").sendKeys(file.toAbsolutePath().toString());
-    browser.find("#check-upload").click();
+    browser.follow("#check-upload");
   }
 
   /** Files the checked upload and waits for its page to say it is done. */
   private static void fileUpload() {
-    browser.find("#file-upload").click();
+    browser.follow("#file-upload");
     assertThat(browser.path()).startsWith("/uploads/");
     await("the upload filed")
         .atMost(Duration.ofSeconds(60))

@@ -209,8 +209,11 @@ class FaultSuiteIT {
   @Test
   @Order(6)
   void f6KillingTheIngestBeforeItAnswersLosesNothingAndCountsOnce() throws Exception {
+    @SuppressWarnings("unchecked")
+    java.util.Optional<Duration>[] stopped = new java.util.Optional[] {java.util.Optional.empty()};
+    int[] exitCode = {-1};
     run(
-        "F6 ingest kill -9 ×2 mid-stream, clients retry",
+        "F6 ingest kill -9 ×2 mid-stream, then a clean stop; clients retry",
         LocalDate.parse("2023-01-06"),
         1,
         progress -> {
@@ -219,8 +222,18 @@ class FaultSuiteIT {
             stack.ingest.kill();
             stack.ingest = stack.newIngest().start();
           }
-          return "2 ingest processes killed";
+          awaitProgress(progress, 0.8);
+          ServiceProcess stopping = stack.ingest;
+          // Kubernetes gives the ingest 30 s (deploy/k8s/ingest.yaml): it answers what it holds
+          // and leaves well within them, on its own.
+          stopped[0] = stopping.terminate(Duration.ofSeconds(25));
+          exitCode[0] = stopping.exitCode();
+          stack.ingest = stack.newIngest().start();
+          return "2 ingest processes killed, 1 stopped by SIGTERM in "
+              + stopped[0].map(d -> d.toMillis() + " ms").orElse("(killed)");
         });
+    assertThat(stopped[0]).as("the ingest left by itself after SIGTERM").isPresent();
+    assertThat(exitCode[0]).as("its exit code after SIGTERM").isEqualTo(143);
   }
 
   @Test

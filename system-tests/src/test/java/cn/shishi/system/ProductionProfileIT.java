@@ -63,6 +63,7 @@ class ProductionProfileIT {
           .until(() -> ingest.log().contains("started in") || !ingest.alive());
       assertThat(ingest.alive()).as(ingest.log()).isTrue();
       assertThat(ingest.log()).contains("Profile prod activated");
+      assertLogsJsonLines(ingest);
     } finally {
       ingest.close();
     }
@@ -80,7 +81,7 @@ class ProductionProfileIT {
    * key configured by mistake is never read, and no page mints a token with it.
    */
   @Test
-  void theConsoleHasNoDevelopmentSignInInProduction() {
+  void theConsoleHasNoDevelopmentSignInInProduction() throws Exception {
     Map<String, String> environment = new HashMap<>();
     environment.put("QUARKUS_PROFILE", "prod");
     environment.put("QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:1/realms/shishi");
@@ -98,12 +99,24 @@ class ProductionProfileIT {
       assertThat(console.log())
           .contains("Profile prod activated")
           .doesNotContain("development sign-in is on");
+      assertLogsJsonLines(console);
       for (String path : new String[] {"/sign-in", "/reports", "/file"}) {
         assertThat(ServiceProcess.status(console.url(path))).as(path).isNotEqualTo(200);
       }
     } finally {
       console.close();
     }
+  }
+
+  /** In production a record is one JSON object per line, for the cluster's log store. */
+  private static void assertLogsJsonLines(ServiceProcess service) throws Exception {
+    String started =
+        service.log().lines().filter(line -> line.contains("started in")).findFirst().orElseThrow();
+    com.fasterxml.jackson.databind.JsonNode record =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(started);
+    assertThat(record.path("level").asText()).isEqualTo("INFO");
+    assertThat(record.path("loggerName").asText()).isEqualTo("io.quarkus");
+    assertThat(record.path("message").asText()).contains("started in");
   }
 
   private static ServiceProcess launch(Map<String, String> settings) {

@@ -83,7 +83,11 @@ public class ReportFormResource {
         trace.ok()
             ? Statuses.text(trace.body().path("status").asText(), pages.messages())
             : pages.messages().status_accepted();
-    return pages.render(filed.data("reportId", reportId).data("status", status), person, "file");
+    // Until the aggregator has it, the page refreshes itself: the clerk sees it counted.
+    return pages.render(
+        filed.data("reportId", reportId).data("status", status).data("counting", !trace.ok()),
+        person,
+        "file");
   }
 
   private TemplateInstance page(

@@ -143,6 +143,9 @@ public interface ConsoleMessages {
   String busy_try_again();
 
   @Message
+  String filed_refreshing();
+
+  @Message
   String filed_title();
 
   @Message
