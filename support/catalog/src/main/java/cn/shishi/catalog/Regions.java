@@ -13,9 +13,21 @@ public final class Regions {
   private static final String OWN_LEVEL = "（本级）";
 
   private final Map<String, Region> byCode;
+  // Each region's children by code ("" for the provinces), sorted: a walk down the tree (the
+  // console's region lists) asks for every node's children, and must not scan every region each
+  // time.
+  private final Map<String, List<Region>> childrenOf;
 
   private Regions(Map<String, Region> byCode) {
     this.byCode = byCode;
+    Map<String, List<Region>> children = new java.util.HashMap<>();
+    for (Region region : byCode.values()) {
+      String parent = region.level() == RegionLevel.PROVINCE ? "" : region.parentCode();
+      children.computeIfAbsent(parent, p -> new ArrayList<>()).add(region);
+    }
+    children.values().forEach(list -> list.sort(Comparator.comparing(Region::code)));
+    children.replaceAll((parent, list) -> List.copyOf(list));
+    this.childrenOf = Map.copyOf(children);
   }
 
   /** The catalogue shipped with Shishi (see the README beside the CSV files). */
@@ -83,18 +95,7 @@ public final class Regions {
    * city's counties; sorted by code.
    */
   public List<Region> children(String parentCode) {
-    List<Region> children = new ArrayList<>();
-    for (Region region : byCode.values()) {
-      boolean match =
-          parentCode == null || parentCode.isEmpty()
-              ? region.level() == RegionLevel.PROVINCE
-              : parentCode.equals(region.parentCode());
-      if (match) {
-        children.add(region);
-      }
-    }
-    children.sort(Comparator.comparing(Region::code));
-    return children;
+    return childrenOf.getOrDefault(parentCode == null ? "" : parentCode, List.of());
   }
 
   /**
