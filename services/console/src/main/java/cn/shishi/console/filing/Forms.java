@@ -2,11 +2,11 @@ package cn.shishi.console.filing;
 
 import cn.shishi.console.i18n.ConsoleMessages;
 import cn.shishi.contract.report.ReportSubmission;
+import cn.shishi.contract.report.ReportValidator;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -18,8 +18,6 @@ import java.util.UUID;
  * answer comes back in the person's language and is shown beside the fields.
  */
 public final class Forms {
-  public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
   private Forms() {}
 
   /** The form read as a report, or the fields that could not be read (field name to text). */
@@ -87,7 +85,7 @@ public final class Forms {
           form.completedTime == null || form.completedTime.isBlank()
               ? LocalTime.NOON
               : LocalTime.parse(form.completedTime.trim());
-      return day.atTime(time).atZone(CHINA).toOffsetDateTime();
+      return day.atTime(time).atZone(ReportValidator.CHINA).toOffsetDateTime();
     } catch (DateTimeException e) {
       errors.put("completedAt", messages.error_date());
       return null;

@@ -24,7 +24,9 @@ public class ReportForm {
   /** A blank form with a new report id, completed today and now (China's time). */
   public static ReportForm blank(java.time.Clock clock) {
     ReportForm form = new ReportForm();
-    java.time.ZonedDateTime now = java.time.ZonedDateTime.now(clock.withZone(Forms.CHINA));
+    java.time.ZonedDateTime now =
+        java.time.ZonedDateTime.now(
+            clock.withZone(cn.shishi.contract.report.ReportValidator.CHINA));
     form.reportId = java.util.UUID.randomUUID().toString();
     form.quantity = "1";
     form.beneficiaries = "0";

@@ -2,9 +2,9 @@ package cn.shishi.console.mine;
 
 import cn.shishi.catalog.Regions;
 import cn.shishi.console.downstream.Catalogue;
-import cn.shishi.console.filing.Forms;
 import cn.shishi.console.i18n.ConsoleMessages;
 import cn.shishi.console.i18n.Statuses;
+import cn.shishi.contract.report.ReportValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -36,7 +36,7 @@ public record ReportRow(
         status,
         Statuses.text(status, messages),
         OffsetDateTime.parse(report.path("completedAt").asText())
-            .atZoneSameInstant(Forms.CHINA)
+            .atZoneSameInstant(ReportValidator.CHINA)
             .format(MINUTES),
         regions.resolve(region).map(r -> r.name()).orElse(region),
         entries.program(program).map(e -> e.name()).orElse(program),

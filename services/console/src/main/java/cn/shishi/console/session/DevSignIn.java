@@ -1,5 +1,6 @@
 package cn.shishi.console.session;
 
+import cn.shishi.catalog.Regions;
 import cn.shishi.console.ConsoleConfig;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigUtils;
@@ -87,7 +88,7 @@ public class DevSignIn {
           new Person(
               claims.getSubject(),
               claims.getStringClaimValue("office"),
-              Person.shortRegion(claims.getStringClaimValue("region")),
+              Regions.scopeOfClaim(claims.getStringClaimValue("region")),
               Set.copyOf(claims.getStringListClaimValue("groups")),
               token));
     } catch (InvalidJwtException | MalformedClaimException e) {

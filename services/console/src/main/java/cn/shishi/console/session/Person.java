@@ -26,9 +26,4 @@ public record Person(
   public boolean covers(String code) {
     return code != null && region != null && Regions.within(code, region);
   }
-
-  /** The short code of a region claim as the services read it (Regions.scopeOfClaim). */
-  public static String shortRegion(String claim) {
-    return Regions.scopeOfClaim(claim);
-  }
 }

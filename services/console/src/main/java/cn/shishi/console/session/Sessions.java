@@ -1,5 +1,6 @@
 package cn.shishi.console.session;
 
+import cn.shishi.catalog.Regions;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
@@ -31,7 +32,7 @@ public class Sessions {
     if (!identity.isAnonymous()) {
       AccessTokenCredential access = identity.getCredential(AccessTokenCredential.class);
       if (access != null && identity.getPrincipal() instanceof JsonWebToken id) {
-        String region = Person.shortRegion(claim(id, "region").orElse(null));
+        String region = Regions.scopeOfClaim(claim(id, "region").orElse(null));
         if (region == null) {
           throw new AccountIncompleteException();
         }

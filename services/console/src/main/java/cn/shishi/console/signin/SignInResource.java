@@ -1,9 +1,9 @@
 package cn.shishi.console.signin;
 
+import cn.shishi.catalog.Regions;
 import cn.shishi.console.ConsoleConfig;
 import cn.shishi.console.pages.Pages;
 import cn.shishi.console.session.DevSignIn;
-import cn.shishi.console.session.Person;
 import cn.shishi.console.session.Sessions;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -74,7 +74,7 @@ public class SignInResource {
     }
     if (!valid(subject, "[\\p{L}\\p{N}._@-]{1,64}")
         || !valid(office, "[A-Za-z0-9._:-]{1,128}")
-        || Person.shortRegion(region) == null
+        || Regions.scopeOfClaim(region) == null
         || !ROLES.contains(role)) {
       TemplateInstance page =
           signin

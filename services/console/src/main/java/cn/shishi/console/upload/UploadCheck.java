@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
@@ -31,7 +30,6 @@ import java.util.stream.Stream;
  * uploaded again files the same reports, which are counted once.
  */
 public final class UploadCheck {
-  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   private static final Pattern CODE_IN_BRACKETS =
       Pattern.compile(".*[(（]\\s*([A-Za-z0-9-]+)\\s*[)）]\\s*");
   // Strict: 2026-02-30 is no date, not the 28th.
@@ -161,7 +159,7 @@ public final class UploadCheck {
         return null;
       }
     }
-    return LocalDateTime.of(date, at).atZone(CHINA).toOffsetDateTime();
+    return LocalDateTime.of(date, at).atZone(ReportValidator.CHINA).toOffsetDateTime();
   }
 
   private static LocalDate date(String text) {
