@@ -73,6 +73,37 @@ class DashboardsIT {
             });
   }
 
+  /**
+   * Quantities of different units are never added (ADR 0009): every aggregation of the quantity
+   * gauge keeps its unit, or the kind of task (which has one unit).
+   */
+  @Test
+  void quantitiesAreNeverAddedAcrossUnits() {
+    Map<String, String> quantityQueries = new LinkedHashMap<>();
+    Dashboards.allQueries()
+        .forEach(
+            (where, promql) -> {
+              if (promql.contains("shishi_rollup_quantity")) {
+                quantityQueries.put(where, promql);
+              }
+            });
+    assertThat(quantityQueries).isNotEmpty();
+    quantityQueries.forEach(
+        (where, promql) -> {
+          var aggregations = AGGREGATION.matcher(promql);
+          while (aggregations.find()) {
+            String by = aggregations.group(2);
+            assertThat(by)
+                .as("%s: %s keeps the unit", where, aggregations.group())
+                .isNotNull()
+                .containsPattern("\\b(unit|task_type)\\b");
+          }
+        });
+  }
+
+  private static final Pattern AGGREGATION =
+      Pattern.compile("\\b(sum|max|min|avg)\\s*(?:by\\s*\\(([^)]*)\\))?\\s*\\(");
+
   @Test
   void theProvinceVariableListsEveryProvinceOfTheCatalogue() {
     JsonNode variable =

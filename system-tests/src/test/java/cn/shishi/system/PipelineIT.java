@@ -76,7 +76,7 @@ class PipelineIT {
         .auth()
         .oauth2(DevTokens.token("admin-1", "admin", "00").mint())
         .contentType("application/json")
-        .body("{\"name\": \"河长制 清河行动\"}")
+        .body("{\"name\": \"系列宣讲\", \"unit\": \"场\"}")
         .put(stack.ingest.url("/api/v1/catalog/task-types/lecture-series"))
         .then()
         .statusCode(200);

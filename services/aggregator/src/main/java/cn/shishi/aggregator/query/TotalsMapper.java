@@ -44,12 +44,15 @@ public class TotalsMapper {
               group.put(dimension.apiName(), value);
               name(dimension, value).ifPresent(name -> names.put(dimension.apiName(), name));
             });
+    Quantities quantities = row.quantities();
     return new TotalsPage.Row(
         group,
         names.isEmpty() ? null : names,
-        row.totals().reports(),
-        row.totals().quantity(),
-        row.totals().beneficiaries());
+        row.reports(),
+        quantities.single().orElse(null),
+        quantities.singleUnit().orElse(null),
+        quantities.byUnit(),
+        row.beneficiaries());
   }
 
   private Optional<String> name(Dimension dimension, String value) {

@@ -11,13 +11,17 @@ public record TotalsPage(
 
   /**
    * One row: its groupBy values (with the Chinese names of regions, programs and kinds of task
-   * beside their codes) and its totals.
+   * beside their codes) and its totals. {@code quantities} holds the quantity per unit; {@code
+   * quantity} and {@code unit} are there only when the row's kinds of task share one unit, since
+   * quantities of different units are never added.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Row(
       Map<String, String> group,
       Map<String, String> names,
       long reports,
-      long quantity,
+      Long quantity,
+      String unit,
+      Map<String, Long> quantities,
       long beneficiaries) {}
 }

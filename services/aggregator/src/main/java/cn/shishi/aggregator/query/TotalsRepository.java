@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
@@ -45,18 +46,30 @@ public class TotalsRepository {
 
   /**
    * The page of rows the query asks for, plus one more row if there is a next page; PostgreSQL
-   * cancels a statement that runs longer than {@code timeout} ({@link QueryTimedOut}).
+   * cancels a statement that runs longer than {@code timeout} ({@link QueryTimedOut}). Quantities
+   * are summed per unit of the kinds of task ({@code units}: task-type code to unit), never across
+   * units: the cells are first summed per group and unit, then each group's units are gathered.
    */
-  public List<TotalsRow> find(TotalsQuery query, Duration timeout) {
+  public List<TotalsRow> find(TotalsQuery query, Map<String, String> units, Duration timeout) {
     List<String> groups = query.groupBy().stream().map(COLUMNS::get).toList();
+    List<String> aliases = new ArrayList<>();
+    for (int i = 0; i < groups.size(); i++) {
+      aliases.add("g" + i);
+    }
     List<Object> params = new ArrayList<>();
     StringBuilder sql = new StringBuilder("SELECT ");
-    groups.forEach(column -> sql.append(column).append(", "));
-    sql.append("sum(reports), sum(quantity), sum(beneficiaries) FROM ");
+    aliases.forEach(alias -> sql.append(alias).append(", "));
+    sql.append("sum(reports), array_agg(unit ORDER BY unit), array_agg(quantity ORDER BY unit),")
+        .append(" sum(beneficiaries) FROM (SELECT ");
+    for (int i = 0; i < groups.size(); i++) {
+      sql.append(groups.get(i)).append(" AS ").append(aliases.get(i)).append(", ");
+    }
+    sql.append("coalesce(units.unit, cells.task_type) AS unit, sum(reports) AS reports,")
+        .append(" sum(quantity) AS quantity, sum(beneficiaries) AS beneficiaries FROM ");
     if (allTime(query)) {
       // Dashboards' commonest question: all time, by province, program or kind of task. The
       // all-time table answers it from a few hundred rows instead of every day's cells.
-      sql.append("province_total WHERE true");
+      sql.append("(SELECT * FROM province_total WHERE true");
       filters(sql, params, query);
     } else {
       sql.append("(");
@@ -68,13 +81,18 @@ public class TotalsRepository {
         sql.append(i == 0 ? "" : " UNION ALL ");
         cells(sql, params, query, spans.get(i));
       }
-      sql.append(") AS cells");
     }
+    sql.append(") AS cells LEFT JOIN unnest(?, ?) AS units(code, unit)")
+        .append(" ON units.code = cells.task_type GROUP BY ");
+    for (int i = 1; i <= groups.size() + 1; i++) {
+      sql.append(i == 1 ? "" : ", ").append(i);
+    }
+    sql.append(" HAVING sum(reports) <> 0 OR sum(quantity) <> 0) AS per_unit");
+    params.add(units.keySet().toArray(String[]::new));
+    params.add(units.values().toArray(String[]::new));
     if (!groups.isEmpty()) {
-      String list = String.join(", ", groups);
-      sql.append(" GROUP BY ").append(list);
-      sql.append(" HAVING sum(reports) <> 0 OR sum(quantity) <> 0");
-      sql.append(" ORDER BY ").append(list);
+      String list = String.join(", ", aliases);
+      sql.append(" GROUP BY ").append(list).append(" ORDER BY ").append(list);
     }
     sql.append(" LIMIT ? OFFSET ?");
     params.add(query.limit() + 1);
@@ -207,7 +225,12 @@ public class TotalsRepository {
         PreparedStatement select = c.prepareStatement(sql)) {
       select.setQueryTimeout(QueryTimedOut.seconds(timeout));
       for (int i = 0; i < params.size(); i++) {
-        select.setObject(i + 1, params.get(i));
+        Object param = params.get(i);
+        if (param instanceof String[] texts) {
+          select.setArray(i + 1, c.createArrayOf("text", texts));
+        } else {
+          select.setObject(i + 1, param);
+        }
       }
       List<TotalsRow> rows = new ArrayList<>();
       try (ResultSet result = select.executeQuery()) {
@@ -220,10 +243,9 @@ public class TotalsRepository {
           rows.add(
               new TotalsRow(
                   group,
-                  new Totals(
-                      result.getLong(base + 1),
-                      result.getLong(base + 2),
-                      result.getLong(base + 3))));
+                  result.getLong(base + 1),
+                  quantities(result.getArray(base + 2), result.getArray(base + 3)),
+                  result.getLong(base + 4)));
         }
       }
       return rows;
@@ -233,5 +255,20 @@ public class TotalsRepository {
       }
       throw new PersistenceFailure("querying totals", e);
     }
+  }
+
+  /** A group's units and their quantities, as the two arrays the query gathers them into. */
+  private static Quantities quantities(java.sql.Array units, java.sql.Array sums)
+      throws SQLException {
+    if (units == null) {
+      return Quantities.NONE;
+    }
+    String[] names = (String[]) units.getArray();
+    Object[] values = (Object[]) sums.getArray();
+    Map<String, Long> byUnit = new TreeMap<>();
+    for (int i = 0; i < names.length; i++) {
+      byUnit.put(names[i], ((Number) values[i]).longValue());
+    }
+    return Quantities.of(byUnit);
   }
 }

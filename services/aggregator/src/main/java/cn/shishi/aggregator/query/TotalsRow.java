@@ -1,7 +1,18 @@
 package cn.shishi.aggregator.query;
 
-import cn.shishi.aggregator.apply.Totals;
 import java.util.Map;
 
-/** One row of an answer: the values of the groupBy dimensions, and the totals. */
-public record TotalsRow(Map<TotalsQuery.Dimension, String> group, Totals totals) {}
+/**
+ * One row of an answer: the values of the groupBy dimensions, the reports counted, their quantity
+ * per unit, and their beneficiaries (a figure of its own, in people).
+ */
+public record TotalsRow(
+    Map<TotalsQuery.Dimension, String> group,
+    long reports,
+    Quantities quantities,
+    long beneficiaries) {
+
+  static TotalsRow none() {
+    return new TotalsRow(Map.of(), 0, Quantities.NONE, 0);
+  }
+}

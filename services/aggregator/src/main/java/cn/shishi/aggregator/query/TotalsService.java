@@ -1,6 +1,5 @@
 package cn.shishi.aggregator.query;
 
-import cn.shishi.aggregator.apply.Totals;
 import cn.shishi.aggregator.config.AggregatorConfig;
 import cn.shishi.aggregator.offsets.OffsetGauges;
 import cn.shishi.aggregator.query.TotalsQuery.Dimension;
@@ -20,6 +19,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class TotalsService {
   private final TotalsRepository totals;
+  private final TaskUnits units;
   private final TotalsMapper mapper;
   private final Regions regions;
   private final QueryTimeouts timeouts;
@@ -28,12 +28,14 @@ public class TotalsService {
 
   public TotalsService(
       TotalsRepository totals,
+      TaskUnits units,
       TotalsMapper mapper,
       Regions regions,
       QueryTimeouts timeouts,
       OffsetGauges progress,
       AggregatorConfig config) {
     this.totals = totals;
+    this.units = units;
     this.mapper = mapper;
     this.regions = regions;
     this.timeouts = timeouts;
@@ -53,7 +55,7 @@ public class TotalsService {
 
   /** One page of the answer to an already scoped question, within {@code timeout}. */
   public TotalsPage page(TotalsQuery scoped, Duration timeout) {
-    return mapper.toPage(scoped, totals.find(scoped, timeout), asOf());
+    return mapper.toPage(scoped, find(scoped, timeout), asOf());
   }
 
   /** How long {@code caller}'s questions may run. */
@@ -80,40 +82,28 @@ public class TotalsService {
     }
     TotalsQuery query = RegionScope.apply(nation ? filters : filters.withRegion(code), caller);
     Duration timeout = timeouts.of(caller);
-    List<TotalsRow> own = totals.find(query, timeout);
+    TotalsRow own = only(find(query, timeout));
     List<RegionTotals.Entry> children =
         child(code)
             .map(
                 dimension ->
-                    totals.find(query.grouped(dimension, TotalsParams.MAX_LIMIT), timeout).stream()
+                    find(query.grouped(dimension, TotalsParams.MAX_LIMIT), timeout).stream()
                         .limit(TotalsParams.MAX_LIMIT)
-                        .map(
-                            row ->
-                                entry(
-                                    row.group().get(dimension),
-                                    level(row.group().get(dimension)),
-                                    row.totals()))
+                        .map(row -> entry(row.group().get(dimension), row))
                         .toList())
             .orElse(List.of());
     RegionTotals.Entry region =
-        new RegionTotals.Entry(
-            code,
-            nation ? "全国" : regions.nameOf(code),
-            nation ? "nation" : level(code),
-            only(own).reports(),
-            only(own).quantity(),
-            only(own).beneficiaries());
+        RegionTotals.Entry.of(
+            code, nation ? "全国" : regions.nameOf(code), nation ? "nation" : level(code), own);
     return new RegionTotals(asOf().orElse(null), region, children);
   }
 
-  private RegionTotals.Entry entry(String code, String level, Totals totals) {
-    return new RegionTotals.Entry(
-        code,
-        regions.nameOf(code),
-        level,
-        totals.reports(),
-        totals.quantity(),
-        totals.beneficiaries());
+  private RegionTotals.Entry entry(String code, TotalsRow row) {
+    return RegionTotals.Entry.of(code, regions.nameOf(code), level(code), row);
+  }
+
+  private List<TotalsRow> find(TotalsQuery query, Duration timeout) {
+    return totals.find(query, units.all(), timeout);
   }
 
   private static Optional<Dimension> child(String code) {
@@ -129,7 +119,7 @@ public class TotalsService {
   }
 
   /** The totals of a question without grouping: its one row, or none. */
-  private static Totals only(List<TotalsRow> rows) {
-    return rows.isEmpty() ? Totals.ZERO : rows.get(0).totals();
+  private static TotalsRow only(List<TotalsRow> rows) {
+    return rows.isEmpty() ? TotalsRow.none() : rows.get(0);
   }
 }

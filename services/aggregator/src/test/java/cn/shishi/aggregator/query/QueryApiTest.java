@@ -2,6 +2,7 @@ package cn.shishi.aggregator.query;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -70,18 +71,57 @@ class QueryApiTest {
 
   @Test
   void filtersNarrowTheTotals() {
-    assertThat(Pipeline.totals(november()).getLong("rows[0].quantity")).isEqualTo(11);
-    assertThat(Pipeline.totals(november("province", "33")).getLong("rows[0].quantity"))
-        .isEqualTo(7);
-    assertThat(Pipeline.totals(november("city", "3304")).getLong("rows[0].quantity")).isEqualTo(6);
+    assertThat(quantities(Pipeline.totals(november())))
+        .containsExactly(entry("场", 2L), entry("户", 9L));
+    assertThat(quantities(Pipeline.totals(november("province", "33"))))
+        .containsExactly(entry("场", 2L), entry("户", 5L));
+    assertThat(quantities(Pipeline.totals(november("city", "3304"))))
+        .containsExactly(entry("场", 1L), entry("户", 5L));
     assertThat(Pipeline.totals(november("county", "330400")).getLong("rows[0].beneficiaries"))
         .isEqualTo(300);
-    assertThat(Pipeline.totals(november("program", "warm-nest")).getLong("rows[0].quantity"))
-        .isEqualTo(5);
+    JsonPath warmNest = Pipeline.totals(november("program", "warm-nest"));
+    assertThat(warmNest.getLong("rows[0].quantity")).isEqualTo(5);
+    assertThat(warmNest.getString("rows[0].unit")).isEqualTo("户");
     assertThat(Pipeline.totals(november("taskType", "lecture")).getLong("rows[0].reports"))
         .isEqualTo(2);
     assertThat(Pipeline.totals(november("to", "2021-11-01")).getLong("rows[0].quantity"))
         .isEqualTo(5);
+  }
+
+  /**
+   * 户 of household visits and 场 of lectures are never added (ADR 0009): a row over both gives its
+   * quantity per unit and no single quantity, while reports and beneficiaries add up.
+   */
+  @Test
+  void neverAddsQuantitiesOfDifferentUnits() {
+    JsonPath mixed = Pipeline.totals(november("province", "33"));
+    assertThat(mixed.getMap("rows[0]")).doesNotContainKeys("quantity", "unit");
+    assertThat(mixed.getLong("rows[0].reports")).isEqualTo(4);
+    assertThat(mixed.getLong("rows[0].beneficiaries")).isEqualTo(405);
+    JsonPath byTaskType = Pipeline.totals(november("province", "33", "groupBy", "taskType"));
+    assertThat(byTaskType.getList("rows.unit")).containsExactly("户", "场");
+    assertThat(byTaskType.getList("rows.quantity", Long.class)).containsExactly(5L, 2L);
+  }
+
+  private static Map<String, Long> quantities(JsonPath answer) {
+    return quantitiesOf(answer, "rows[0].quantities");
+  }
+
+  private static Map<String, Long> quantitiesOf(JsonPath answer, String path) {
+    Map<String, Long> byUnit = new java.util.TreeMap<>();
+    answer
+        .<String, Number>getMap(path)
+        .forEach((unit, quantity) -> byUnit.put(unit, quantity.longValue()));
+    return byUnit;
+  }
+
+  /** The quantities per unit of a list of drill-down entries, added up unit by unit. */
+  private static Map<String, Long> sumPerUnit(JsonPath answer, String path) {
+    Map<String, Long> byUnit = new java.util.TreeMap<>();
+    for (Map<String, Number> quantities : answer.<Map<String, Number>>getList(path)) {
+      quantities.forEach((unit, quantity) -> byUnit.merge(unit, quantity.longValue(), Long::sum));
+    }
+    return byUnit;
   }
 
   @Test
@@ -114,14 +154,13 @@ class QueryApiTest {
   @Test
   void partMonthsAddUpWithWholeOnes() {
     // 15 Oct to 1 Dec: October's days, November from its month cells, then 1 December's day cells.
-    assertThat(
-            Pipeline.totals(Map.of("from", "2021-10-15", "to", "2021-12-01"))
-                .getLong("rows[0].quantity"))
-        .isEqualTo(11);
+    assertThat(quantities(Pipeline.totals(Map.of("from", "2021-10-15", "to", "2021-12-01"))))
+        .containsExactly(entry("场", 2L), entry("户", 9L));
     JsonPath byMonth =
         Pipeline.totals(Map.of("from", "2021-11-02", "to", "2021-12-01", "groupBy", "month"));
     assertThat(byMonth.getList("rows.group.month")).containsExactly("2021-11", "2021-12");
     assertThat(byMonth.getList("rows.quantity", Long.class)).containsExactly(2L, 4L);
+    assertThat(byMonth.getList("rows.unit")).containsExactly("场", "户");
   }
 
   @Test
@@ -178,7 +217,9 @@ class QueryApiTest {
             .asString();
     assertThat(csv.split("\r\n"))
         .containsExactly(
-            "city,cityName,reports,quantity,beneficiaries", "3302,宁波市,1,1,100", "3304,嘉兴市,3,6,305");
+            "city,cityName,reports,quantity[场],quantity[户],beneficiaries",
+            "3302,宁波市,1,1,,100",
+            "3304,嘉兴市,3,1,5,305");
   }
 
   @Test
@@ -195,12 +236,10 @@ class QueryApiTest {
             .extract()
             .jsonPath();
     assertThat(province.getString("region.name")).isEqualTo("浙江省");
-    assertThat(province.getLong("region.quantity")).isEqualTo(7);
-    assertThat(
-            province.getList("children.quantity", Long.class).stream()
-                .mapToLong(Long::longValue)
-                .sum())
-        .isEqualTo(7);
+    assertThat(quantitiesOf(province, "region.quantities"))
+        .containsExactly(entry("场", 2L), entry("户", 5L));
+    assertThat(sumPerUnit(province, "children.quantities"))
+        .isEqualTo(quantitiesOf(province, "region.quantities"));
     JsonPath city =
         given()
             .auth()
@@ -213,9 +252,9 @@ class QueryApiTest {
             .extract()
             .jsonPath();
     assertThat(city.getList("children.code")).containsExactly("330400", "330402", "330411");
-    assertThat(
-            city.getList("children.quantity", Long.class).stream().mapToLong(Long::longValue).sum())
-        .isEqualTo(city.getLong("region.quantity"));
+    assertThat(sumPerUnit(city, "children.quantities"))
+        .isEqualTo(quantitiesOf(city, "region.quantities"));
+    assertThat(city.getList("children.unit")).containsExactly("场", "户", "户");
     given()
         .auth()
         .oauth2(TestTokens.auditor())
@@ -361,6 +400,6 @@ class QueryApiTest {
             () ->
                 assertThat(BusinessGaugesProbe.scrape())
                     .contains(
-                        "shishi_rollup_quantity{province=\"35\",task_type=\"household-visit\"}"));
+                        "shishi_rollup_quantity{province=\"35\",task_type=\"household-visit\",unit=\"户\"}"));
   }
 }

@@ -7,6 +7,7 @@ import cn.shishi.catalog.Region;
 import cn.shishi.catalog.Regions;
 import cn.shishi.ingest.messaging.CatalogPublisher;
 import cn.shishi.web.InvalidRequestException;
+import cn.shishi.web.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -103,6 +105,31 @@ public class CatalogResource {
     return put(CatalogKind.TASK_TYPE, code, request);
   }
 
+  /**
+   * A kind of task counts in one unit for ever (ADR 0009): it needs one when added, and keeps it
+   * when renamed, since the quantities already counted were counted in it. A program has none.
+   */
+  private void unitRule(CatalogKind kind, String code, String unit) {
+    if (kind == CatalogKind.PROGRAM) {
+      if (unit != null) {
+        throw new InvalidRequestException("/unit", "catalog.unit.program");
+      }
+      return;
+    }
+    if (unit == null || !UNIT.matcher(unit).matches()) {
+      throw new InvalidRequestException("/unit", "catalog.unit");
+    }
+    registry
+        .find(kind, code)
+        .map(CatalogEntry::unit)
+        .filter(known -> known != null && !known.equals(unit))
+        .ifPresent(
+            known -> {
+              throw new ProblemException(
+                  Response.Status.CONFLICT, "unit-fixed", "catalog.unit.fixed", code, known);
+            });
+  }
+
   private Uni<CatalogEntry> put(CatalogKind kind, String code, EntryRequest request) {
     if (!CatalogEntry.isValidCode(code)) {
       throw new InvalidRequestException("/code", "catalog.code");
@@ -113,9 +140,7 @@ public class CatalogResource {
         || request.name().length() > 100) {
       throw new InvalidRequestException("/name", "catalog.name");
     }
-    if (request.unit() != null && !UNIT.matcher(request.unit()).matches()) {
-      throw new InvalidRequestException("/unit", "catalog.unit");
-    }
+    unitRule(kind, code, request.unit());
     CatalogEntry entry =
         new CatalogEntry(code, request.name().strip(), request.description(), request.unit());
     return publisher.publish(kind, entry, token.getSubject()).replaceWith(entry);

@@ -1,6 +1,7 @@
 package cn.shishi.ingest.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -13,6 +14,7 @@ import cn.shishi.ingest.Samples;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -114,5 +116,40 @@ class CatalogResourceTest {
         .then()
         .statusCode(422)
         .body("errors[0].pointer", equalTo("/unit"));
+  }
+
+  /** A kind of task counts in one unit for ever (ADR 0009); a program has none. */
+  @Test
+  void aKindOfTaskNeedsAUnitAndKeepsIt() {
+    putTaskType("home-repair", "{\"name\": \"适老化改造\"}").statusCode(422);
+    putTaskType("home-repair", "{\"name\": \"适老化改造\", \"unit\": \"户\"}").statusCode(200);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                putTaskType("home-repair", "{\"name\": \"适老化改造\", \"unit\": \"件\"}")
+                    .statusCode(409)
+                    .body("type", equalTo("https://shishi.example.cn/problems/unit-fixed")));
+    putTaskType("home-repair", "{\"name\": \"居家适老化改造\", \"unit\": \"户\"}").statusCode(200);
+    given()
+        .auth()
+        .oauth2(TestTokens.admin())
+        .contentType("application/json")
+        .body("{\"name\": \"x\", \"unit\": \"户\"}")
+        .put("/api/v1/catalog/programs/unit-less")
+        .then()
+        .statusCode(422)
+        .body("errors[0].pointer", equalTo("/unit"));
+  }
+
+  private static io.restassured.response.ValidatableResponse putTaskType(String code, String body) {
+    return given()
+        .auth()
+        .oauth2(TestTokens.admin())
+        .header("Accept-Language", "zh-CN")
+        .contentType("application/json")
+        .body(body)
+        .put("/api/v1/catalog/task-types/" + code)
+        .then();
   }
 }
