@@ -22,12 +22,12 @@ public class QueryTimedOut extends ProblemException {
     return timeout;
   }
 
-  static boolean isCancellation(SQLException e) {
+  public static boolean isCancellation(SQLException e) {
     return QUERY_CANCELED.equals(e.getSQLState());
   }
 
   /** JDBC's timeout is whole seconds; never 0, which would mean none. */
-  static int seconds(Duration timeout) {
+  public static int seconds(Duration timeout) {
     return (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
   }
 }

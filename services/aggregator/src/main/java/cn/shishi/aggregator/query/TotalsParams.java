@@ -49,7 +49,7 @@ public class TotalsParams {
   static final String UNKNOWN_DIMENSION = "{shishi.param.groupBy}";
 
   /** The question (not yet kept inside the caller's region: the service does that). */
-  TotalsQuery toQuery() {
+  public TotalsQuery toQuery() {
     return new TotalsQuery(
         FilterParams.present(province),
         FilterParams.present(city),
