@@ -35,6 +35,9 @@ final class Api implements AutoCloseable {
   private final String auditorToken =
       DevTokens.token("bench-auditor", "auditor", "00").validFor(Duration.ofHours(12)).mint();
 
+  private final String adminToken =
+      DevTokens.token("bench-admin", "admin", "00").validFor(Duration.ofHours(12)).mint();
+
   Api(String ingest, String aggregator, int threads) {
     this.ingest = URI.create(ingest.replaceAll("/+$", ""));
     this.aggregator = URI.create(aggregator.replaceAll("/+$", ""));
@@ -71,6 +74,23 @@ final class Api implements AutoCloseable {
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A PUT to the aggregator as a national admin; refuses anything but 200. */
+  void putAggregator(String path, String body) {
+    HttpRequest request =
+        HttpRequest.newBuilder(aggregator.resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + adminToken)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    HttpResponse<String> response =
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).join();
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "PUT " + path + " answered " + response.statusCode() + ": " + response.body());
+    }
   }
 
   CompletableFuture<HttpResponse<String>> getAggregator(String pathAndQuery) {

@@ -1,6 +1,7 @@
 package cn.shishi.bench;
 
 import cn.shishi.catalog.Regions;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
@@ -88,7 +89,39 @@ final class Demo {
         all
             ? "every figure of the article is in the totals, exactly"
             : "some totals differ (another run wrote into the same cells?)");
+    commitments();
     return all;
+  }
+
+  /** Sets the article's commitments as 2021's targets and prints how far each is done. */
+  private void commitments() {
+    for (DemoPlan.Commitment commitment : DemoPlan.COMMITMENTS) {
+      ObjectNode target = Report.JSON.createObjectNode();
+      target
+          .put("region", commitment.region())
+          .put("program", "practical-deeds")
+          .put("taskType", commitment.taskType())
+          .put("year", 2021)
+          .put("quantity", commitment.quantity())
+          .put("note", "demo: " + commitment.label());
+      api.putAggregator("/api/v1/targets", target.toString());
+    }
+    JsonNode progress =
+        api.aggregatorJson("/api/v1/progress?groupBy=province,taskType&from=2021-01-01");
+    out.println();
+    out.printf("%s %12s %12s %8s%n", pad("target (2021)", 40), "target", "achieved", "ratio");
+    for (JsonNode row : progress.path("rows")) {
+      out.printf(
+          "%s %,12d %,12d %8s%n",
+          pad(
+              row.path("names").path("province").asText()
+                  + " "
+                  + row.path("names").path("taskType").asText(),
+              40),
+          row.path("target").asLong(),
+          row.path("achieved").asLong(),
+          row.path("ratio").asText());
+    }
   }
 
   /** Pads to a width in terminal columns, where a Chinese character takes two. */

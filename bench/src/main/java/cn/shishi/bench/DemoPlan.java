@@ -34,6 +34,21 @@ final class DemoPlan {
   /** A line of the final comparison: a question to the totals and the article's answer. */
   record Check(String label, String scope, String taskType, long quantity, long beneficiaries) {}
 
+  /** A commitment the article names, set as a target for 2021. */
+  record Commitment(String label, String region, String taskType, long quantity) {}
+
+  /**
+   * The article's commitments: 福建 lists 8,788 livelihood projects (and reports 2,959 completed); 山东
+   * (82 provincial and 1,900 city projects), 江苏 (350) and 上海 (108) name key projects, whose
+   * completion the article does not report (0 completed so far).
+   */
+  static final List<Commitment> COMMITMENTS =
+      List.of(
+          new Commitment("福建 livelihood projects", "35", "livelihood-problem-completed", 8_788),
+          new Commitment("山东 key projects", "37", "key-project-completed", 1_982),
+          new Commitment("江苏 key projects", "32", "key-project-completed", 350),
+          new Commitment("上海 key projects", "31", "key-project-completed", 108));
+
   /** A demo report and the office that files it. */
   record Planned(Report report, String officeRegion) {}
 

@@ -24,6 +24,20 @@ final class Dashboards {
           "__interval", "15s",
           "__range", "10m");
 
+  static final String POSTGRES_UID = "shishi-postgres";
+
+  /**
+   * What Grafana puts in place of the SQL panels' variables and macros: 福建 and 福州 picked, and a
+   * time range wide enough for any test's days.
+   */
+  static final Map<String, String> SQL_VARIABLES =
+      Map.of(
+          "province", "35",
+          "city", "3501",
+          "__timeFilter", "");
+
+  private static final Pattern TIME_FILTER = Pattern.compile("\\$__timeFilter\\((\\w+)\\)");
+
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{?(\\w+)}?");
   private static final Pattern LABEL_VALUES =
       Pattern.compile("label_values\\((.+),\\s*(\\w+)\\)", Pattern.DOTALL);
@@ -63,7 +77,7 @@ final class Dashboards {
         }
       }
       for (JsonNode variable : json.path("templating").path("list")) {
-        if ("query".equals(variable.path("type").asText())) {
+        if ("query".equals(variable.path("type").asText()) && !readsPostgres(variable)) {
           String definition =
               variable.path("query").isTextual()
                   ? variable.path("query").asText()
@@ -75,6 +89,33 @@ final class Dashboards {
         }
       }
       return queries;
+    }
+
+    /** The SQL of the panels and variables that read PostgreSQL's reporting views. */
+    List<Query> sqlQueries() {
+      List<Query> queries = new ArrayList<>();
+      for (JsonNode panel : panels()) {
+        for (JsonNode target : panel.path("targets")) {
+          if (target.hasNonNull("rawSql")) {
+            queries.add(
+                new Query(
+                    title() + " / " + panel.path("title").asText(), target.get("rawSql").asText()));
+          }
+        }
+      }
+      for (JsonNode variable : json.path("templating").path("list")) {
+        if (readsPostgres(variable)) {
+          queries.add(
+              new Query(
+                  title() + " / variable " + variable.path("name").asText(),
+                  variable.path("query").asText()));
+        }
+      }
+      return queries;
+    }
+
+    private static boolean readsPostgres(JsonNode node) {
+      return POSTGRES_UID.equals(node.path("datasource").path("uid").asText());
     }
 
     private static void collect(JsonNode nodes, List<JsonNode> into) {
@@ -104,6 +145,37 @@ final class Dashboards {
       matcher.appendTail(out);
       return out.toString();
     }
+  }
+
+  /** A SQL query as Grafana would send it: its time filter a wide range, variables replaced. */
+  static String sql(Query query) {
+    String sql =
+        TIME_FILTER
+            .matcher(query.template())
+            .replaceAll("$1 BETWEEN '2000-01-01' AND '2100-12-31'");
+    Matcher matcher = VARIABLE.matcher(sql);
+    StringBuilder out = new StringBuilder();
+    while (matcher.find()) {
+      String value = SQL_VARIABLES.get(matcher.group(1));
+      if (value == null) {
+        throw new IllegalArgumentException(
+            query.where() + " uses an unknown variable " + matcher.group());
+      }
+      matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+    }
+    matcher.appendTail(out);
+    return out.toString();
+  }
+
+  /** Every SQL query of every dashboard, keyed by where it is, as Grafana would send it. */
+  static Map<String, String> allSqlQueries() {
+    Map<String, String> queries = new LinkedHashMap<>();
+    for (Dashboard dashboard : all()) {
+      for (Query query : dashboard.sqlQueries()) {
+        queries.put(query.where(), sql(query));
+      }
+    }
+    return queries;
   }
 
   static List<Dashboard> all() {

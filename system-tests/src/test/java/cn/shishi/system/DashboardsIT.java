@@ -28,7 +28,8 @@ class DashboardsIT {
   void theThreeDashboardsExistWithUniqueUidsAndPanelIds() {
     List<Dashboards.Dashboard> dashboards = Dashboards.all();
     assertThat(dashboards.stream().map(Dashboards.Dashboard::uid))
-        .containsExactlyInAnyOrder("shishi-overview", "shishi-province", "shishi-operations");
+        .containsExactlyInAnyOrder(
+            "shishi-overview", "shishi-province", "shishi-operations", "shishi-drilldown");
     for (Dashboards.Dashboard dashboard : dashboards) {
       Set<Integer> ids = new HashSet<>();
       collectIds(dashboard.json().path("panels"), ids, dashboard.title());
@@ -46,19 +47,40 @@ class DashboardsIT {
   }
 
   @Test
-  void everyQueryUsesTheProvisionedPrometheus() {
-    JsonNode datasource = RepoFiles.yaml("deploy/grafana/provisioning/datasources/prometheus.yml");
-    String uid = datasource.path("datasources").get(0).path("uid").asText();
-    assertThat(uid).isNotBlank();
+  void everyQueryUsesAProvisionedDataSourceOfItsLanguage() {
+    String prometheus =
+        RepoFiles.yaml("deploy/grafana/provisioning/datasources/prometheus.yml")
+            .path("datasources")
+            .get(0)
+            .path("uid")
+            .asText();
+    JsonNode postgres =
+        RepoFiles.yaml("deploy/grafana/provisioning/datasources/postgres.yml")
+            .path("datasources")
+            .get(0);
+    assertThat(postgres.path("uid").asText()).isEqualTo(Dashboards.POSTGRES_UID);
+    assertThat(postgres.path("user").asText())
+        .as("the SQL panels read as the reporting login, never as the services' owner")
+        .isEqualTo("grafana_reader");
     for (Dashboards.Dashboard dashboard : Dashboards.all()) {
       for (JsonNode panel : dashboard.panels()) {
         for (JsonNode target : panel.path("targets")) {
           assertThat(target.path("datasource").path("uid").asText())
               .as("%s / %s", dashboard.title(), panel.path("title").asText())
-              .isEqualTo(uid);
+              .isEqualTo(target.has("rawSql") ? Dashboards.POSTGRES_UID : prometheus);
         }
       }
     }
+  }
+
+  /** SQL panels read the reporting views, never the raw tables (ReportingViewsIT runs them). */
+  @Test
+  void sqlPanelsReadOnlyTheReportingViews() {
+    Map<String, String> sql = Dashboards.allSqlQueries();
+    assertThat(sql).isNotEmpty();
+    sql.forEach(
+        (where, query) ->
+            assertThat(query).as(where).contains("FROM reporting.").doesNotContain("FROM rollup"));
   }
 
   @Test
@@ -168,16 +190,18 @@ class DashboardsIT {
     assertThat(checked).isGreaterThan(100);
   }
 
+  /** A browser cannot open a JSON API that wants a bearer token: the link goes to a dashboard. */
   @Test
-  void theProvinceDashboardLinksToTheAggregatorsDrillDown() {
+  void theProvinceDashboardLinksToTheDrillDownDashboard() {
     JsonNode province =
         Dashboards.all().stream()
             .filter(d -> d.uid().equals("shishi-province"))
             .findFirst()
             .orElseThrow()
             .json();
-    assertThat(province.path("links").findValuesAsText("url"))
-        .contains("http://localhost:8081/api/v1/regions/${province}/totals");
+    List<String> urls = province.path("links").findValuesAsText("url");
+    assertThat(urls).anyMatch(url -> url.startsWith("/d/shishi-drilldown/"));
+    assertThat(urls).noneMatch(url -> url.contains("/api/"));
   }
 
   @Test

@@ -83,7 +83,8 @@ class DeploymentConfigIT {
           "KAFKA_INGEST_PASSWORD", "p3",
           "KAFKA_AGGREGATOR_PASSWORD", "p4",
           "KAFKA_REDRIVE_PASSWORD", "p5",
-          "SHISHI_DB_PASSWORD", "p6");
+          "SHISHI_DB_PASSWORD", "p6",
+          "GRAFANA_DB_PASSWORD", "p7");
 
   /** Settings the services read without a line in application.properties. */
   private static final Set<String> MAPPED_WITHOUT_DEFAULT =
@@ -116,7 +117,8 @@ class DeploymentConfigIT {
         "KAFKA_INGEST_PASSWORD",
         "KAFKA_AGGREGATOR_PASSWORD",
         "KAFKA_REDRIVE_PASSWORD",
-        "SHISHI_DB_PASSWORD"
+        "SHISHI_DB_PASSWORD",
+        "GRAFANA_DB_PASSWORD"
       })
   void composeHasNoDefaultPasswords(String secret) {
     Map<String, String> without = new LinkedHashMap<>(COMPOSE_SECRETS);

@@ -27,9 +27,9 @@ public class TargetRepository {
   /** A target's group columns: its region cut to the level asked, its program, its kind of task. */
   private static final Map<Dimension, String> COLUMNS =
       Map.of(
-          Dimension.PROVINCE, "left(t.region_code, 2)",
-          Dimension.CITY, "left(t.region_code, 4)",
-          Dimension.COUNTY, "t.region_code",
+          Dimension.PROVINCE, "left(t.region, 2)",
+          Dimension.CITY, "left(t.region, 4)",
+          Dimension.COUNTY, "t.region",
           Dimension.PROGRAM, "t.program",
           Dimension.TASK_TYPE, "t.task_type");
 
@@ -180,21 +180,18 @@ public class TargetRepository {
   /**
    * Progress of the targets set at {@code level} (2, 4 or 6) that the query's filters select,
    * grouped as it asks and always by unit. Each target's achieved quantity is the rollups' net
-   * quantity of its region, program and kind of task over its own period (day cells, read through
-   * the rollup's primary key).
+   * quantity of its region, program and kind of task over its own period: the view
+   * reporting.target_progress (V11) defines it once, for this API and for the dashboards.
    */
   public List<ProgressRow> progress(
       TotalsQuery query, int level, Map<String, String> units, Duration timeout) {
     List<String> groups = query.groupBy().stream().map(COLUMNS::get).toList();
     StringBuilder sql = new StringBuilder("SELECT ");
     groups.forEach(column -> sql.append(column).append(", "));
-    sql.append("coalesce(units.unit, t.task_type) AS unit, count(*), sum(t.quantity),")
-        .append(" sum(coalesce(done.quantity, 0)) FROM target t")
-        .append(" LEFT JOIN LATERAL (SELECT sum(r.quantity) AS quantity FROM rollup r")
-        .append(" WHERE r.region_code = t.region_code AND r.day BETWEEN t.period_from AND")
-        .append(" t.period_to AND r.program = t.program AND r.task_type = t.task_type) AS done")
-        .append(" ON true LEFT JOIN unnest(?, ?) AS units(code, unit)")
-        .append(" ON units.code = t.task_type WHERE length(t.region_code) = ?");
+    sql.append("coalesce(units.unit, t.task_type) AS unit, count(*), sum(t.target),")
+        .append(" sum(t.achieved) FROM reporting.target_progress t")
+        .append(" LEFT JOIN unnest(?, ?) AS units(code, unit)")
+        .append(" ON units.code = t.task_type WHERE t.level = ?");
     List<Object> params = new ArrayList<>();
     params.add(units.keySet().toArray(String[]::new));
     params.add(units.values().toArray(String[]::new));
@@ -205,7 +202,7 @@ public class TargetRepository {
         .or(query::province)
         .ifPresent(
             region -> {
-              sql.append(" AND t.region_code LIKE ?");
+              sql.append(" AND t.region LIKE ?");
               params.add(region + "%");
             });
     query.program().ifPresent(program -> add(sql, params, " AND t.program = ?", program));
