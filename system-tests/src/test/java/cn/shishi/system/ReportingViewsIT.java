@@ -59,6 +59,17 @@ class ReportingViewsIT {
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> stack.totals("?province=35").getLong("rows[0].reports") == 3);
+    // 福建 closes March; then a household visit of March arrives late: a restatement.
+    given()
+        .auth()
+        .oauth2(TestTokens.manager("35"))
+        .post(stack.aggregator.url("/api/v1/periods/35/2021-03/close"))
+        .then()
+        .statusCode(200);
+    fileLate("350102");
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> stack.totals("?province=35").getLong("rows[0].reports") == 4);
     try (Connection owner =
             DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
         Statement statement = owner.createStatement()) {
@@ -80,6 +91,23 @@ class ReportingViewsIT {
              "completedAt": "%sT10:00:00+08:00"}
             """
                 .formatted(UUID.randomUUID(), county, quantity, day))
+        .post(stack.ingest.url("/api/v1/reports"))
+        .then()
+        .statusCode(202);
+  }
+
+  private static void fileLate(String county) {
+    given()
+        .auth()
+        .oauth2(TestTokens.office(county.substring(0, 4)))
+        .contentType("application/json")
+        .body(
+            """
+            {"reportId": "%s", "regionCode": "%s", "program": "practical-deeds",
+             "taskType": "household-visit", "quantity": 3,
+             "completedAt": "2021-03-28T10:00:00+08:00"}
+            """
+                .formatted(UUID.randomUUID(), county))
         .post(stack.ingest.url("/api/v1/reports"))
         .then()
         .statusCode(202);
@@ -135,18 +163,33 @@ class ReportingViewsIT {
 
   @Test
   void theProvinceDrillsDownToCitiesAndCounties() throws SQLException {
-    List<Map<String, Object>> cities = rows(panel("Cities of $province"));
+    List<Map<String, Object>> cities =
+        rows(panel("Cities of $province")).stream()
+            .filter(row -> row.get("Kind of task").equals("民生问题办结"))
+            .toList();
     assertThat(cities).extracting(row -> row.get("City")).containsExactly("福州市", "厦门市");
     assertThat(cities)
         .extracting(row -> row.get("Quantity").toString())
         .containsExactly("2001", "959");
     List<Map<String, Object>> counties = rows(panel("Counties of $city"));
-    assertThat(counties).extracting(row -> row.get("County")).containsExactly("鼓楼区");
+    assertThat(counties).extracting(row -> row.get("County")).containsExactly("鼓楼区", "鼓楼区");
+  }
+
+  @Test
+  void theRestatementsPanelListsTheLateReport() throws SQLException {
+    List<Map<String, Object>> restatements = rows(panel("Restatements in $province"));
+    assertThat(restatements).hasSize(1);
+    assertThat(restatements.get(0))
+        .containsEntry("Month", "2021-03")
+        .containsEntry("Change", "filed")
+        .containsEntry("Kind of task", "走访群众")
+        .containsEntry("Unit", "户")
+        .containsEntry("Quantity", 3);
   }
 
   @Test
   void theReportingLoginReadsNoRawTable() {
-    for (String table : List.of("report", "rollup", "target", "label")) {
+    for (String table : List.of("report", "rollup", "target", "label", "period_snapshot")) {
       assertThatThrownBy(() -> rows("SELECT count(*) FROM " + table))
           .as(table)
           .isInstanceOf(SQLException.class)
