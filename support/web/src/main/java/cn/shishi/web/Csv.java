@@ -29,7 +29,7 @@ public final class Csv {
   }
 
   /** A text cell, neutralised and quoted where it must be. */
-  static String text(Object value) {
+  public static String text(Object value) {
     if (value == null) {
       return "";
     }

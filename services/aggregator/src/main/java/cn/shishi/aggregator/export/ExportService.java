@@ -1,0 +1,213 @@
+package cn.shishi.aggregator.export;
+
+import cn.shishi.aggregator.jdbc.PersistenceFailure;
+import cn.shishi.aggregator.query.TaskUnits;
+import cn.shishi.contract.report.Violation;
+import cn.shishi.web.Caller;
+import cn.shishi.web.InvalidRequestException;
+import cn.shishi.web.OutsideRegionException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import javax.sql.DataSource;
+
+/**
+ * Streams a ledger export as a zip of two entries: the data (CSV or JSON Lines) and its manifest.
+ * Rows flow from a server-side cursor to the response, a thousand at a time, so a million rows
+ * never sit in memory; the data and the manifest come from one read-only snapshot (repeatable
+ * read), so the manifest describes exactly the file beside it.
+ */
+@ApplicationScoped
+public class ExportService {
+  private static final int FETCH = 1000;
+
+  private final DataSource dataSource;
+  private final TaskUnits units;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  public ExportService(DataSource dataSource, TaskUnits units, ObjectMapper json, Clock clock) {
+    this.dataSource = dataSource;
+    this.units = units;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** The question of an export, checked and kept inside the auditor's region claim. */
+  public record Request(
+      ExportKind kind, String format, String region, LocalDate from, LocalDate to) {
+    String fileName() {
+      return kind.path() + "-" + region + "-" + from + "-" + to;
+    }
+  }
+
+  public Request check(
+      String kind, String format, String region, String from, String to, Caller caller) {
+    List<Violation> errors = new ArrayList<>();
+    ExportKind found = ExportKind.ofPath(kind).orElse(null);
+    if (found == null) {
+      errors.add(new Violation("/kind", "export.kind"));
+    }
+    String chosen = format == null || format.isEmpty() ? "csv" : format;
+    if (!chosen.equals("csv") && !chosen.equals("jsonl")) {
+      errors.add(new Violation("/format", "export.format"));
+    }
+    String scope = region == null || region.isEmpty() ? caller.region() : region;
+    if (scope == null || !scope.matches("00|\\d{2}|\\d{4}|\\d{6}")) {
+      errors.add(new Violation("/region", "target.region"));
+    }
+    LocalDate first = day(from, "/from", errors);
+    LocalDate last = day(to, "/to", errors);
+    if (first != null && last != null && first.isAfter(last)) {
+      errors.add(new Violation("/from", "export.days"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    boolean nation = "00".equals(scope);
+    if (!caller.covers(scope) || (!nation && !found.regional())) {
+      throw new OutsideRegionException(
+          String.valueOf(caller.region()),
+          List.of(
+              new Violation(
+                  "/region", "region.code-outside", scope, String.valueOf(caller.region()))));
+    }
+    return new Request(found, chosen, scope, first, last);
+  }
+
+  private static LocalDate day(String value, String pointer, List<Violation> errors) {
+    try {
+      return LocalDate.parse(value);
+    } catch (RuntimeException e) {
+      errors.add(new Violation(pointer, "export.day"));
+      return null;
+    }
+  }
+
+  /** Writes the zip to {@code out}. */
+  public void write(Request request, OutputStream out) throws IOException {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      c.setReadOnly(true);
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      try (PreparedStatement select = c.prepareStatement(request.kind().sql())) {
+        select.setFetchSize(FETCH);
+        bind(select, request);
+        try (ResultSet rows = select.executeQuery()) {
+          zip(request, rows, out);
+        }
+      } finally {
+        c.rollback();
+        c.setReadOnly(false);
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new PersistenceFailure("exporting " + request.kind().path(), e);
+    }
+  }
+
+  private static void bind(PreparedStatement select, Request request) throws SQLException {
+    String region = request.region();
+    select.setString(1, region);
+    select.setString(2, region.substring(0, 2));
+    select.setString(3, region + "%");
+    select.setDate(4, Date.valueOf(request.from()));
+    select.setDate(5, Date.valueOf(request.to()));
+  }
+
+  private void zip(Request request, ResultSet rows, OutputStream out)
+      throws SQLException, IOException {
+    ResultSetMetaData meta = rows.getMetaData();
+    List<String> columns = new ArrayList<>();
+    for (int i = 1; i <= meta.getColumnCount(); i++) {
+      columns.add(meta.getColumnLabel(i));
+    }
+    ExportTally tally = new ExportTally(columns, units.all());
+    String file = request.fileName() + "." + request.format();
+    MessageDigest sha256 = sha256();
+    ZipOutputStream zip = new ZipOutputStream(out);
+    zip.putNextEntry(new ZipEntry(file));
+    OutputStream data =
+        new BufferedOutputStream(new DigestOutputStream(new KeepOpen(zip), sha256), 1 << 16);
+    try (RowWriter writer = RowWriter.of(request.format(), data, columns, json)) {
+      Object[] values = new Object[columns.size()];
+      while (rows.next()) {
+        for (int i = 0; i < values.length; i++) {
+          values[i] = value(rows.getObject(i + 1));
+        }
+        tally.add(values);
+        writer.row(values);
+      }
+    }
+    data.flush();
+    zip.closeEntry();
+    Manifest manifest =
+        new Manifest(
+            request.kind().path(),
+            request.format(),
+            file,
+            request.region(),
+            request.from().toString(),
+            request.to().toString(),
+            clock.instant(),
+            tally.rows(),
+            HexFormat.of().formatHex(sha256.digest()),
+            tally.rowsBy(),
+            tally.countedQuantityByUnit(),
+            tally.countedBeneficiaries());
+    zip.putNextEntry(new ZipEntry("manifest.json"));
+    zip.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+    zip.closeEntry();
+    zip.finish();
+  }
+
+  /** Timestamps as RFC 3339 instants; everything else as the driver gives it. */
+  private static Object value(Object value) {
+    return value instanceof Timestamp timestamp ? timestamp.toInstant().toString() : value;
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Lets the data writer be closed without closing the zip entry's stream. */
+  private static final class KeepOpen extends FilterOutputStream {
+    KeepOpen(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+}
