@@ -24,6 +24,7 @@ public final class Main implements Callable<Integer> {
                              [--concurrency 4] [--connections 64] [--warmup 30s] [--probe] [--no-check]
                              [--ingest http://127.0.0.1:8080] [--aggregator http://127.0.0.1:8081]
              bin/shishi demo
+             bin/shishi audit verify [export.zip] [--jdbc-url URL --user U --password P]
              bin/shishi bench b1|b2|b3|b4|b5|b7""";
 
   private final PrintStream out;
@@ -45,6 +46,7 @@ public final class Main implements Callable<Integer> {
             .addSubcommand(new DemoCommand(out))
             .addSubcommand(new QueriesCommand(out))
             .addSubcommand(new UploadCommand(out))
+            .addSubcommand(new AuditCommand(out))
             .addSubcommand(new KafkaCommands.PayloadFile(out))
             .addSubcommand(new KafkaCommands.CreateTopic(out))
             .addSubcommand(new KafkaCommands.WriteEvents(out))

@@ -40,6 +40,7 @@ public class BatchApplier {
   private final LedgerWriter ledger;
   private final RollupWriter rollups;
   private final DeadLetterWriter deadLetters;
+  private final ChainWriter chain;
   private final OffsetRepository offsets;
   private final TopicLog log;
   private final AuditLog audit;
@@ -49,6 +50,7 @@ public class BatchApplier {
       LedgerWriter ledger,
       RollupWriter rollups,
       DeadLetterWriter deadLetters,
+      ChainWriter chain,
       OffsetRepository offsets,
       TopicLog log,
       AuditLog audit,
@@ -56,6 +58,7 @@ public class BatchApplier {
     this.ledger = ledger;
     this.rollups = rollups;
     this.deadLetters = deadLetters;
+    this.chain = chain;
     this.offsets = offsets;
     this.log = log;
     this.audit = audit;
@@ -84,14 +87,16 @@ public class BatchApplier {
         });
     fresh.sort(READ_ORDER);
     RollupDelta delta = new RollupDelta();
-    countReports(only(fresh, FiledReport.class), now, delta, tally);
-    withdraw(only(fresh, Withdrawal.class), now, delta, tally);
+    List<ChainWriter.Entry> entries = new ArrayList<>(fresh.size());
+    countReports(only(fresh, FiledReport.class), now, delta, tally, entries);
+    withdraw(only(fresh, Withdrawal.class), now, delta, tally, entries);
     List<DeadLetter> letters = only(fresh, DeadLetter.class);
     deadLetters.record(letters, now);
     letters.forEach(
         letter -> {
           tally.outcome(null, null, BatchOutcome.DEAD_LETTER);
           tally.deadLetterReasons.merge(letter.reason(), 1, Integer::sum);
+          entries.add(ChainEntries.deadLetter(letter));
         });
     rollups.apply(delta);
     fresh.forEach(
@@ -102,6 +107,7 @@ public class BatchApplier {
                         appliedThrough.merge(
                             item.position().partition(), at, BatchApplier::later)));
     offsets.advance(batch.topic(), next, appliedThrough, now);
+    chain.append(batch.topic(), entries);
     return tally.outcome(letters.size(), List.copyOf(delta.changes().keySet()));
   }
 
@@ -173,7 +179,11 @@ public class BatchApplier {
   }
 
   private void countReports(
-      List<FiledReport> reports, Instant now, RollupDelta delta, Tally tally) {
+      List<FiledReport> reports,
+      Instant now,
+      RollupDelta delta,
+      Tally tally,
+      List<ChainWriter.Entry> entries) {
     Map<ReportKey, FiledReport> firsts = new LinkedHashMap<>();
     List<FiledReport> duplicates = new ArrayList<>();
     for (FiledReport report : reports) {
@@ -184,6 +194,7 @@ public class BatchApplier {
     Set<ReportKey> inserted = ledger.insertNew(firsts.values(), now);
     for (FiledReport report : firsts.values()) {
       if (inserted.contains(report.key())) {
+        entries.add(ChainEntries.report(report));
         delta.add(report.contribution());
         tally.counted++;
         tally.outcome(report.regionCode(), report.program(), BatchOutcome.COUNTED);
@@ -191,7 +202,7 @@ public class BatchApplier {
         duplicates.add(report);
       }
     }
-    recordDuplicates(duplicates, firsts, inserted, now, tally);
+    recordDuplicates(duplicates, firsts, inserted, now, tally, entries);
   }
 
   private void recordDuplicates(
@@ -199,7 +210,8 @@ public class BatchApplier {
       Map<ReportKey, FiledReport> firsts,
       Set<ReportKey> inserted,
       Instant now,
-      Tally tally) {
+      Tally tally,
+      List<ChainWriter.Entry> entries) {
     if (duplicates.isEmpty()) {
       return;
     }
@@ -218,11 +230,20 @@ public class BatchApplier {
       tally.outcome(duplicate.regionCode(), duplicate.program(), BatchOutcome.DUPLICATE);
     }
     ledger.recordDuplicates(duplicates, differing, now);
+    duplicates.forEach(
+        duplicate ->
+            entries.add(ChainEntries.duplicate(duplicate, !differing.contains(duplicate.key()))));
   }
 
-  private void withdraw(List<Withdrawal> withdrawals, Instant now, RollupDelta delta, Tally tally) {
+  private void withdraw(
+      List<Withdrawal> withdrawals,
+      Instant now,
+      RollupDelta delta,
+      Tally tally,
+      List<ChainWriter.Entry> entries) {
     for (Withdrawal withdrawal : withdrawals) {
       WithdrawalResult result = ledger.withdraw(withdrawal, now);
+      entries.add(ChainEntries.withdrawal(withdrawal, result));
       if (withdrawal.byAdmin()) {
         audit.record(
             Actor.of(withdrawal.filedBy()),

@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -76,9 +79,9 @@ public final class EventParser {
         event.taskType(),
         event.quantity(),
         event.beneficiaries(),
-        event.completedAt(),
+        micros(event.completedAt()),
         event.note(),
-        event.receivedAt(),
+        micros(event.receivedAt()),
         position,
         record.value(),
         event.filedBy());
@@ -91,10 +94,22 @@ public final class EventParser {
         event.reportId(),
         event.officeId(),
         event.reason(),
-        event.receivedAt(),
+        micros(event.receivedAt()),
         position,
         event.filedBy(),
         Boolean.TRUE.equals(event.byAdmin()));
+  }
+
+  /**
+   * PostgreSQL keeps microseconds, rounding finer input: cut here, the ledger row, its hash-chain
+   * content and the comparison of a duplicate with its original all see the same instant.
+   */
+  private static OffsetDateTime micros(OffsetDateTime time) {
+    return time == null ? null : time.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private static Instant micros(Instant time) {
+    return time == null ? null : time.truncatedTo(ChronoUnit.MICROS);
   }
 
   private static void check(Integer version, Optional<String> violation, UUID reportId) {

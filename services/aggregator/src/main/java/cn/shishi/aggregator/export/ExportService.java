@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
@@ -113,8 +114,9 @@ public class ExportService {
       try (PreparedStatement select = c.prepareStatement(request.kind().sql())) {
         select.setFetchSize(FETCH);
         bind(select, request);
+        Map<Integer, String> heads = chainHeads(c);
         try (ResultSet rows = select.executeQuery()) {
-          zip(request, rows, out);
+          zip(request, rows, heads, out);
         }
       } finally {
         c.rollback();
@@ -135,7 +137,22 @@ public class ExportService {
     select.setDate(5, Date.valueOf(request.to()));
   }
 
-  private void zip(Request request, ResultSet rows, OutputStream out)
+  /** The chains' heads, read first: the snapshot the rows come from is the same. */
+  private static Map<Integer, String> chainHeads(Connection c) throws SQLException {
+    Map<Integer, String> heads = new java.util.TreeMap<>();
+    try (PreparedStatement select =
+            c.prepareStatement(
+                "SELECT kafka_partition, chain_head FROM consumer_offset"
+                    + " WHERE chain_head IS NOT NULL");
+        ResultSet row = select.executeQuery()) {
+      while (row.next()) {
+        heads.put(row.getInt(1), HexFormat.of().formatHex(row.getBytes(2)));
+      }
+    }
+    return heads;
+  }
+
+  private void zip(Request request, ResultSet rows, Map<Integer, String> heads, OutputStream out)
       throws SQLException, IOException {
     ResultSetMetaData meta = rows.getMetaData();
     List<String> columns = new ArrayList<>();
@@ -174,7 +191,8 @@ public class ExportService {
             HexFormat.of().formatHex(sha256.digest()),
             tally.rowsBy(),
             tally.countedQuantityByUnit(),
-            tally.countedBeneficiaries());
+            tally.countedBeneficiaries(),
+            heads);
     zip.putNextEntry(new ZipEntry("manifest.json"));
     zip.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
     zip.closeEntry();

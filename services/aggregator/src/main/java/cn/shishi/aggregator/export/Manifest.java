@@ -7,7 +7,9 @@ import java.util.Map;
 /**
  * What an export holds, so that an auditor can check the file is whole: how many rows, the SHA-256
  * of the data file, the rows per status (outcome, reason), and for reports the counted quantity per
- * unit and the counted beneficiaries: the figures the totals give for the same region and days.
+ * unit and the counted beneficiaries: the figures the totals give for the same region and days; and
+ * the ledger's hash-chain heads in the same snapshot (partition to head, hex), an anchor the
+ * auditor keeps (docs/adr/0011).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Manifest(
@@ -22,4 +24,5 @@ public record Manifest(
     String sha256,
     Map<String, Long> rowsBy,
     Map<String, Long> countedQuantityByUnit,
-    Long countedBeneficiaries) {}
+    Long countedBeneficiaries,
+    Map<Integer, String> chainHeads) {}

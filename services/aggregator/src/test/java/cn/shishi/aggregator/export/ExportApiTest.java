@@ -103,6 +103,9 @@ class ExportApiTest {
     assertThat(manifest.path("countedQuantityByUnit").path("户").asLong()).isEqualTo(7);
     assertThat(manifest.path("countedQuantityByUnit").path("场").asLong()).isEqualTo(2);
     assertThat(manifest.path("countedBeneficiaries").asLong()).isEqualTo(6);
+    assertThat(manifest.path("chainHeads").size())
+        .as("the chains' heads, an anchor the auditor keeps")
+        .isPositive();
   }
 
   @Test

@@ -1,0 +1,198 @@
+package cn.shishi.contract.chain;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Checks the ledger's hash chains in a live database: for every partition, in offset order, each
+ * entry's canonical content ({@link LedgerEntries}) must hash to its link's entry hash, and each
+ * link must hash the previous one with it; the last link must be the head the consumer stored. It
+ * stops at the first broken link and names it. Plain JDBC: an auditor runs it with read access
+ * ({@code bin/shishi audit verify}), without the services.
+ */
+public final class ChainVerifier {
+  /** Every ledger entry and its link, in chain order; a missing side is all nulls. */
+  private static final String ENTRIES =
+      "WITH entries AS ("
+          + "SELECT kafka_partition AS p, kafka_offset AS o, 'report' AS kind, report_id AS id,"
+          + " office_id, region_code::text AS region, program, task_type, quantity::bigint AS q,"
+          + " beneficiaries::bigint AS b, completed_at AS t1, day, note AS txt,"
+          + " received_at AS t2, filed_by, NULL::boolean AS flag, NULL::text AS x1,"
+          + " NULL::text AS x2, NULL::bytea AS k, NULL::bytea AS v FROM report"
+          + " UNION ALL SELECT kafka_partition, kafka_offset, 'withdrawal', report_id, office_id,"
+          + " NULL, NULL, NULL, NULL, NULL, NULL, NULL, reason, received_at, filed_by, by_admin,"
+          + " outcome, detail, NULL, NULL FROM report_withdrawal"
+          + " UNION ALL SELECT kafka_partition, kafka_offset, 'duplicate', report_id, office_id,"
+          + " NULL, NULL, NULL, NULL, NULL, NULL, NULL, event, NULL, NULL, same_content, NULL,"
+          + " NULL, NULL, NULL FROM report_duplicate"
+          + " UNION ALL SELECT kafka_partition, kafka_offset, 'dead-letter', report_id, NULL,"
+          + " NULL, NULL, NULL, NULL, NULL, NULL, NULL, detail, NULL, NULL, NULL, reason, topic,"
+          + " record_key, payload FROM dead_letter)"
+          + " SELECT coalesce(e.p, l.kafka_partition), coalesce(e.o, l.kafka_offset), e.kind,"
+          + " e.id, e.office_id, e.region, e.program, e.task_type, e.q, e.b, e.t1, e.day, e.txt,"
+          + " e.t2, e.filed_by, e.flag, e.x1, e.x2, e.k, e.v, l.entry_hash, l.chain_hash"
+          + " FROM entries e FULL JOIN ledger_link l"
+          + " ON l.kafka_partition = e.p AND l.kafka_offset = e.o"
+          + " ORDER BY 1, 2";
+
+  private ChainVerifier() {}
+
+  /** What verification found: how much it checked, each partition's head, the first break. */
+  public record Result(long entries, Map<Integer, String> heads, Optional<String> broken) {
+    public boolean intact() {
+      return broken.isEmpty();
+    }
+  }
+
+  public static Result verify(Connection connection) throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    Map<Integer, Long> chainFrom = chainFrom(connection);
+    try (PreparedStatement select = connection.prepareStatement(ENTRIES)) {
+      select.setFetchSize(5000);
+      Map<Integer, byte[]> heads = new LinkedHashMap<>();
+      long entries = 0;
+      try (ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          int partition = row.getInt(1);
+          long offset = row.getLong(2);
+          String where = "partition " + partition + " offset " + offset;
+          String kind = row.getString(3);
+          byte[] entryHash = row.getBytes(21);
+          byte[] chainHash = row.getBytes(22);
+          if (kind == null) {
+            return broken(entries, heads, where + ": a link without its ledger entry (deleted?)");
+          }
+          String entry = where + ": " + kind + " " + row.getString(4);
+          if (entryHash == null && offset < chainFrom.getOrDefault(partition, 0L)) {
+            continue; // applied before the chain existed (V13)
+          }
+          if (entryHash == null) {
+            return broken(entries, heads, entry + " has no link (inserted outside the chain?)");
+          }
+          byte[] content = Hashes.sha256(content(kind, row, partition, offset));
+          if (!Arrays.equals(content, entryHash)) {
+            return broken(entries, heads, entry + ": its content differs from what was chained");
+          }
+          byte[] previous = heads.getOrDefault(partition, Hashes.GENESIS);
+          if (!Arrays.equals(Hashes.link(previous, entryHash), chainHash)) {
+            return broken(entries, heads, entry + ": its link does not follow the previous one");
+          }
+          heads.put(partition, chainHash);
+          entries++;
+        }
+      }
+      Optional<String> stored = storedHeads(connection, heads);
+      return stored.isPresent()
+          ? broken(entries, heads, stored.get())
+          : result(entries, heads, null);
+    } finally {
+      connection.rollback();
+      connection.setAutoCommit(autoCommit);
+    }
+  }
+
+  /** Where each partition's chain starts: entries before it were applied before chains existed. */
+  private static Map<Integer, Long> chainFrom(Connection connection) throws SQLException {
+    Map<Integer, Long> from = new LinkedHashMap<>();
+    try (PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT kafka_partition, chain_from FROM consumer_offset WHERE chain_from IS NOT NULL");
+        ResultSet row = select.executeQuery()) {
+      while (row.next()) {
+        from.put(row.getInt(1), row.getLong(2));
+      }
+    }
+    return from;
+  }
+
+  /** The heads the consumer stored must be where the chains end. */
+  private static Optional<String> storedHeads(Connection connection, Map<Integer, byte[]> heads)
+      throws SQLException {
+    try (PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT kafka_partition, chain_head FROM consumer_offset WHERE chain_head IS NOT NULL");
+        ResultSet row = select.executeQuery()) {
+      while (row.next()) {
+        byte[] computed = heads.get(row.getInt(1));
+        if (computed != null && !Arrays.equals(computed, row.getBytes(2))) {
+          return Optional.of(
+              "partition " + row.getInt(1) + ": the stored head is not where the chain ends");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static byte[] content(String kind, ResultSet row, int partition, long offset)
+      throws SQLException {
+    UUID id = row.getObject(4, UUID.class);
+    return switch (kind) {
+      case LedgerEntries.REPORT ->
+          LedgerEntries.report(
+              row.getString(5),
+              id,
+              row.getString(6),
+              row.getString(7),
+              row.getString(8),
+              row.getLong(9),
+              row.getLong(10),
+              instant(row.getTimestamp(11)),
+              row.getObject(12, LocalDate.class),
+              row.getString(13),
+              instant(row.getTimestamp(14)),
+              row.getString(15),
+              partition,
+              offset);
+      case LedgerEntries.WITHDRAWAL ->
+          LedgerEntries.withdrawal(
+              id,
+              row.getString(5),
+              row.getString(13),
+              row.getString(17),
+              row.getString(18),
+              instant(row.getTimestamp(14)),
+              row.getString(15),
+              row.getBoolean(16),
+              partition,
+              offset);
+      case LedgerEntries.DUPLICATE ->
+          LedgerEntries.duplicate(
+              id, row.getString(5), row.getBoolean(16), row.getString(13), partition, offset);
+      default ->
+          LedgerEntries.deadLetter(
+              row.getString(18),
+              row.getString(17),
+              row.getString(13),
+              id,
+              row.getBytes(19),
+              row.getBytes(20),
+              partition,
+              offset);
+    };
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+
+  private static Result broken(long entries, Map<Integer, byte[]> heads, String where) {
+    return result(entries, heads, where);
+  }
+
+  private static Result result(long entries, Map<Integer, byte[]> heads, String broken) {
+    Map<Integer, String> hex = new LinkedHashMap<>();
+    heads.forEach((partition, head) -> hex.put(partition, Hashes.hex(head)));
+    return new Result(entries, hex, Optional.ofNullable(broken));
+  }
+}
