@@ -2,13 +2,31 @@ package cn.shishi.aggregator.jdbc;
 
 import java.sql.Array;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.Function;
 
 /** Small JDBC helpers for the batch statements, which pass columns as arrays to unnest(). */
 public final class Sql {
   private Sql() {}
+
+  /**
+   * Binds the parameters of a statement built as text: a {@code String[]} as a text array (for
+   * {@code unnest} and {@code ANY}), anything else as the driver maps it.
+   */
+  public static void bind(Connection connection, PreparedStatement statement, List<Object> params)
+      throws SQLException {
+    for (int i = 0; i < params.size(); i++) {
+      Object param = params.get(i);
+      if (param instanceof String[] texts) {
+        statement.setArray(i + 1, connection.createArrayOf("text", texts));
+      } else {
+        statement.setObject(i + 1, param);
+      }
+    }
+  }
 
   public static <T> Array texts(
       Connection connection, Collection<T> rows, Function<T, Object> column) throws SQLException {

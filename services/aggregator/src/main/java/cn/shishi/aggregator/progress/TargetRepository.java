@@ -1,6 +1,7 @@
 package cn.shishi.aggregator.progress;
 
 import cn.shishi.aggregator.jdbc.PersistenceFailure;
+import cn.shishi.aggregator.jdbc.Sql;
 import cn.shishi.aggregator.query.QueryTimedOut;
 import cn.shishi.aggregator.query.TotalsQuery;
 import cn.shishi.aggregator.query.TotalsQuery.Dimension;
@@ -233,14 +234,7 @@ public class TargetRepository {
     try (Connection c = dataSource.getConnection();
         PreparedStatement select = c.prepareStatement(sql)) {
       select.setQueryTimeout(QueryTimedOut.seconds(timeout));
-      for (int i = 0; i < params.size(); i++) {
-        Object param = params.get(i);
-        if (param instanceof String[] texts) {
-          select.setArray(i + 1, c.createArrayOf("text", texts));
-        } else {
-          select.setObject(i + 1, param);
-        }
-      }
+      Sql.bind(c, select, params);
       List<ProgressRow> rows = new ArrayList<>();
       try (ResultSet result = select.executeQuery()) {
         while (result.next()) {

@@ -4,11 +4,10 @@ import cn.shishi.aggregator.audit.Actor;
 import cn.shishi.aggregator.audit.AuditLog;
 import cn.shishi.aggregator.query.RegionScope;
 import cn.shishi.aggregator.query.TaskUnits;
+import cn.shishi.aggregator.query.TotalsMapper;
 import cn.shishi.aggregator.query.TotalsQuery;
 import cn.shishi.aggregator.query.TotalsQuery.Dimension;
 import cn.shishi.aggregator.query.TotalsService;
-import cn.shishi.catalog.CatalogEntry;
-import cn.shishi.catalog.CatalogKind;
 import cn.shishi.catalog.CatalogRegistry;
 import cn.shishi.catalog.Regions;
 import cn.shishi.contract.report.Violation;
@@ -45,8 +44,7 @@ public class TargetService {
   private final TaskUnits units;
   private final TotalsService totals;
   private final AuditLog audit;
-  private final Regions regions;
-  private final CatalogRegistry catalog;
+  private final TotalsMapper mapper;
   private final Clock clock;
 
   public TargetService(
@@ -56,14 +54,14 @@ public class TargetService {
       AuditLog audit,
       Regions regions,
       CatalogRegistry catalog,
+      TotalsMapper mapper,
       Clock clock) {
     this.targets = targets;
     this.rules = new TargetRules(regions, catalog);
     this.units = units;
     this.totals = totals;
     this.audit = audit;
-    this.regions = regions;
-    this.catalog = catalog;
+    this.mapper = mapper;
     this.clock = clock;
   }
 
@@ -173,7 +171,7 @@ public class TargetService {
         .forEach(
             (dimension, value) -> {
               group.put(dimension.apiName(), value);
-              name(dimension, value).ifPresent(name -> names.put(dimension.apiName(), name));
+              mapper.name(dimension, value).ifPresent(name -> names.put(dimension.apiName(), name));
             });
     Completion completion = new Completion(row.target(), row.achieved());
     return new ProgressPage.Row(
@@ -185,14 +183,5 @@ public class TargetService {
         row.achieved(),
         completion.ratio(),
         completion.remaining());
-  }
-
-  private Optional<String> name(Dimension dimension, String value) {
-    return switch (dimension) {
-      case PROVINCE, CITY, COUNTY -> Optional.of(regions.nameOf(value));
-      case PROGRAM -> catalog.find(CatalogKind.PROGRAM, value).map(CatalogEntry::name);
-      case TASK_TYPE -> catalog.find(CatalogKind.TASK_TYPE, value).map(CatalogEntry::name);
-      default -> Optional.empty();
-    };
   }
 }

@@ -55,7 +55,8 @@ public class TotalsMapper {
         row.beneficiaries());
   }
 
-  private Optional<String> name(Dimension dimension, String value) {
+  /** The Chinese name of a region, program or kind of task; none for days and months. */
+  public Optional<String> name(Dimension dimension, String value) {
     return switch (dimension) {
       case PROVINCE, CITY, COUNTY -> Optional.of(regions.nameOf(value));
       case PROGRAM -> catalog.find(CatalogKind.PROGRAM, value).map(CatalogEntry::name);

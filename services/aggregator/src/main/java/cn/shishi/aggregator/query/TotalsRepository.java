@@ -2,6 +2,7 @@ package cn.shishi.aggregator.query;
 
 import cn.shishi.aggregator.apply.Totals;
 import cn.shishi.aggregator.jdbc.PersistenceFailure;
+import cn.shishi.aggregator.jdbc.Sql;
 import cn.shishi.aggregator.query.CalendarSpans.Span;
 import cn.shishi.aggregator.query.TotalsQuery.Dimension;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -224,14 +225,7 @@ public class TotalsRepository {
     try (Connection c = dataSource.getConnection();
         PreparedStatement select = c.prepareStatement(sql)) {
       select.setQueryTimeout(QueryTimedOut.seconds(timeout));
-      for (int i = 0; i < params.size(); i++) {
-        Object param = params.get(i);
-        if (param instanceof String[] texts) {
-          select.setArray(i + 1, c.createArrayOf("text", texts));
-        } else {
-          select.setObject(i + 1, param);
-        }
-      }
+      Sql.bind(c, select, params);
       List<TotalsRow> rows = new ArrayList<>();
       try (ResultSet result = select.executeQuery()) {
         while (result.next()) {
