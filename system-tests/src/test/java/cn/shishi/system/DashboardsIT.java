@@ -200,8 +200,18 @@ class DashboardsIT {
             .orElseThrow()
             .json();
     List<String> urls = province.path("links").findValuesAsText("url");
-    assertThat(urls).anyMatch(url -> url.startsWith("/d/shishi-drilldown/"));
+    assertThat(urls)
+        .as("it opens the drill-down dashboard for the same province")
+        .anyMatch(url -> url.startsWith("/d/shishi-drilldown/") && url.contains("${province"));
     assertThat(urls).noneMatch(url -> url.contains("/api/"));
+    JsonNode drillDown =
+        Dashboards.all().stream()
+            .filter(d -> d.uid().equals("shishi-drilldown"))
+            .findFirst()
+            .orElseThrow()
+            .json();
+    assertThat(drillDown.path("templating").path("list").findValuesAsText("name"))
+        .contains("province", "city");
   }
 
   @Test

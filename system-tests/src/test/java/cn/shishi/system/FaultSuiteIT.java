@@ -472,12 +472,25 @@ class FaultSuiteIT {
         .as("no report of the new topic applied before the decision")
         .isZero();
 
-    for (Map<String, Object> anomaly : openAnomalies()) {
-      stack.adminPost(
-          "/api/v1/admin/offset-anomalies/" + anomaly.get("id") + "/adopt",
-          "{\"fromOffset\": 0, \"note\": \"task-reports deleted and created again (F12)\"}");
-    }
-    awaitDrained(stack.aggregator);
+    // A batch already holding records of the new topic when its partition's anomaly is adopted
+    // can raise the anomaly again (seen in CI on 2026-12-01; noted for issue 18): the admin
+    // adopts until none is open. Nothing is applied while a partition is held, so the totals
+    // below are what this test proves.
+    await("every anomaly adopted and the new topic drained")
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofSeconds(1))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              for (Map<String, Object> anomaly : openAnomalies()) {
+                stack.adminPost(
+                    "/api/v1/admin/offset-anomalies/" + anomaly.get("id") + "/adopt",
+                    "{\"fromOffset\": 0, \"note\": \"task-reports deleted and created again"
+                        + " (F12)\"}");
+              }
+              return openAnomalies().isEmpty()
+                  && Stack.reconciliation(stack.aggregator).getLong("pendingRecords") == 0;
+            });
     assertThat(counted(day)).isEqualTo(REPORTS / 2);
     assertThat(counted(day.plusDays(1))).isEqualTo(REPORTS / 2);
     assertThat(ledger.inLedger(after.acknowledged)).isEqualTo(REPORTS / 2);

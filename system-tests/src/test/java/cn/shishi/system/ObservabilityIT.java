@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.shishi.contract.Topics;
-import cn.shishi.infra.DevTokens;
 import cn.shishi.infra.TestTokens;
 import cn.shishi.infra.TopicWriter;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -135,32 +134,6 @@ class ObservabilityIT {
           }
         });
     return failing;
-  }
-
-  @Test
-  void theProvinceDashboardsDrillDownLinkAnswersWithTheCities() {
-    String link =
-        Dashboards.all().stream()
-            .filter(dashboard -> dashboard.uid().equals("shishi-province"))
-            .flatMap(dashboard -> dashboard.json().path("links").findValuesAsText("url").stream())
-            .filter(url -> url.startsWith("http://localhost:8081/"))
-            .findFirst()
-            .orElseThrow();
-    String url =
-        link.replace("http://localhost:8081", stack.aggregator.url(""))
-            .replace("${province}", "33");
-
-    JsonPath drillDown =
-        given()
-            .auth()
-            .oauth2(DevTokens.token("manager-33", "manager", "33").mint())
-            .get(url)
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
-    assertThat(drillDown.getString("region.code")).isEqualTo("33");
-    assertThat(drillDown.getList("children.code", String.class)).contains("3304");
   }
 
   @Test

@@ -47,9 +47,12 @@ public class ChainWriter {
     TreeSet<Integer> partitions = new TreeSet<>();
     ordered.forEach(entry -> partitions.add(entry.position().partition()));
     try (Connection c = dataSource.getConnection()) {
-      Map<Integer, byte[]> heads = heads(c, topic, partitions);
+      Map<Integer, byte[]> heads = new HashMap<>();
+      Map<Integer, Long> lengths = new HashMap<>();
+      read(c, topic, partitions, heads, lengths);
       int n = ordered.size();
       Integer[] linkPartitions = new Integer[n];
+      Long[] seqs = new Long[n];
       Long[] offsets = new Long[n];
       // The hashes travel as two binary parameters of n * 32 bytes: bytea arrays would be sent
       // as hex text and parsed back, which measurably cost more (B2, docs/benchmarks.md).
@@ -61,61 +64,80 @@ public class ChainWriter {
         byte[] entryHash = Hashes.sha256(entry.content());
         byte[] link = Hashes.link(heads.getOrDefault(partition, Hashes.GENESIS), entryHash);
         heads.put(partition, link);
+        long seq = lengths.merge(partition, 1L, Long::sum) - 1;
         linkPartitions[i] = partition;
+        seqs[i] = seq;
         offsets[i] = entry.position().offset();
         System.arraycopy(entryHash, 0, entryHashes, i * HASH, HASH);
         System.arraycopy(link, 0, chainHashes, i * HASH, HASH);
       }
       try (PreparedStatement insert =
           c.prepareStatement(
-              "INSERT INTO ledger_link (kafka_partition, kafka_offset, entry_hash, chain_hash)"
-                  + " SELECT x.p, x.o, substring(h.e FROM (x.i::int - 1) * 32 + 1 FOR 32),"
+              "INSERT INTO ledger_link (kafka_partition, seq, kafka_offset, entry_hash,"
+                  + " chain_hash) SELECT x.p, x.s, x.o,"
+                  + " substring(h.e FROM (x.i::int - 1) * 32 + 1 FOR 32),"
                   + " substring(h.c FROM (x.i::int - 1) * 32 + 1 FOR 32)"
                   + " FROM (SELECT ?::bytea AS e, ?::bytea AS c) AS h,"
-                  + " unnest(?::int[], ?::bigint[]) WITH ORDINALITY AS x(p, o, i)")) {
+                  + " unnest(?::int[], ?::bigint[], ?::bigint[]) WITH ORDINALITY AS x(p, s, o, i)")) {
         insert.setBytes(1, entryHashes);
         insert.setBytes(2, chainHashes);
         insert.setArray(3, c.createArrayOf("int4", linkPartitions));
-        insert.setArray(4, c.createArrayOf("int8", offsets));
+        insert.setArray(4, c.createArrayOf("int8", seqs));
+        insert.setArray(5, c.createArrayOf("int8", offsets));
         insert.executeUpdate();
       }
-      storeHeads(c, topic, partitions, heads);
+      storeHeads(c, topic, partitions, heads, lengths);
     } catch (SQLException e) {
       throw new PersistenceFailure("linking ledger entries", e);
     }
   }
 
-  private static Map<Integer, byte[]> heads(Connection c, String topic, TreeSet<Integer> partitions)
+  /** Each chain's head and length (how many links it has: the next link's seq). */
+  private static void read(
+      Connection c,
+      String topic,
+      TreeSet<Integer> partitions,
+      Map<Integer, byte[]> heads,
+      Map<Integer, Long> lengths)
       throws SQLException {
-    Map<Integer, byte[]> heads = new HashMap<>();
     try (PreparedStatement select =
         c.prepareStatement(
-            "SELECT kafka_partition, chain_head FROM consumer_offset"
+            "SELECT kafka_partition, chain_head, chain_length FROM consumer_offset"
                 + " WHERE topic = ? AND kafka_partition = ANY(?) AND chain_head IS NOT NULL")) {
       select.setString(1, topic);
       select.setArray(2, c.createArrayOf("int4", partitions.toArray()));
       try (ResultSet row = select.executeQuery()) {
         while (row.next()) {
           heads.put(row.getInt(1), row.getBytes(2));
+          lengths.put(row.getInt(1), row.getLong(3));
         }
       }
     }
-    return heads;
   }
 
   private static void storeHeads(
-      Connection c, String topic, TreeSet<Integer> partitions, Map<Integer, byte[]> heads)
+      Connection c,
+      String topic,
+      TreeSet<Integer> partitions,
+      Map<Integer, byte[]> heads,
+      Map<Integer, Long> lengths)
       throws SQLException {
     List<byte[]> values = new ArrayList<>();
-    partitions.forEach(partition -> values.add(heads.get(partition)));
+    List<Long> counts = new ArrayList<>();
+    partitions.forEach(
+        partition -> {
+          values.add(heads.get(partition));
+          counts.add(lengths.get(partition));
+        });
     try (PreparedStatement update =
         c.prepareStatement(
-            "UPDATE consumer_offset o SET chain_head = x.head"
-                + " FROM unnest(?::int[], ?::bytea[]) AS x(kafka_partition, head)"
-                + " WHERE o.topic = ? AND o.kafka_partition = x.kafka_partition")) {
+            "UPDATE consumer_offset o SET chain_head = x.head, chain_length = x.length"
+                + " FROM unnest(?::int[], ?::bytea[], ?::bigint[]) AS x(kafka_partition, head,"
+                + " length) WHERE o.topic = ? AND o.kafka_partition = x.kafka_partition")) {
       update.setArray(1, c.createArrayOf("int4", partitions.toArray()));
       update.setArray(2, c.createArrayOf("bytea", values.toArray(byte[][]::new)));
-      update.setString(3, topic);
+      update.setArray(3, c.createArrayOf("int8", counts.toArray()));
+      update.setString(4, topic);
       if (update.executeUpdate() != partitions.size()) {
         throw new SQLException("a chain's head has no offset row to live in", "55000");
       }

@@ -14,36 +14,44 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Checks the ledger's hash chains in a live database: for every partition, in offset order, each
+ * Checks the ledger's hash chains in a live database: for every partition, in chain order, each
  * entry's canonical content ({@link LedgerEntries}) must hash to its link's entry hash, and each
  * link must hash the previous one with it; the last link must be the head the consumer stored. It
  * stops at the first broken link and names it. Plain JDBC: an auditor runs it with read access
  * ({@code bin/shishi audit verify}), without the services.
  */
 public final class ChainVerifier {
-  /** Every ledger entry and its link, in chain order; a missing side is all nulls. */
+  /**
+   * Every ledger entry and its link, in chain order; a missing side is all nulls. An entry meets
+   * its link by partition and offset; should a topic be deleted and created again, its offsets
+   * start anew, and the n-th entry at an offset (by when it was applied) meets the n-th link there.
+   */
   private static final String ENTRIES =
       "WITH entries AS ("
           + "SELECT kafka_partition AS p, kafka_offset AS o, 'report' AS kind, report_id AS id,"
           + " office_id, region_code::text AS region, program, task_type, quantity::bigint AS q,"
           + " beneficiaries::bigint AS b, completed_at AS t1, day, note AS txt,"
           + " received_at AS t2, filed_by, NULL::boolean AS flag, NULL::text AS x1,"
-          + " NULL::text AS x2, NULL::bytea AS k, NULL::bytea AS v FROM report"
+          + " NULL::text AS x2, NULL::bytea AS k, NULL::bytea AS v, processed_at AS at FROM report"
           + " UNION ALL SELECT kafka_partition, kafka_offset, 'withdrawal', report_id, office_id,"
           + " NULL, NULL, NULL, NULL, NULL, NULL, NULL, reason, received_at, filed_by, by_admin,"
-          + " outcome, detail, NULL, NULL FROM report_withdrawal"
+          + " outcome, detail, NULL, NULL, processed_at FROM report_withdrawal"
           + " UNION ALL SELECT kafka_partition, kafka_offset, 'duplicate', report_id, office_id,"
           + " NULL, NULL, NULL, NULL, NULL, NULL, NULL, event, NULL, NULL, same_content, NULL,"
-          + " NULL, NULL, NULL FROM report_duplicate"
+          + " NULL, NULL, NULL, processed_at FROM report_duplicate"
           + " UNION ALL SELECT kafka_partition, kafka_offset, 'dead-letter', report_id, NULL,"
           + " NULL, NULL, NULL, NULL, NULL, NULL, NULL, detail, NULL, NULL, NULL, reason, topic,"
-          + " record_key, payload FROM dead_letter)"
+          + " record_key, payload, processed_at FROM dead_letter),"
+          + " numbered AS (SELECT *, row_number() OVER (PARTITION BY p, o ORDER BY at, kind)"
+          + " AS n FROM entries),"
+          + " links AS (SELECT *, row_number() OVER (PARTITION BY kafka_partition, kafka_offset"
+          + " ORDER BY seq) AS n FROM ledger_link)"
           + " SELECT coalesce(e.p, l.kafka_partition), coalesce(e.o, l.kafka_offset), e.kind,"
           + " e.id, e.office_id, e.region, e.program, e.task_type, e.q, e.b, e.t1, e.day, e.txt,"
           + " e.t2, e.filed_by, e.flag, e.x1, e.x2, e.k, e.v, l.entry_hash, l.chain_hash"
-          + " FROM entries e FULL JOIN ledger_link l"
-          + " ON l.kafka_partition = e.p AND l.kafka_offset = e.o"
-          + " ORDER BY 1, 2";
+          + " FROM numbered e FULL JOIN links l"
+          + " ON l.kafka_partition = e.p AND l.kafka_offset = e.o AND l.n = e.n"
+          + " ORDER BY 1, l.seq NULLS LAST, 2";
 
   private ChainVerifier() {}
 
