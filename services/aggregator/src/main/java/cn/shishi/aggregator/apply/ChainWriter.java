@@ -8,22 +8,25 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Set;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
  * Appends a batch's ledger entries to their partitions' hash chains, in the batch's transaction:
- * one link per entry, in offset order, and the partitions' new heads beside their positions. The
- * partitions' offset rows are locked by the batch, so each chain grows in one place at a time.
+ * one block per partition, its entries in offset order, and the partitions' new heads beside their
+ * positions. The partitions' offset rows are locked by the batch, so each chain grows in one place
+ * at a time.
  */
 @ApplicationScoped
 public class ChainWriter {
   /** A ledger entry written by this batch: where it was read from, and its canonical content. */
   public record Entry(RecordPosition position, byte[] content) {}
+
+  /** A partition's chain as it stands: its head and how many blocks it has (the next's seq). */
+  private record Chain(byte[] head, long blocks) {}
 
   private static final int HASH = 32;
 
@@ -38,109 +41,80 @@ public class ChainWriter {
     if (entries.isEmpty()) {
       return;
     }
-    List<Entry> ordered =
-        entries.stream()
-            .sorted(
-                Comparator.comparingInt((Entry e) -> e.position().partition())
-                    .thenComparingLong(e -> e.position().offset()))
-            .toList();
-    TreeSet<Integer> partitions = new TreeSet<>();
-    ordered.forEach(entry -> partitions.add(entry.position().partition()));
+    Map<Integer, List<Entry>> byPartition = new TreeMap<>();
+    entries.forEach(
+        entry ->
+            byPartition
+                .computeIfAbsent(entry.position().partition(), p -> new ArrayList<>())
+                .add(entry));
     try (Connection c = dataSource.getConnection()) {
-      Map<Integer, byte[]> heads = new HashMap<>();
-      Map<Integer, Long> lengths = new HashMap<>();
-      read(c, topic, partitions, heads, lengths);
-      int n = ordered.size();
-      Integer[] linkPartitions = new Integer[n];
-      Long[] seqs = new Long[n];
-      Long[] offsets = new Long[n];
-      // The hashes travel as two binary parameters of n * 32 bytes: bytea arrays would be sent
-      // as hex text and parsed back, which measurably cost more (B2, docs/benchmarks.md).
-      byte[] entryHashes = new byte[n * HASH];
-      byte[] chainHashes = new byte[n * HASH];
-      for (int i = 0; i < n; i++) {
-        Entry entry = ordered.get(i);
-        int partition = entry.position().partition();
-        byte[] entryHash = Hashes.sha256(entry.content());
-        byte[] link = Hashes.link(heads.getOrDefault(partition, Hashes.GENESIS), entryHash);
-        heads.put(partition, link);
-        long seq = lengths.merge(partition, 1L, Long::sum) - 1;
-        linkPartitions[i] = partition;
-        seqs[i] = seq;
-        offsets[i] = entry.position().offset();
-        System.arraycopy(entryHash, 0, entryHashes, i * HASH, HASH);
-        System.arraycopy(link, 0, chainHashes, i * HASH, HASH);
-      }
+      Map<Integer, Chain> chains = read(c, topic, byPartition.keySet());
       try (PreparedStatement insert =
-          c.prepareStatement(
-              "INSERT INTO ledger_link (kafka_partition, seq, kafka_offset, entry_hash,"
-                  + " chain_hash) SELECT x.p, x.s, x.o,"
-                  + " substring(h.e FROM (x.i::int - 1) * 32 + 1 FOR 32),"
-                  + " substring(h.c FROM (x.i::int - 1) * 32 + 1 FOR 32)"
-                  + " FROM (SELECT ?::bytea AS e, ?::bytea AS c) AS h,"
-                  + " unnest(?::int[], ?::bigint[], ?::bigint[]) WITH ORDINALITY AS x(p, s, o, i)")) {
-        insert.setBytes(1, entryHashes);
-        insert.setBytes(2, chainHashes);
-        insert.setArray(3, c.createArrayOf("int4", linkPartitions));
-        insert.setArray(4, c.createArrayOf("int8", seqs));
-        insert.setArray(5, c.createArrayOf("int8", offsets));
-        insert.executeUpdate();
+              c.prepareStatement(
+                  "INSERT INTO ledger_block (kafka_partition, seq, kafka_offsets, entry_hashes,"
+                      + " head) VALUES (?, ?, ?, ?, ?)");
+          PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE consumer_offset SET chain_head = ?, chain_blocks = ?"
+                      + " WHERE topic = ? AND kafka_partition = ?")) {
+        for (Map.Entry<Integer, List<Entry>> partition : byPartition.entrySet()) {
+          Chain chain = chains.getOrDefault(partition.getKey(), new Chain(Hashes.GENESIS, 0));
+          byte[] head = block(c, insert, partition.getKey(), chain, partition.getValue());
+          update.setBytes(1, head);
+          update.setLong(2, chain.blocks() + 1);
+          update.setString(3, topic);
+          update.setInt(4, partition.getKey());
+          update.addBatch();
+        }
+        insert.executeBatch();
+        for (int updated : update.executeBatch()) {
+          if (updated != 1) {
+            throw new SQLException("a chain's head has no offset row to live in", "55000");
+          }
+        }
       }
-      storeHeads(c, topic, partitions, heads, lengths);
     } catch (SQLException e) {
       throw new PersistenceFailure("linking ledger entries", e);
     }
   }
 
-  /** Each chain's head and length (how many links it has: the next link's seq). */
-  private static void read(
-      Connection c,
-      String topic,
-      TreeSet<Integer> partitions,
-      Map<Integer, byte[]> heads,
-      Map<Integer, Long> lengths)
+  /** Adds the partition's block to the batched insert and returns its head. */
+  private static byte[] block(
+      Connection c, PreparedStatement insert, int partition, Chain chain, List<Entry> entries)
       throws SQLException {
+    List<Entry> ordered = new ArrayList<>(entries);
+    ordered.sort((a, b) -> Long.compare(a.position().offset(), b.position().offset()));
+    Long[] offsets = new Long[ordered.size()];
+    byte[] entryHashes = new byte[ordered.size() * HASH];
+    for (int i = 0; i < ordered.size(); i++) {
+      offsets[i] = ordered.get(i).position().offset();
+      System.arraycopy(Hashes.sha256(ordered.get(i).content()), 0, entryHashes, i * HASH, HASH);
+    }
+    byte[] head = Hashes.head(chain.head(), entryHashes);
+    insert.setInt(1, partition);
+    insert.setLong(2, chain.blocks());
+    insert.setArray(3, c.createArrayOf("int8", offsets));
+    insert.setBytes(4, entryHashes);
+    insert.setBytes(5, head);
+    insert.addBatch();
+    return head;
+  }
+
+  private static Map<Integer, Chain> read(Connection c, String topic, Set<Integer> partitions)
+      throws SQLException {
+    Map<Integer, Chain> chains = new TreeMap<>();
     try (PreparedStatement select =
         c.prepareStatement(
-            "SELECT kafka_partition, chain_head, chain_length FROM consumer_offset"
+            "SELECT kafka_partition, chain_head, chain_blocks FROM consumer_offset"
                 + " WHERE topic = ? AND kafka_partition = ANY(?) AND chain_head IS NOT NULL")) {
       select.setString(1, topic);
       select.setArray(2, c.createArrayOf("int4", partitions.toArray()));
       try (ResultSet row = select.executeQuery()) {
         while (row.next()) {
-          heads.put(row.getInt(1), row.getBytes(2));
-          lengths.put(row.getInt(1), row.getLong(3));
+          chains.put(row.getInt(1), new Chain(row.getBytes(2), row.getLong(3)));
         }
       }
     }
-  }
-
-  private static void storeHeads(
-      Connection c,
-      String topic,
-      TreeSet<Integer> partitions,
-      Map<Integer, byte[]> heads,
-      Map<Integer, Long> lengths)
-      throws SQLException {
-    List<byte[]> values = new ArrayList<>();
-    List<Long> counts = new ArrayList<>();
-    partitions.forEach(
-        partition -> {
-          values.add(heads.get(partition));
-          counts.add(lengths.get(partition));
-        });
-    try (PreparedStatement update =
-        c.prepareStatement(
-            "UPDATE consumer_offset o SET chain_head = x.head, chain_length = x.length"
-                + " FROM unnest(?::int[], ?::bytea[], ?::bigint[]) AS x(kafka_partition, head,"
-                + " length) WHERE o.topic = ? AND o.kafka_partition = x.kafka_partition")) {
-      update.setArray(1, c.createArrayOf("int4", partitions.toArray()));
-      update.setArray(2, c.createArrayOf("bytea", values.toArray(byte[][]::new)));
-      update.setArray(3, c.createArrayOf("int8", counts.toArray()));
-      update.setString(4, topic);
-      if (update.executeUpdate() != partitions.size()) {
-        throw new SQLException("a chain's head has no offset row to live in", "55000");
-      }
-    }
+    return chains;
   }
 }

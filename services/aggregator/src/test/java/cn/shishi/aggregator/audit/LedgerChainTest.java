@@ -13,6 +13,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,8 +79,52 @@ class LedgerChainTest {
   }
 
   @Test
-  void linksCannotBeRewritten() {
-    assertThatThrownBy(() -> Pipeline.sql(dataSource(), "DELETE FROM ledger_link"))
+  void aDeletedEntryOrARewrittenHeadIsNamed() throws Exception {
+    ObjectNode twice = Pipeline.report("420105", "2024-03-01T10:00:00+08:00", 4);
+    try (Pipeline pipeline = new Pipeline()) {
+      pipeline.file(twice);
+      pipeline.file(twice);
+    }
+    Pipeline.awaitDrained();
+    String id = twice.get("reportId").asText();
+    assertThat(verifyRolledBack("DELETE FROM report_duplicate WHERE report_id = '" + id + "'"))
+        .hasValueSatisfying(where -> assertThat(where).contains("a link without its ledger entry"));
+    assertThat(
+            verifyRolledBack(
+                "ALTER TABLE ledger_block DISABLE TRIGGER ledger_block_append_only",
+                "UPDATE ledger_block b SET head = sha256(head) FROM report r"
+                    + " WHERE r.report_id = '"
+                    + id
+                    + "' AND b.kafka_partition = r.kafka_partition"
+                    + " AND r.kafka_offset = ANY(b.kafka_offsets)"))
+        .hasValueSatisfying(
+            where ->
+                assertThat(where)
+                    .contains("its head does not follow from the previous block")
+                    .contains(id));
+    assertThat(verify().broken()).isEmpty();
+  }
+
+  /** Verifies with the statements applied in the same transaction, which then rolls back. */
+  private static Optional<String> verifyRolledBack(String... statements) throws SQLException {
+    try (Connection c = dataSource().getConnection()) {
+      c.setAutoCommit(false);
+      try (Statement statement = c.createStatement()) {
+        for (String sql : statements) {
+          statement.execute(sql);
+        }
+      }
+      try {
+        return ChainVerifier.verify(c).broken();
+      } finally {
+        c.setAutoCommit(true);
+      }
+    }
+  }
+
+  @Test
+  void blocksCannotBeRewritten() {
+    assertThatThrownBy(() -> Pipeline.sql(dataSource(), "DELETE FROM ledger_block"))
         .rootCause()
         .hasMessageContaining("append-only");
   }

@@ -1,5 +1,6 @@
 package cn.shishi.contract.chain;
 
+import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,16 +17,17 @@ import java.util.UUID;
 
 /**
  * Checks the ledger's hash chains in a live database: for every partition, in chain order, each
- * entry's canonical content ({@link LedgerEntries}) must hash to its link's entry hash, and each
- * link must hash the previous one with it; the last link must be the head the consumer stored. It
- * stops at the first broken link and names it. Plain JDBC: an auditor runs it with read access
- * ({@code bin/shishi audit verify}), without the services.
+ * entry's canonical content ({@link LedgerEntries}) must hash to the hash its block holds for it,
+ * each block's head must follow from the previous head and its entries' hashes, and the last head
+ * must be the one the consumer stored. It stops at the first broken link and names it. Plain JDBC:
+ * an auditor runs it with read access ({@code bin/shishi audit verify}), without the services.
  */
 public final class ChainVerifier {
   /**
-   * Every ledger entry and its link, in chain order; a missing side is all nulls. An entry meets
-   * its link by partition and offset; should a topic be deleted and created again, its offsets
-   * start anew, and the n-th entry at an offset (by when it was applied) meets the n-th link there.
+   * Every ledger entry and its link (its place in a block), in chain order; a missing side is all
+   * nulls. An entry meets its link by partition and offset; should a topic be deleted and created
+   * again, its offsets start anew, and the n-th entry at an offset (by when it was applied) meets
+   * the n-th link there.
    */
   private static final String ENTRIES =
       "WITH entries AS ("
@@ -44,14 +47,17 @@ public final class ChainVerifier {
           + " record_key, payload, processed_at FROM dead_letter),"
           + " numbered AS (SELECT *, row_number() OVER (PARTITION BY p, o ORDER BY at, kind)"
           + " AS n FROM entries),"
-          + " links AS (SELECT *, row_number() OVER (PARTITION BY kafka_partition, kafka_offset"
-          + " ORDER BY seq) AS n FROM ledger_link)"
+          + " links AS (SELECT b.kafka_partition, b.seq, x.i, cardinality(b.kafka_offsets) AS size,"
+          + " x.o AS kafka_offset, substring(b.entry_hashes FROM (x.i::int - 1) * 32 + 1 FOR 32)"
+          + " AS entry_hash, b.head, row_number() OVER (PARTITION BY b.kafka_partition, x.o"
+          + " ORDER BY b.seq, x.i) AS n"
+          + " FROM ledger_block b, unnest(b.kafka_offsets) WITH ORDINALITY AS x(o, i))"
           + " SELECT coalesce(e.p, l.kafka_partition), coalesce(e.o, l.kafka_offset), e.kind,"
           + " e.id, e.office_id, e.region, e.program, e.task_type, e.q, e.b, e.t1, e.day, e.txt,"
-          + " e.t2, e.filed_by, e.flag, e.x1, e.x2, e.k, e.v, l.entry_hash, l.chain_hash"
-          + " FROM numbered e FULL JOIN links l"
+          + " e.t2, e.filed_by, e.flag, e.x1, e.x2, e.k, e.v, l.entry_hash, l.seq, l.i, l.size,"
+          + " l.head FROM numbered e FULL JOIN links l"
           + " ON l.kafka_partition = e.p AND l.kafka_offset = e.o AND l.n = e.n"
-          + " ORDER BY 1, l.seq NULLS LAST, 2";
+          + " ORDER BY 1, l.seq NULLS LAST, l.i, 2";
 
   private ChainVerifier() {}
 
@@ -69,6 +75,8 @@ public final class ChainVerifier {
     try (PreparedStatement select = connection.prepareStatement(ENTRIES)) {
       select.setFetchSize(5000);
       Map<Integer, byte[]> heads = new LinkedHashMap<>();
+      Map<Integer, ByteArrayOutputStream> blocks = new HashMap<>();
+      Map<Integer, Long> verifiedBlocks = new HashMap<>();
       long entries = 0;
       try (ResultSet row = select.executeQuery()) {
         while (row.next()) {
@@ -77,13 +85,12 @@ public final class ChainVerifier {
           String where = "partition " + partition + " offset " + offset;
           String kind = row.getString(3);
           byte[] entryHash = row.getBytes(21);
-          byte[] chainHash = row.getBytes(22);
           if (kind == null) {
             return broken(entries, heads, where + ": a link without its ledger entry (deleted?)");
           }
           String entry = where + ": " + kind + " " + row.getString(4);
           if (entryHash == null && offset < chainFrom.getOrDefault(partition, 0L)) {
-            continue; // applied before the chain existed (V13)
+            continue; // applied before the chain started (V13, V14)
           }
           if (entryHash == null) {
             return broken(entries, heads, entry + " has no link (inserted outside the chain?)");
@@ -92,12 +99,30 @@ public final class ChainVerifier {
           if (!Arrays.equals(content, entryHash)) {
             return broken(entries, heads, entry + ": its content differs from what was chained");
           }
-          byte[] previous = heads.getOrDefault(partition, Hashes.GENESIS);
-          if (!Arrays.equals(Hashes.link(previous, entryHash), chainHash)) {
-            return broken(entries, heads, entry + ": its link does not follow the previous one");
-          }
-          heads.put(partition, chainHash);
+          long block = row.getLong(22);
+          ByteArrayOutputStream hashes =
+              blocks.computeIfAbsent(partition, p -> new ByteArrayOutputStream());
+          hashes.writeBytes(entryHash);
           entries++;
+          if (row.getLong(23) == row.getLong(24)) {
+            byte[] previous = heads.getOrDefault(partition, Hashes.GENESIS);
+            if (block != verifiedBlocks.getOrDefault(partition, 0L)
+                || !Arrays.equals(Hashes.head(previous, hashes.toByteArray()), row.getBytes(25))) {
+              return broken(
+                  entries,
+                  heads,
+                  "partition "
+                      + partition
+                      + " block "
+                      + block
+                      + ", ending with "
+                      + entry
+                      + ": its head does not follow from the previous block and its entries");
+            }
+            heads.put(partition, row.getBytes(25));
+            verifiedBlocks.merge(partition, 1L, Long::sum);
+            hashes.reset();
+          }
         }
       }
       Optional<String> stored = storedHeads(connection, heads);

@@ -4,9 +4,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256, and the chain's link: each link hashes the previous link and the entry's hash. */
+/**
+ * SHA-256, and the chain's step: a block's head hashes the previous head and the digest of the
+ * block's entry hashes, so that a chain costs two digests per batch beside one per entry.
+ */
 public final class Hashes {
-  /** The link before a partition's first entry. */
+  /** The head before a partition's first block. */
   public static final byte[] GENESIS = new byte[32];
 
   // One digest per thread: getInstance costs more than hashing an entry.
@@ -18,11 +21,15 @@ public final class Hashes {
     return digest().digest(data);
   }
 
-  /** {@code SHA-256(previous || entry)}. */
-  public static byte[] link(byte[] previous, byte[] entry) {
+  /**
+   * A block's head: {@code SHA-256(previous || SHA-256(entryHashes))}, its entries' hashes
+   * concatenated in chain order.
+   */
+  public static byte[] head(byte[] previous, byte[] entryHashes) {
+    byte[] block = sha256(entryHashes);
     MessageDigest digest = digest();
     digest.update(previous);
-    digest.update(entry);
+    digest.update(block);
     return digest.digest();
   }
 
