@@ -12,6 +12,7 @@ if [ ! -f /var/lib/kafka/data/meta.properties ]; then
     --add-scram "SCRAM-SHA-512=[name=admin,password=$KAFKA_ADMIN_PASSWORD]" \
     --add-scram "SCRAM-SHA-512=[name=shishi-ingest,password=$KAFKA_INGEST_PASSWORD]" \
     --add-scram "SCRAM-SHA-512=[name=shishi-aggregator,password=$KAFKA_AGGREGATOR_PASSWORD]" \
-    --add-scram "SCRAM-SHA-512=[name=shishi-redrive,password=$KAFKA_REDRIVE_PASSWORD]"
+    --add-scram "SCRAM-SHA-512=[name=shishi-redrive,password=$KAFKA_REDRIVE_PASSWORD]" \
+    --add-scram "SCRAM-SHA-512=[name=shishi-auditor,password=$KAFKA_AUDITOR_PASSWORD]"
 fi
 exec /opt/kafka/bin/kafka-server-start.sh "$config"

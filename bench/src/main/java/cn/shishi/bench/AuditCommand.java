@@ -1,30 +1,31 @@
 package cn.shishi.bench;
 
+import cn.shishi.contract.Topics;
+import cn.shishi.contract.chain.AnchorLog;
+import cn.shishi.contract.chain.ChainAnchor;
 import cn.shishi.contract.chain.ChainVerifier;
-import cn.shishi.contract.chain.Hashes;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.shishi.contract.chain.ExportVerifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code bin/shishi audit verify}: checks the ledger's hash chains in a database (read access is
- * enough), or that an export is whole (its data file against its manifest). Exit 0 when all holds,
- * 1 with the first broken link or mismatch named.
+ * enough), held to the heads anchored on Kafka, or an export on its own ({@link ExportVerifier}).
+ * Exit 0 when all holds, 1 with the first broken link or mismatch named.
  */
 @Command(name = "audit-verify", description = "Verify the ledger's hash chains, or an export.")
 final class AuditCommand implements Callable<Integer> {
@@ -44,6 +45,18 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = "--password")
   String password = System.getenv("QUARKUS_DATASOURCE_PASSWORD");
 
+  @Option(
+      names = "--kafka",
+      description =
+          "the Kafka holding shishi-chain-heads, whose anchors every chain must pass through"
+              + " (default: $KAFKA_BOOTSTRAP_SERVERS; without one, anchors are not checked)")
+  String kafka = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+
+  @Option(
+      names = "--kafka-config",
+      description = "a properties file of consumer settings for that Kafka (a SASL login)")
+  Path kafkaConfig;
+
   AuditCommand(PrintStream out) {
     this.out = out;
   }
@@ -57,9 +70,10 @@ final class AuditCommand implements Callable<Integer> {
     if (jdbcUrl == null) {
       throw new IllegalArgumentException("no database: give --jdbc-url (or run bin/shishi up)");
     }
+    List<ChainAnchor> anchors = anchors();
     try (Connection c = DriverManager.getConnection(jdbcUrl, user, password)) {
       long started = System.nanoTime();
-      ChainVerifier.Result result = ChainVerifier.verify(c);
+      ChainVerifier.Result result = ChainVerifier.verify(c, anchors);
       out.printf(
           "checked %,d ledger entries in %d chains in %.1f s%n",
           result.entries(), result.heads().size(), (System.nanoTime() - started) / 1e9);
@@ -73,49 +87,44 @@ final class AuditCommand implements Callable<Integer> {
     }
   }
 
-  /** The data file's SHA-256 and rows against the manifest written beside it. */
-  private int export() throws IOException, NoSuchAlgorithmException {
-    JsonNode manifest = null;
-    String dataName = null;
-    String sha256 = null;
-    long lines = 0;
-    try (InputStream file = Files.newInputStream(export);
-        ZipInputStream zip = new ZipInputStream(file)) {
-      for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-        if (entry.getName().equals("manifest.json")) {
-          manifest = new ObjectMapper().readTree(zip.readAllBytes());
-          continue;
-        }
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        byte[] buffer = new byte[1 << 16];
-        for (int n = zip.read(buffer); n >= 0; n = zip.read(buffer)) {
-          digest.update(buffer, 0, n);
-          for (int i = 0; i < n; i++) {
-            if (buffer[i] == '\n') {
-              lines++;
-            }
-          }
-        }
-        dataName = entry.getName();
-        sha256 = Hashes.hex(digest.digest());
+  /** The anchors on shishi-chain-heads, or none when no Kafka is given. */
+  private List<ChainAnchor> anchors() throws IOException {
+    if (kafka == null) {
+      out.println("anchors not checked: no Kafka (give --kafka to hold the chains to them)");
+      return List.of();
+    }
+    Map<String, Object> settings = new HashMap<>();
+    if (kafkaConfig != null) {
+      Properties props = new Properties();
+      try (InputStream in = Files.newInputStream(kafkaConfig)) {
+        props.load(in);
       }
+      props.forEach((key, value) -> settings.put(key.toString(), value));
     }
-    if (manifest == null || dataName == null) {
-      out.println("BROKEN: the export lacks its data file or its manifest");
-      return 1;
+    settings.put("bootstrap.servers", kafka);
+    AnchorLog.Read read = AnchorLog.read(settings);
+    out.printf("%,d anchors read from %s%n", read.anchors().size(), Topics.CHAIN_HEADS);
+    if (read.unreadable() > 0) {
+      out.printf("WARNING: %,d records there are not anchors%n", read.unreadable());
     }
-    long rows = dataName.endsWith(".csv") ? lines - 1 : lines;
-    boolean whole =
-        dataName.equals(manifest.path("file").asText())
-            && sha256.equals(manifest.path("sha256").asText())
-            && rows == manifest.path("rows").asLong();
+    return read.anchors();
+  }
+
+  /** The export on its own: its manifest, its chain excerpt and, in JSON Lines, every row. */
+  private int export() throws IOException {
+    ExportVerifier.Result result = ExportVerifier.verify(export);
     out.printf(
-        "%s: %,d rows, SHA-256 %s; manifest: %,d rows, SHA-256 %s%n",
-        dataName, rows, sha256, manifest.path("rows").asLong(), manifest.path("sha256").asText());
-    out.println(
-        whole
-            ? "the export is whole: " + manifest.toPrettyString()
-            : "BROKEN: the data file does not match its manifest");
-    return whole ? 0 : 1;
+        "%s: %,d rows; %,d found in the ledger's chains, %,d from before the chains began%n",
+        export.getFileName(), result.rows(), result.chained(), result.beforeChain());
+    if (result.intact()) {
+      out.println(
+          result.chained() == 0 && result.rows() > 0
+              ? "the export is whole (CSV: its rows are held to the manifest; export JSON Lines"
+                  + " to check each row against the chains)"
+              : "the export is whole, and every row is as the ledger's chains hold it");
+      return 0;
+    }
+    out.println("BROKEN at " + result.broken().get());
+    return 1;
   }
 }

@@ -84,7 +84,8 @@ class DeploymentConfigIT {
           "KAFKA_AGGREGATOR_PASSWORD", "p4",
           "KAFKA_REDRIVE_PASSWORD", "p5",
           "SHISHI_DB_PASSWORD", "p6",
-          "GRAFANA_DB_PASSWORD", "p7");
+          "GRAFANA_DB_PASSWORD", "p7",
+          "KAFKA_AUDITOR_PASSWORD", "p8");
 
   /** Settings the services read without a line in application.properties. */
   private static final Set<String> MAPPED_WITHOUT_DEFAULT =
@@ -118,7 +119,8 @@ class DeploymentConfigIT {
         "KAFKA_AGGREGATOR_PASSWORD",
         "KAFKA_REDRIVE_PASSWORD",
         "SHISHI_DB_PASSWORD",
-        "GRAFANA_DB_PASSWORD"
+        "GRAFANA_DB_PASSWORD",
+        "KAFKA_AUDITOR_PASSWORD"
       })
   void composeHasNoDefaultPasswords(String secret) {
     Map<String, String> without = new LinkedHashMap<>(COMPOSE_SECRETS);

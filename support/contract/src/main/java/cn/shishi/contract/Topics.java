@@ -11,5 +11,12 @@ public final class Topics {
   /** The catalogue's additions, compacted: the latest entry per code (docs/adr/0003). */
   public static final String CATALOG = "shishi-catalog";
 
+  /**
+   * The ledger chains' heads, published by the aggregator every few minutes, compacted to the
+   * latest per partition only after a month (docs/adr/0011): anchors that whoever runs the database
+   * cannot take back.
+   */
+  public static final String CHAIN_HEADS = "shishi-chain-heads";
+
   private Topics() {}
 }

@@ -18,14 +18,16 @@ import org.apache.kafka.common.resource.ResourceType;
 /**
  * Who may do what on Shishi's topics, with Kafka's standard authorizer denying everything else:
  * only the ingest writes reports and catalogue changes; the aggregator reads them and writes dead
- * letters; re-driving a dead letter back into the reports is the one other write, and it has a
- * principal of its own, so that a deployment can keep it off the instances that do not need it.
- * Compose creates the same bindings (docs/security.md).
+ * letters and the chains' heads; re-driving a dead letter back into the reports is the one other
+ * write, and it has a principal of its own, so that a deployment can keep it off the instances that
+ * do not need it. An auditor may read the chains' heads, and nothing else. Compose creates the same
+ * bindings (docs/security.md).
  */
 public final class KafkaAcls {
   public static final String INGEST = "shishi-ingest";
   public static final String AGGREGATOR = "shishi-aggregator";
   public static final String REDRIVE = "shishi-redrive";
+  public static final String AUDITOR = "shishi-auditor";
 
   private KafkaAcls() {}
 
@@ -43,7 +45,9 @@ public final class KafkaAcls {
     allow(plan, AGGREGATOR, topic(Topics.REPORTS), AclOperation.READ, AclOperation.DESCRIBE);
     allow(plan, AGGREGATOR, topic(Topics.CATALOG), AclOperation.READ, AclOperation.DESCRIBE);
     allow(plan, AGGREGATOR, topic(Topics.DEAD_LETTERS), AclOperation.WRITE, AclOperation.DESCRIBE);
+    allow(plan, AGGREGATOR, topic(Topics.CHAIN_HEADS), AclOperation.WRITE, AclOperation.DESCRIBE);
     allow(plan, AGGREGATOR, groups("shishi-aggregator"), AclOperation.READ);
+    allow(plan, AUDITOR, topic(Topics.CHAIN_HEADS), AclOperation.READ, AclOperation.DESCRIBE);
     allow(plan, REDRIVE, topic(Topics.REPORTS), AclOperation.WRITE, AclOperation.DESCRIBE);
     return List.copyOf(plan);
   }

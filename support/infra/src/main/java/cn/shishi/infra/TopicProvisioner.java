@@ -34,6 +34,13 @@ public final class TopicProvisioner {
   /** 90 days: see the class comment and docs/operations.md. */
   public static final Duration REPORT_RETENTION = Duration.ofDays(90);
 
+  /**
+   * How long a chain head stays on {@code shishi-chain-heads} after a newer one for its partition:
+   * an anchor published in the last 30 days cannot be compacted away by publishing another
+   * (docs/adr/0011).
+   */
+  public static final Duration ANCHOR_HISTORY = Duration.ofDays(30);
+
   private TopicProvisioner() {}
 
   /** One topic: its partitions, replication factor and settings. */
@@ -58,11 +65,15 @@ public final class TopicProvisioner {
     kept.put("retention.ms", Long.toString(REPORT_RETENTION.toMillis()));
     Map<String, String> compacted = new LinkedHashMap<>(durable);
     compacted.put("cleanup.policy", "compact");
+    Map<String, String> anchors = new LinkedHashMap<>(compacted);
+    anchors.put("min.compaction.lag.ms", Long.toString(ANCHOR_HISTORY.toMillis()));
     return List.of(
         new TopicSpec(Topics.REPORTS, reportPartitions, replicas, Map.copyOf(kept)),
         new TopicSpec(Topics.DEAD_LETTERS, 1, replicas, Map.copyOf(kept)),
         // The catalogue's additions: the latest entry per code, kept for ever.
-        new TopicSpec(Topics.CATALOG, 1, replicas, Map.copyOf(compacted)));
+        new TopicSpec(Topics.CATALOG, 1, replicas, Map.copyOf(compacted)),
+        // The chains' heads: the latest per partition, and every one of the last 30 days.
+        new TopicSpec(Topics.CHAIN_HEADS, 1, replicas, Map.copyOf(anchors)));
   }
 
   /**

@@ -54,6 +54,14 @@ public interface AggregatorConfig {
   @WithDefault("5s")
   String offsetCheckInterval();
 
+  /**
+   * How often the ledger chains' heads that moved are published to {@code shishi-chain-heads}
+   * (docs/adr/0011; {@code off} turns it off): what an operator could rewrite unnoticed is at most
+   * this much of the newest ledger.
+   */
+  @WithDefault("1m")
+  String chainAnchorInterval();
+
   /** How often dead letters not yet in the dead-letter topic are published there. */
   @WithDefault("5s")
   String deadLetterPublishInterval();

@@ -50,14 +50,13 @@ enum ExportKind {
           + " d.state, d.processed_at AS \"processedAt\","
           + " encode(d.record_key, 'base64') AS \"recordKeyBase64\","
           + " encode(d.payload, 'base64') AS \"payloadBase64\" FROM dead_letter d"
-          + " WHERE ? IS NOT NULL AND ? IS NOT NULL AND ? IS NOT NULL"
-          + " AND (d.processed_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ? AND ?"
+          + " WHERE (d.processed_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ? AND ?"
           + " ORDER BY d.kafka_partition, d.kafka_offset, d.id",
       false);
 
   /**
    * Parameters: the scope (00 for the nation), the province for the index, the region prefix, the
-   * first and last day.
+   * first and last day. Dead letters take the days only.
    */
   static final String REPORT_SCOPE =
       "(?::text = '00' OR (r.province_code = ? AND r.region_code LIKE ?))"

@@ -1,6 +1,7 @@
 package cn.shishi.aggregator.export;
 
 import cn.shishi.aggregator.jdbc.PersistenceFailure;
+import cn.shishi.aggregator.query.RegionScope;
 import cn.shishi.aggregator.query.TaskUnits;
 import cn.shishi.contract.report.Violation;
 import cn.shishi.web.Caller;
@@ -28,15 +29,17 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
 
 /**
- * Streams a ledger export as a zip of two entries: the data (CSV or JSON Lines) and its manifest.
- * Rows flow from a server-side cursor to the response, a thousand at a time, so a million rows
- * never sit in memory; the data and the manifest come from one read-only snapshot (repeatable
- * read), so the manifest describes exactly the file beside it.
+ * Streams a ledger export as a zip of three entries: the data (CSV or JSON Lines), the part of the
+ * ledger's chains it sits in ({@link ChainExcerpt}) and its manifest. Rows flow from a server-side
+ * cursor to the response, a thousand at a time, so a million rows never sit in memory; the data and
+ * the manifest come from one read-only snapshot (repeatable read), so the manifest describes
+ * exactly the file beside it.
  */
 @ApplicationScoped
 public class ExportService {
@@ -85,8 +88,8 @@ public class ExportService {
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
-    boolean nation = "00".equals(scope);
-    if (!caller.covers(scope) || (!nation && !found.regional())) {
+    RegionScope.requireCovers(caller, scope);
+    if (!"00".equals(scope) && !found.regional()) {
       throw new OutsideRegionException(
           String.valueOf(caller.region()),
           List.of(
@@ -114,9 +117,9 @@ public class ExportService {
       try (PreparedStatement select = c.prepareStatement(request.kind().sql())) {
         select.setFetchSize(FETCH);
         bind(select, request);
-        Map<Integer, String> heads = chainHeads(c);
+        Chains chains = chains(c);
         try (ResultSet rows = select.executeQuery()) {
-          zip(request, rows, heads, out);
+          zip(c, request, rows, chains, out);
         }
       } finally {
         c.rollback();
@@ -129,30 +132,44 @@ public class ExportService {
   }
 
   private static void bind(PreparedStatement select, Request request) throws SQLException {
-    String region = request.region();
-    select.setString(1, region);
-    select.setString(2, region.substring(0, 2));
-    select.setString(3, region + "%");
-    select.setDate(4, Date.valueOf(request.from()));
-    select.setDate(5, Date.valueOf(request.to()));
+    int next = 1;
+    if (request.kind().regional()) {
+      String region = request.region();
+      select.setString(next++, region);
+      select.setString(next++, region.substring(0, 2));
+      select.setString(next++, region + "%");
+    }
+    select.setDate(next++, Date.valueOf(request.from()));
+    select.setDate(next, Date.valueOf(request.to()));
   }
+
+  /**
+   * The chains' heads and where they begin (hex and offsets, by partition); a partition first read
+   * after the chains began (V14) has no {@code chain_from}: its chain starts at 0.
+   */
+  private record Chains(Map<Integer, String> heads, Map<Integer, Long> from) {}
 
   /** The chains' heads, read first: the snapshot the rows come from is the same. */
-  private static Map<Integer, String> chainHeads(Connection c) throws SQLException {
-    Map<Integer, String> heads = new java.util.TreeMap<>();
+  private static Chains chains(Connection c) throws SQLException {
+    Map<Integer, String> heads = new TreeMap<>();
+    Map<Integer, Long> from = new TreeMap<>();
     try (PreparedStatement select =
             c.prepareStatement(
-                "SELECT kafka_partition, chain_head FROM consumer_offset"
-                    + " WHERE chain_head IS NOT NULL");
+                "SELECT kafka_partition, chain_head, coalesce(chain_from, 0)"
+                    + " FROM consumer_offset");
         ResultSet row = select.executeQuery()) {
       while (row.next()) {
-        heads.put(row.getInt(1), HexFormat.of().formatHex(row.getBytes(2)));
+        byte[] head = row.getBytes(2);
+        if (head != null) {
+          heads.put(row.getInt(1), HexFormat.of().formatHex(head));
+        }
+        from.put(row.getInt(1), row.getLong(3));
       }
     }
-    return heads;
+    return new Chains(heads, from);
   }
 
-  private void zip(Request request, ResultSet rows, Map<Integer, String> heads, OutputStream out)
+  private void zip(Connection c, Request request, ResultSet rows, Chains chains, OutputStream out)
       throws SQLException, IOException {
     ResultSetMetaData meta = rows.getMetaData();
     List<String> columns = new ArrayList<>();
@@ -160,6 +177,9 @@ public class ExportService {
       columns.add(meta.getColumnLabel(i));
     }
     ExportTally tally = new ExportTally(columns, units.all());
+    ChainExcerpt excerpt = new ChainExcerpt(chains.from());
+    int partitionColumn = columns.indexOf("kafkaPartition");
+    int offsetColumn = columns.indexOf("kafkaOffset");
     String file = request.fileName() + "." + request.format();
     MessageDigest sha256 = sha256();
     ZipOutputStream zip = new ZipOutputStream(out);
@@ -173,10 +193,16 @@ public class ExportService {
           values[i] = value(rows.getObject(i + 1));
         }
         tally.add(values);
+        excerpt.row(values[partitionColumn], values[offsetColumn]);
         writer.row(values);
       }
     }
     data.flush();
+    zip.closeEntry();
+    zip.putNextEntry(new ZipEntry(ChainExcerpt.FILE));
+    OutputStream chain = new BufferedOutputStream(new KeepOpen(zip), 1 << 16);
+    excerpt.write(c, chain, json);
+    chain.flush();
     zip.closeEntry();
     Manifest manifest =
         new Manifest(
@@ -192,7 +218,9 @@ public class ExportService {
             tally.rowsBy(),
             tally.countedQuantityByUnit(),
             tally.countedBeneficiaries(),
-            heads);
+            chains.heads(),
+            chains.from(),
+            ChainExcerpt.FILE);
     zip.putNextEntry(new ZipEntry("manifest.json"));
     zip.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
     zip.closeEntry();

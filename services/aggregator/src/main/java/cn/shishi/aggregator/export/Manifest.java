@@ -9,7 +9,9 @@ import java.util.Map;
  * of the data file, the rows per status (outcome, reason), and for reports the counted quantity per
  * unit and the counted beneficiaries: the figures the totals give for the same region and days; and
  * the ledger's hash-chain heads in the same snapshot (partition to head, hex), an anchor the
- * auditor keeps (docs/adr/0011).
+ * auditor keeps, where each partition's chain begins ({@code chainFrom}: rows at lower offsets
+ * predate it), and the file holding the chains' blocks from the first exported row on
+ * (docs/adr/0011).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Manifest(
@@ -25,4 +27,6 @@ public record Manifest(
     Map<String, Long> rowsBy,
     Map<String, Long> countedQuantityByUnit,
     Long countedBeneficiaries,
-    Map<Integer, String> chainHeads) {}
+    Map<Integer, String> chainHeads,
+    Map<Integer, Long> chainFrom,
+    String chainFile) {}

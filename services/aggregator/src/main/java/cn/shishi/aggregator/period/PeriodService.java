@@ -11,7 +11,6 @@ import cn.shishi.contract.report.ReportValidator;
 import cn.shishi.contract.report.Violation;
 import cn.shishi.web.Caller;
 import cn.shishi.web.InvalidRequestException;
-import cn.shishi.web.OutsideRegionException;
 import cn.shishi.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -61,7 +60,7 @@ public class PeriodService {
   @Transactional
   public PeriodView close(String region, String month, Caller caller, Actor actor) {
     YearMonth period = check(region, month);
-    requireCovers(caller, region);
+    RegionScope.requireCovers(caller, region);
     if (!period.atEndOfMonth().isBefore(LocalDate.now(clock.withZone(ReportValidator.CHINA)))) {
       throw new InvalidRequestException("/month", "period.not-over", month);
     }
@@ -99,7 +98,7 @@ public class PeriodService {
   public PeriodView view(String region, String month, Caller caller) {
     YearMonth period = check(region, month);
     if (!RegionScope.seesNation(caller) && !caller.roles().contains("admin")) {
-      requireCovers(caller, region);
+      RegionScope.requireCovers(caller, region);
     }
     return view(region, period);
   }
@@ -184,16 +183,6 @@ public class PeriodService {
       throw new InvalidRequestException(errors);
     }
     return period;
-  }
-
-  private static void requireCovers(Caller caller, String region) {
-    if (!caller.roles().contains("admin") && !caller.covers(region)) {
-      throw new OutsideRegionException(
-          String.valueOf(caller.region()),
-          List.of(
-              new Violation(
-                  "/region", "region.code-outside", region, String.valueOf(caller.region()))));
-    }
   }
 
   private static String by(Caller caller, Actor actor) {

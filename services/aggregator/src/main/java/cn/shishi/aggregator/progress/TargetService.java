@@ -69,16 +69,7 @@ public class TargetService {
   @Transactional
   public Target set(TargetRequest request, Caller caller, Actor actor) {
     TargetRepository.Key key = rules.check(request);
-    if (!caller.roles().contains("admin") && !caller.covers(key.region())) {
-      throw new OutsideRegionException(
-          String.valueOf(caller.region()),
-          List.of(
-              new Violation(
-                  "/region",
-                  "region.code-outside",
-                  key.region(),
-                  String.valueOf(caller.region()))));
-    }
+    RegionScope.requireCovers(caller, key.region());
     Instant now = clock.instant();
     String by = actor.name() == null ? caller.subject() : actor.name();
     Optional<Long> before = targets.set(key, request.quantity(), by, now, request.note());

@@ -28,6 +28,19 @@ public final class RegionScope {
     }
   }
 
+  /**
+   * Refuses to act on a region outside the caller's claim (403, naming both); admins act anywhere.
+   */
+  public static void requireCovers(Caller caller, String region) {
+    if (!caller.roles().contains("admin") && !caller.covers(region)) {
+      throw new OutsideRegionException(
+          String.valueOf(caller.region()),
+          List.of(
+              new Violation(
+                  "/region", "region.code-outside", region, String.valueOf(caller.region()))));
+    }
+  }
+
   public static TotalsQuery apply(TotalsQuery query, Caller caller) {
     if (seesNation(caller)) {
       return query;

@@ -6,10 +6,8 @@ import cn.shishi.catalog.CatalogRegistry;
 import cn.shishi.catalog.Region;
 import cn.shishi.catalog.RegionLevel;
 import cn.shishi.catalog.Regions;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -22,7 +20,8 @@ import org.jboss.logging.Logger;
 /**
  * Keeps the {@code label} table that the reporting views join: the names of regions (own-level
  * cells included, 浙江省（本级）) and of the catalogue's programs and kinds of task, with their units.
- * Written at start and every minute (the catalogue may grow); every instance writes the same rows.
+ * Written by the scheduler soon after start, off the start-up path, and every minute after (the
+ * catalogue may grow); every instance writes the same rows.
  */
 @ApplicationScoped
 public class Labels {
@@ -37,10 +36,6 @@ public class Labels {
     this.dataSource = dataSource;
     this.regions = regions;
     this.catalog = catalog;
-  }
-
-  void onStart(@Observes StartupEvent start) {
-    refresh();
   }
 
   @Scheduled(every = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -2,8 +2,11 @@ package cn.shishi.aggregator.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import cn.shishi.aggregator.Pipeline;
+import cn.shishi.contract.chain.AnchorLog;
+import cn.shishi.contract.chain.ChainAnchor;
 import cn.shishi.contract.chain.ChainVerifier;
 import cn.shishi.infra.ShishiInfrastructureResource;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,9 +15,15 @@ import io.quarkus.arc.Arc;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -105,8 +114,91 @@ class LedgerChainTest {
     assertThat(verify().broken()).isEmpty();
   }
 
-  /** Verifies with the statements applied in the same transaction, which then rolls back. */
+  @Test
+  void aChainRewrittenConsistentlyStillMissesItsAnchors() throws Exception {
+    ObjectNode last = Pipeline.report("420106", "2024-03-02T10:00:00+08:00", 6);
+    try (Pipeline pipeline = new Pipeline()) {
+      // Applied first, in a block of its own: the chain has a block before the last.
+      pipeline.file(Pipeline.report("420106", "2024-03-01T10:00:00+08:00", 1));
+      Pipeline.awaitDrained();
+      pipeline.file(last);
+    }
+    Pipeline.awaitDrained();
+    String id = last.get("reportId").asText();
+    int partition =
+        (int) single("SELECT kafka_partition FROM report WHERE report_id = '" + id + "'");
+    long blocks =
+        single("SELECT chain_blocks FROM consumer_offset WHERE kafka_partition = " + partition);
+    List<ChainAnchor> anchors =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> AnchorLog.read(kafka()).anchors(),
+                read ->
+                    read.stream()
+                        .anyMatch(a -> a.partition() == partition && a.blocks() == blocks));
+    assertThat(verifyRolledBack(anchors)).isEmpty();
+
+    // Whoever runs the database removes the report and its block, and sets the head back: a
+    // consistent chain, one block shorter, that only the anchors contradict.
+    String[] rewrite = {
+      "ALTER TABLE ledger_block DISABLE TRIGGER ledger_block_append_only",
+      "DELETE FROM report WHERE report_id = '" + id + "'",
+      "DELETE FROM ledger_block WHERE kafka_partition = "
+          + partition
+          + " AND seq = "
+          + (blocks - 1),
+      "UPDATE consumer_offset SET chain_blocks = chain_blocks - 1, chain_head = (SELECT head FROM"
+          + " ledger_block WHERE kafka_partition = "
+          + partition
+          + " AND seq = "
+          + (blocks - 2)
+          + ") WHERE kafka_partition = "
+          + partition
+    };
+    assertThat(verifyRolledBack(List.of(), rewrite))
+        .as("without its anchors the rewritten chain is consistent")
+        .isEmpty();
+    assertThat(verifyRolledBack(anchors, rewrite))
+        .hasValueSatisfying(
+            where ->
+                assertThat(where)
+                    .contains("partition " + partition)
+                    .contains("but a head was anchored after " + blocks));
+    assertThat(
+            verifyRolledBack(
+                List.of(
+                    new ChainAnchor(
+                        "task-reports", partition, blocks, "00".repeat(32), Instant.now()))))
+        .hasValueSatisfying(
+            where ->
+                assertThat(where)
+                    .contains("partition " + partition + " block " + (blocks - 1))
+                    .contains("its head is not the one anchored at"));
+  }
+
+  private static long single(String query) throws SQLException {
+    try (Connection c = dataSource().getConnection();
+        Statement statement = c.createStatement();
+        ResultSet row = statement.executeQuery(query)) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
+  private static Map<String, Object> kafka() {
+    return Map.of(
+        "bootstrap.servers",
+        ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+  }
+
   private static Optional<String> verifyRolledBack(String... statements) throws SQLException {
+    return verifyRolledBack(List.of(), statements);
+  }
+
+  /** Verifies with the statements applied in the same transaction, which then rolls back. */
+  private static Optional<String> verifyRolledBack(List<ChainAnchor> anchors, String... statements)
+      throws SQLException {
     try (Connection c = dataSource().getConnection()) {
       c.setAutoCommit(false);
       try (Statement statement = c.createStatement()) {
@@ -115,7 +207,7 @@ class LedgerChainTest {
         }
       }
       try {
-        return ChainVerifier.verify(c).broken();
+        return ChainVerifier.verify(c, anchors).broken();
       } finally {
         c.setAutoCommit(true);
       }

@@ -5,25 +5,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItems;
 
 import cn.shishi.aggregator.Pipeline;
+import cn.shishi.contract.chain.ExportVerifier;
 import cn.shishi.infra.DevTokens;
 import cn.shishi.infra.ShishiInfrastructureResource;
 import cn.shishi.infra.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * June 2023 in 嘉兴: two household visits (户) and a lecture (场), one visit withdrawn and one filed
@@ -35,8 +43,11 @@ import org.junit.jupiter.api.Test;
 class ExportApiTest {
   private static final Map<String, String> JUNE =
       Map.of("region", "33", "from", "2023-06-01", "to", "2023-06-30");
+  private static final Map<String, String> NATION =
+      Map.of("region", "00", "from", "2020-01-01", "to", "2030-12-31");
   private static boolean filed;
   private static ObjectNode withdrawn;
+  private static ObjectNode kept;
 
   @BeforeEach
   void fileOnce() {
@@ -44,7 +55,7 @@ class ExportApiTest {
       return;
     }
     filed = true;
-    ObjectNode kept = report("330402", "household-visit", 7);
+    kept = report("330402", "household-visit", 7);
     withdrawn = report("330402", "household-visit", 4);
     try (Pipeline pipeline = new Pipeline()) {
       pipeline.file(kept);
@@ -53,6 +64,7 @@ class ExportApiTest {
       pipeline.file(report("330411", "lecture", 2));
       pipeline.file(report("350102", "lecture", 9));
       pipeline.withdraw(Pipeline.withdrawal(withdrawn, "jx-office-1"), "33");
+      pipeline.raw("33", "report-filed", "{\"reportId\": \"not json");
     }
     Pipeline.awaitDrained();
   }
@@ -89,7 +101,7 @@ class ExportApiTest {
   void reportsComeWithAManifestThatChecksTheFile() throws Exception {
     Map<String, byte[]> entries = export(TestTokens.auditor(), "reports", JUNE);
     assertThat(entries.keySet())
-        .containsExactly("reports-33-2023-06-01-2023-06-30.csv", "manifest.json");
+        .containsExactly("reports-33-2023-06-01-2023-06-30.csv", "chain.jsonl", "manifest.json");
     byte[] data = entries.get("reports-33-2023-06-01-2023-06-30.csv");
     JsonNode manifest = new ObjectMapper().readTree(entries.get("manifest.json"));
     String[] lines = new String(data, StandardCharsets.UTF_8).split("\r\n");
@@ -122,6 +134,58 @@ class ExportApiTest {
     Map<String, byte[]> duplicates = export(TestTokens.auditor(), "duplicates", query);
     assertThat(new ObjectMapper().readTree(duplicates.get("manifest.json")).path("rows").asLong())
         .isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"reports", "withdrawals", "duplicates", "dead-letters"})
+  void everyExportedRowIsFoundInTheLedgersChains(String kind) throws Exception {
+    ExportVerifier.Result result = verify(kind, NATION);
+    assertThat(result.broken()).isEmpty();
+    assertThat(result.chained()).isPositive().isEqualTo(result.rows());
+  }
+
+  @Test
+  void aRowEditedInTheDatabaseFailsItsExportsCheck() throws Exception {
+    String id = kept.get("reportId").asText();
+    DataSource dataSource = Arc.container().instance(AgroalDataSource.class).get();
+    Pipeline.sql(
+        dataSource, "UPDATE report SET quantity = quantity + 100 WHERE report_id = '" + id + "'");
+    try {
+      assertThat(verify("reports", NATION).broken())
+          .hasValueSatisfying(
+              where ->
+                  assertThat(where)
+                      .contains("reports " + id)
+                      .contains("its content differs from what was chained"));
+    } finally {
+      Pipeline.sql(
+          dataSource, "UPDATE report SET quantity = quantity - 100 WHERE report_id = '" + id + "'");
+    }
+    assertThat(verify("reports", NATION).broken()).isEmpty();
+  }
+
+  /** Exports as JSON Lines into a file and checks it as an auditor would, on its own. */
+  private static ExportVerifier.Result verify(String kind, Map<String, String> query)
+      throws IOException {
+    Map<String, String> jsonLines = new LinkedHashMap<>(query);
+    jsonLines.put("format", "jsonl");
+    byte[] zip =
+        given()
+            .auth()
+            .oauth2(TestTokens.auditor())
+            .queryParams(jsonLines)
+            .get("/api/v1/exports/" + kind)
+            .then()
+            .statusCode(200)
+            .extract()
+            .asByteArray();
+    Path file = Files.createTempFile("export-", ".zip");
+    try {
+      Files.write(file, zip);
+      return ExportVerifier.verify(file);
+    } finally {
+      Files.delete(file);
+    }
   }
 
   @Test

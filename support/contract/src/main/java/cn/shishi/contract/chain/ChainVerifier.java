@@ -8,9 +8,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -69,6 +72,22 @@ public final class ChainVerifier {
   }
 
   public static Result verify(Connection connection) throws SQLException {
+    return verify(connection, List.of());
+  }
+
+  /**
+   * As {@link #verify(Connection)}, and each chain must pass through every head anchored for its
+   * partition ({@link AnchorLog}): the head after that many blocks must be the anchored one.
+   */
+  public static Result verify(Connection connection, Collection<ChainAnchor> anchors)
+      throws SQLException {
+    Map<Integer, Map<Long, List<ChainAnchor>>> anchored = new HashMap<>();
+    anchors.forEach(
+        anchor ->
+            anchored
+                .computeIfAbsent(anchor.partition(), p -> new HashMap<>())
+                .computeIfAbsent(anchor.blocks(), b -> new ArrayList<>())
+                .add(anchor));
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
     Map<Integer, Long> chainFrom = chainFrom(connection);
@@ -121,9 +140,17 @@ public final class ChainVerifier {
             }
             heads.put(partition, row.getBytes(25));
             verifiedBlocks.merge(partition, 1L, Long::sum);
+            Optional<String> unlike = unlikeAnchors(anchored, partition, block, row.getBytes(25));
+            if (unlike.isPresent()) {
+              return broken(entries, heads, unlike.get() + ", ending with " + entry);
+            }
             hashes.reset();
           }
         }
+      }
+      Optional<String> beyond = anchoredBeyond(anchored, verifiedBlocks);
+      if (beyond.isPresent()) {
+        return broken(entries, heads, beyond.get());
       }
       Optional<String> stored = storedHeads(connection, heads);
       return stored.isPresent()
@@ -133,6 +160,48 @@ public final class ChainVerifier {
       connection.rollback();
       connection.setAutoCommit(autoCommit);
     }
+  }
+
+  /** The anchors published after this block, which must all hold its head. */
+  private static Optional<String> unlikeAnchors(
+      Map<Integer, Map<Long, List<ChainAnchor>>> anchored, int partition, long block, byte[] head) {
+    String hex = Hashes.hex(head);
+    return anchored.getOrDefault(partition, Map.of()).getOrDefault(block + 1, List.of()).stream()
+        .filter(anchor -> !anchor.head().equalsIgnoreCase(hex))
+        .findFirst()
+        .map(
+            anchor ->
+                "partition "
+                    + partition
+                    + " block "
+                    + block
+                    + ": its head is not the one anchored at "
+                    + anchor.at());
+  }
+
+  /** An anchor for a block the chain does not have: blocks were removed, or the chain rewritten. */
+  private static Optional<String> anchoredBeyond(
+      Map<Integer, Map<Long, List<ChainAnchor>>> anchored, Map<Integer, Long> verifiedBlocks) {
+    for (Map.Entry<Integer, Map<Long, List<ChainAnchor>>> partition : anchored.entrySet()) {
+      long blocks = verifiedBlocks.getOrDefault(partition.getKey(), 0L);
+      for (List<ChainAnchor> at : partition.getValue().values()) {
+        for (ChainAnchor anchor : at) {
+          if (anchor.blocks() > blocks) {
+            return Optional.of(
+                "partition "
+                    + anchor.partition()
+                    + ": the chain has "
+                    + blocks
+                    + " blocks, but a head was anchored after "
+                    + anchor.blocks()
+                    + " at "
+                    + anchor.at()
+                    + " (blocks removed, or the chain rewritten)");
+          }
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** Where each partition's chain starts: entries before it were applied before chains existed. */
