@@ -66,7 +66,7 @@ final class AuditCommand implements Callable<Integer> {
     return export == null ? database() : export();
   }
 
-  private int database() throws SQLException {
+  private int database() throws SQLException, IOException {
     if (jdbcUrl == null) {
       throw new IllegalArgumentException("no database: give --jdbc-url (or run bin/shishi up)");
     }
