@@ -2,6 +2,7 @@ package cn.shishi.aggregator.deadletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shishi.aggregator.Pipeline;
 import cn.shishi.aggregator.apply.DeadLetter;
 import cn.shishi.aggregator.apply.DeadLetterWriter;
 import cn.shishi.aggregator.apply.RecordCopy;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** A dead letter written by the batch's writer and read back by the repository, bytes and all. */
@@ -25,6 +27,7 @@ class DeadLetterRepositoryTest {
 
   @Inject DeadLetterWriter writer;
   @Inject DeadLetterRepository letters;
+  @Inject DataSource dataSource;
 
   @Test
   void keepsTheRecordWholeAndItsDecision() {
@@ -76,6 +79,8 @@ class DeadLetterRepositoryTest {
                     kept.id(), StoredDeadLetter.State.DISCARDED, "admin-1", "a test", null, NOW));
     assertThat(only(reportId).state()).isEqualTo(StoredDeadLetter.State.DISCARDED);
     assertThat(only(reportId).resolvedBy()).isEqualTo("admin-1");
+    // Written by hand, outside the ledger's chains: it must not stay for the chain checks.
+    Pipeline.sql(dataSource, "DELETE FROM dead_letter WHERE report_id = '" + reportId + "'");
   }
 
   private StoredDeadLetter only(UUID reportId) {
