@@ -7,14 +7,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -111,9 +112,20 @@ final class Browser implements AutoCloseable {
    * replaced this one: a click that submits a form may return before the browser has navigated.
    */
   void follow(WebElement element) {
-    WebElement page = driver.findElement(By.tagName("html"));
+    // A mark on this page's window object: the next page's window does not have it. (Waiting
+    // for the old <html> element to go stale raced with Chromium, which may answer "node does
+    // not belong to the document" instead of "stale" while the old page is torn down.)
+    JavascriptExecutor script = (JavascriptExecutor) driver;
+    script.executeScript("window.shishiLeaving = true;");
     element.click();
-    new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
+    new WebDriverWait(driver, Duration.ofSeconds(60))
+        .ignoring(WebDriverException.class)
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    script.executeScript(
+                        "return window.shishiLeaving === undefined"
+                            + " && document.readyState === 'complete';")));
   }
 
   void follow(String css) {

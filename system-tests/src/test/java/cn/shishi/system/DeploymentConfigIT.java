@@ -479,6 +479,40 @@ class DeploymentConfigIT {
         .isBetween(hpa.path("minReplicas").asInt(), hpa.path("maxReplicas").asInt());
   }
 
+  /**
+   * PostgreSQL's default {@code max_connections}, which docs/operations.md tells the operator to
+   * keep or raise, less what Grafana's reader, operators and migrations need.
+   */
+  private static final int CONNECTIONS_FOR_AGGREGATORS = 100 - 15;
+
+  @Test
+  void theAggregatorsPoolsFitTheDatabaseAtTheLargestScale() {
+    JsonNode hpa = manifest("HorizontalPodAutoscaler", "shishi-aggregator").path("spec");
+    Map<String, String> env = new LinkedHashMap<>();
+    manifest("Deployment", "shishi-aggregator")
+        .path("spec")
+        .path("template")
+        .path("spec")
+        .path("containers")
+        .get(0)
+        .path("env")
+        .forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+    int pool = Integer.parseInt(env.getOrDefault("QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "16"));
+    assertThat(pool * hpa.path("maxReplicas").asInt())
+        .as("connections of every aggregator at the HPA's maximum")
+        .isLessThanOrEqualTo(CONNECTIONS_FOR_AGGREGATORS);
+    JsonNode up = hpa.path("behavior").path("scaleUp");
+    assertThat(up.path("policies"))
+        .as("scale-up steps: at most one replica a minute, so as not to storm the group")
+        .isNotEmpty()
+        .allSatisfy(
+            policy -> {
+              assertThat(policy.path("type").asText()).isEqualTo("Pods");
+              assertThat(policy.path("value").asInt()).isEqualTo(1);
+              assertThat(policy.path("periodSeconds").asInt()).isGreaterThanOrEqualTo(60);
+            });
+  }
+
   @Test
   void theTopicsJobCreatesTheTopicsTheLauncherCreates() {
     JsonNode container =

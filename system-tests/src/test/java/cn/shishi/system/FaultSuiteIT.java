@@ -7,6 +7,7 @@ import cn.shishi.infra.TopicProvisioner;
 import cn.shishi.infra.TopicReader;
 import cn.shishi.infra.TopicWriter;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -139,6 +140,8 @@ class FaultSuiteIT {
   void f3CrashingPostgresqlUnderLoadLosesNothing() throws Exception {
     double failuresBefore = transientFailures(stack.aggregator);
     List<Integer> liveness = new ArrayList<>();
+    List<Integer> readiness = new ArrayList<>();
+    Response[] totals = {null};
     run(
         "F3 PostgreSQL killed and restarted",
         LocalDate.parse("2023-01-03"),
@@ -148,8 +151,14 @@ class FaultSuiteIT {
           stack.infrastructure.embeddedDatabase().orElseThrow().crash();
           // A database outage is no reason to restart the aggregator: liveness stays up all
           // through it, and the consumer resumes by itself once the database is back.
+          // Nor to take it out of its Service (ADR 0007): it stays ready, and a question it
+          // cannot answer now is a 503 that says when to come back.
           for (int second = 0; second < OUTAGE_SECONDS; second++) {
             liveness.add(ServiceProcess.status(stack.aggregator.managementUrl("/q/health/live")));
+            readiness.add(ServiceProcess.status(stack.aggregator.managementUrl("/q/health/ready")));
+            if (second == 2) {
+              totals[0] = stack.totalsResponse("?province=33");
+            }
             pause(Duration.ofSeconds(1));
           }
           stack.infrastructure.embeddedDatabase().orElseThrow().restart();
@@ -164,6 +173,12 @@ class FaultSuiteIT {
     assertThat(liveness)
         .as("the aggregator's liveness, each second of the outage")
         .containsOnly(200);
+    assertThat(readiness)
+        .as("the aggregator's readiness, each second of the outage")
+        .containsOnly(200);
+    assertThat(totals[0].statusCode()).as("a totals query during the outage").isEqualTo(503);
+    assertThat(totals[0].header("Retry-After")).isEqualTo("5");
+    assertThat(totals[0].jsonPath().getString("type")).endsWith("database-unavailable");
   }
 
   @Test

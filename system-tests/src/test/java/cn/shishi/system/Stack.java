@@ -6,6 +6,7 @@ import cn.shishi.infra.InfraSettings;
 import cn.shishi.infra.Infrastructure;
 import cn.shishi.infra.TestTokens;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,6 +59,14 @@ final class Stack implements AutoCloseable {
   /** GET /api/v1/totals{query} as an auditor. */
   JsonPath totals(String query) {
     return auditorGet("/api/v1/totals" + query);
+  }
+
+  /** GET /api/v1/totals{query} as an auditor, whatever the answer. */
+  Response totalsResponse(String query) {
+    return given()
+        .auth()
+        .oauth2(TestTokens.auditor())
+        .get(aggregator.url("/api/v1/totals" + query));
   }
 
   JsonPath reconciliation() {

@@ -1,8 +1,10 @@
 package cn.shishi.aggregator.apply;
 
 import cn.shishi.aggregator.config.AggregatorConfig;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -26,6 +28,7 @@ public class BatchRunner {
   private final Duration maxBackoff;
   private final BatchMetrics metrics;
   private final Consumer<BatchOutcome> committed;
+  private volatile boolean stopping;
 
   @Inject
   public BatchRunner(
@@ -94,7 +97,17 @@ public class BatchRunner {
     }
   }
 
-  /** Commits {@code batch}, trying transient failures again until it passes. */
+  /**
+   * The process is stopping (SIGTERM): a batch that fails from now on is not tried again but left,
+   * uncommitted, to whoever owns its partitions next; one committing now is never interrupted.
+   */
+  void onStop(@Observes ShutdownEvent stop) {
+    stopping = true;
+  }
+
+  /**
+   * Commits {@code batch}, trying transient failures again until it passes or the process stops.
+   */
   private void commit(EventBatch batch) throws InterruptedException, DataRefused {
     Duration backoff = firstBackoff;
     while (true) {
@@ -108,6 +121,10 @@ public class BatchRunner {
         metrics.failed(kind);
         if (kind == FailureKind.DATA) {
           throw new DataRefused(e);
+        }
+        if (stopping) {
+          throw new IllegalStateException(
+              "stopping: a batch of " + batch.size() + " is left to the partitions' next owner", e);
         }
         LOG.warnf(
             "applying a batch of %d failed (%s); trying again in %s", batch.size(), e, backoff);

@@ -1,9 +1,11 @@
 package cn.shishi.aggregator.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.shishi.aggregator.jdbc.PersistenceFailure;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,6 +60,18 @@ class BatchRunnerTest {
     assertThat(commits.get(0).size()).isEqualTo(10);
     assertThat(counter("transient")).isEqualTo(3);
     assertThat(counter("data")).isZero();
+  }
+
+  @Test
+  void aStoppingProcessLeavesAFailingBatchInsteadOfRetryingIt() {
+    BatchRunner runner = runner(Set.of(), 5);
+    runner.onStop(new ShutdownEvent());
+
+    assertThatThrownBy(() -> runner.run(new EventBatch("t", Items.reports(0, 0, 10)), Items::copy))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("left to the partitions' next owner");
+    assertThat(commits).isEmpty();
+    assertThat(counter("transient")).as("tried once, not again").isEqualTo(1);
   }
 
   private BatchRunner runner(Set<Long> refused, int transientFailures) {
