@@ -25,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.kafka.common.acl.AclBinding;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -320,9 +321,9 @@ class DeploymentConfigIT {
 
   @Test
   void theKustomizationListsEveryManifestAndNoSecret() {
-    JsonNode kustomization = RepoFiles.yaml("deploy/k8s/kustomization.yaml");
+    JsonNode kustomization = RepoFiles.yaml("deploy/k8s/base/kustomization.yaml");
     List<String> resources = texts(kustomization.path("resources"));
-    try (Stream<Path> files = Files.list(RepoFiles.path("deploy/k8s"))) {
+    try (Stream<Path> files = Files.list(RepoFiles.path("deploy/k8s/base"))) {
       assertThat(
               files
                   .map(file -> file.getFileName().toString())
@@ -483,22 +484,16 @@ class DeploymentConfigIT {
    * PostgreSQL's default {@code max_connections}, which docs/operations.md tells the operator to
    * keep or raise, less what Grafana's reader, operators and migrations need.
    */
-  private static final int CONNECTIONS_FOR_AGGREGATORS = 100 - 15;
+  private static final int RESERVED_CONNECTIONS = 15;
+
+  private static final int CONNECTIONS_FOR_AGGREGATORS = 100 - RESERVED_CONNECTIONS;
+
+  private static final String PRODUCTION = "deploy/k8s/overlays/production";
 
   @Test
   void theAggregatorsPoolsFitTheDatabaseAtTheLargestScale() {
     JsonNode hpa = manifest("HorizontalPodAutoscaler", "shishi-aggregator").path("spec");
-    Map<String, String> env = new LinkedHashMap<>();
-    manifest("Deployment", "shishi-aggregator")
-        .path("spec")
-        .path("template")
-        .path("spec")
-        .path("containers")
-        .get(0)
-        .path("env")
-        .forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
-    int pool = Integer.parseInt(env.getOrDefault("QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "16"));
-    assertThat(pool * hpa.path("maxReplicas").asInt())
+    assertThat(aggregatorPool() * hpa.path("maxReplicas").asInt())
         .as("connections of every aggregator at the HPA's maximum")
         .isLessThanOrEqualTo(CONNECTIONS_FOR_AGGREGATORS);
     JsonNode up = hpa.path("behavior").path("scaleUp");
@@ -528,6 +523,129 @@ class DeploymentConfigIT {
     assertThat(acls(command)).isEqualTo(expectedAcls());
     assertThat(container.path("image").asText())
         .isEqualTo(compose().path("services").path("kafka").path("image").asText());
+  }
+
+  // ------------------------------------------------------------------------------ Overlays
+
+  @Test
+  void strimziCreatesTheTopicsAndUsersOfThePlans() {
+    List<JsonNode> kafka = RepoFiles.yamlDocuments(RepoFiles.path(PRODUCTION + "/kafka.yaml"));
+    Map<String, TopicSpec> topics = new LinkedHashMap<>();
+    Set<String> acls = new TreeSet<>();
+    for (JsonNode resource : kafka) {
+      JsonNode spec = resource.path("spec");
+      String name = resource.path("metadata").path("name").asText();
+      if (resource.path("kind").asText().equals("KafkaTopic")) {
+        topics.put(
+            name,
+            new TopicSpec(
+                spec.path("partitions").asInt(),
+                spec.path("replicas").asInt(),
+                new TreeMap<>(fields(spec.path("config")))));
+      }
+      if (resource.path("kind").asText().equals("KafkaUser")) {
+        assertThat(spec.path("authentication").path("type").asText()).isEqualTo("scram-sha-512");
+        for (JsonNode acl : spec.path("authorization").path("acls")) {
+          JsonNode on = acl.path("resource");
+          String pattern =
+              on.path("patternType").asText().equals("prefix") ? "prefixed" : "literal";
+          for (JsonNode operation : acl.path("operations")) {
+            acls.add(
+                String.join(
+                    " ",
+                    name,
+                    on.path("type").asText(),
+                    on.path("name").asText(),
+                    pattern,
+                    operation.asText().toLowerCase()));
+          }
+        }
+      }
+    }
+    assertThat(topics).isEqualTo(expectedTopics(3));
+    assertThat(acls).isEqualTo(expectedAcls());
+  }
+
+  @Test
+  void kedaScalesTheAggregatorsWithinThePartitionsAndTheDatabasesConnections() {
+    JsonNode scaled =
+        RepoFiles.yamlDocuments(RepoFiles.path(PRODUCTION + "/keda.yaml")).get(0).path("spec");
+    JsonNode database =
+        RepoFiles.yamlDocuments(RepoFiles.path(PRODUCTION + "/postgres.yaml")).stream()
+            .filter(r -> r.path("kind").asText().equals("Cluster"))
+            .findFirst()
+            .orElseThrow()
+            .path("spec");
+    int partitions = expectedTopics(3).get(Topics.REPORTS).partitions();
+    int max = scaled.path("maxReplicaCount").asInt();
+    assertThat(scaled.path("scaleTargetRef").path("name").asText()).isEqualTo("shishi-aggregator");
+    assertThat(max).isBetween(1, partitions);
+    assertThat(scaled.path("triggers").get(0).path("metadata").path("query").asText())
+        .contains("shishi_consumer_lag");
+    int connections =
+        database.path("postgresql").path("parameters").path("max_connections").asInt();
+    assertThat(aggregatorPool() * max)
+        .as("connections of every aggregator at KEDA's maximum")
+        .isLessThanOrEqualTo(connections - RESERVED_CONNECTIONS);
+    assertThat(
+            scaled
+                .path("advanced")
+                .path("horizontalPodAutoscalerConfig")
+                .path("behavior")
+                .path("scaleUp")
+                .path("policies"))
+        .allSatisfy(policy -> assertThat(policy.path("value").asInt()).isEqualTo(1));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"local", "production"})
+  void everyOverlayRendersWithLimitsProbesAndNonRootContainers(String overlay) {
+    Path kubectl = Path.of("/usr/bin/kubectl");
+    Assumptions.assumeTrue(
+        Files.isExecutable(kubectl), "kubectl is not installed: the overlay is checked by hand");
+    Tool.Result rendered =
+        new Tool("kubectl", "kubernetes-client")
+            .run(RepoFiles.root(), "kustomize", "deploy/k8s/overlays/" + overlay);
+    assertThat(rendered.exitCode()).as(rendered.toString()).isZero();
+    List<JsonNode> resources = RepoFiles.yamlDocuments(rendered.output());
+    List<JsonNode> deployments =
+        resources.stream().filter(r -> r.path("kind").asText().equals("Deployment")).toList();
+    assertThat(deployments).hasSize(3);
+    for (JsonNode deployment : deployments) {
+      JsonNode pod = deployment.path("spec").path("template").path("spec");
+      for (JsonNode container : pod.path("containers")) {
+        String name = deployment.path("metadata").path("name").asText();
+        assertThat(container.path("resources").path("limits").path("memory").asText())
+            .as(name)
+            .isNotEmpty();
+        assertThat(container.has("readinessProbe") && container.has("livenessProbe"))
+            .as(name)
+            .isTrue();
+        assertThat(
+                container.path("securityContext").path("runAsNonRoot").asBoolean()
+                    || pod.path("securityContext").path("runAsNonRoot").asBoolean())
+            .as(name)
+            .isTrue();
+      }
+    }
+    assertThat(resources)
+        .as("the namespace of every namespaced resource")
+        .filteredOn(r -> !r.path("kind").asText().equals("Namespace"))
+        .allSatisfy(
+            r -> assertThat(r.path("metadata").path("namespace").asText()).isEqualTo("shishi"));
+  }
+
+  private static int aggregatorPool() {
+    Map<String, String> env = new LinkedHashMap<>();
+    manifest("Deployment", "shishi-aggregator")
+        .path("spec")
+        .path("template")
+        .path("spec")
+        .path("containers")
+        .get(0)
+        .path("env")
+        .forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+    return Integer.parseInt(env.getOrDefault("QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "16"));
   }
 
   /** The probe paths of the manifests: ObservabilityIT asks the running services for them. */
@@ -694,8 +812,8 @@ class DeploymentConfigIT {
   static List<JsonNode> manifests() {
     List<JsonNode> manifests = new ArrayList<>();
     for (String resource :
-        texts(RepoFiles.yaml("deploy/k8s/kustomization.yaml").path("resources"))) {
-      manifests.addAll(RepoFiles.yamlDocuments(RepoFiles.path("deploy/k8s/" + resource)));
+        texts(RepoFiles.yaml("deploy/k8s/base/kustomization.yaml").path("resources"))) {
+      manifests.addAll(RepoFiles.yamlDocuments(RepoFiles.path("deploy/k8s/base/" + resource)));
     }
     return manifests;
   }
@@ -705,7 +823,7 @@ class DeploymentConfigIT {
         .filter(m -> m.path("kind").asText().equals(kind))
         .filter(m -> m.path("metadata").path("name").asText().equals(name))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in deploy/k8s"));
+        .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in deploy/k8s/base"));
   }
 
   /** A Compose service's volumes in short form (host:container[:mode]). */

@@ -97,7 +97,7 @@ class FaultSuiteIT {
           }
           awaitProgress(progress, 0.8);
           ServiceProcess stopping = stack.aggregator;
-          // The Kubernetes grace period (deploy/k8s/aggregator.yaml) is 45 s; it must leave in
+          // The Kubernetes grace period (deploy/k8s/base/aggregator.yaml) is 45 s; it must leave in
           // less than half of it, mid-load, on its own.
           stopped[0] = stopping.terminate(Duration.ofSeconds(20));
           exitCode[0] = stopping.exitCode();
@@ -239,7 +239,8 @@ class FaultSuiteIT {
           }
           awaitProgress(progress, 0.8);
           ServiceProcess stopping = stack.ingest;
-          // Kubernetes gives the ingest 30 s (deploy/k8s/ingest.yaml): it answers what it holds
+          // Kubernetes gives the ingest 30 s (deploy/k8s/base/ingest.yaml): it answers what it
+          // holds
           // and leaves well within them, on its own.
           stopped[0] = stopping.terminate(Duration.ofSeconds(25));
           exitCode[0] = stopping.exitCode();

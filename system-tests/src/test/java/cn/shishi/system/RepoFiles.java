@@ -1,5 +1,6 @@
 package cn.shishi.system;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -38,21 +39,32 @@ final class RepoFiles {
 
   /** Every document of a multi-document YAML file (Kubernetes manifests are often several). */
   static List<JsonNode> yamlDocuments(Path file) {
-    try {
-      List<JsonNode> documents = new ArrayList<>();
-      try (var parser = YAML.getFactory().createParser(file.toFile())) {
-        var iterator = YAML.readValues(parser, JsonNode.class);
-        while (iterator.hasNext()) {
-          JsonNode document = iterator.next();
-          if (document != null && !document.isNull() && !document.isMissingNode()) {
-            documents.add(document);
-          }
-        }
-      }
-      return documents;
+    try (var parser = YAML.getFactory().createParser(file.toFile())) {
+      return documents(parser);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
+  }
+
+  /** Every document of a multi-document YAML text (what kubectl kustomize prints). */
+  static List<JsonNode> yamlDocuments(String text) {
+    try (var parser = YAML.getFactory().createParser(text)) {
+      return documents(parser);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read YAML", e);
+    }
+  }
+
+  private static List<JsonNode> documents(JsonParser parser) throws IOException {
+    List<JsonNode> documents = new ArrayList<>();
+    var iterator = YAML.readValues(parser, JsonNode.class);
+    while (iterator.hasNext()) {
+      JsonNode document = iterator.next();
+      if (document != null && !document.isNull() && !document.isMissingNode()) {
+        documents.add(document);
+      }
+    }
+    return documents;
   }
 
   /** A service's application.properties, as it ships (the source, not a build output). */
