@@ -74,8 +74,25 @@ public class ChainWriter {
         }
       }
     } catch (SQLException e) {
+      if (uniqueViolation(e)) {
+        // A block already at this place: the stored chain length disagrees with the blocks (the
+        // database was edited). Not the records' fault: the batch waits, retried, instead of its
+        // records being set aside as refused data; the verifier names the place.
+        throw new PersistenceFailure(
+            "linking ledger entries: the chain's length disagrees with its blocks",
+            new SQLException(e.getMessage(), "55000", e));
+      }
       throw new PersistenceFailure("linking ledger entries", e);
     }
+  }
+
+  private static boolean uniqueViolation(SQLException failure) {
+    for (SQLException e = failure; e != null; e = e.getNextException()) {
+      if ("23505".equals(e.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Adds the partition's block to the batched insert and returns its head. */

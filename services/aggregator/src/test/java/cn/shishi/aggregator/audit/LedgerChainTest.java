@@ -201,6 +201,8 @@ class LedgerChainTest {
       throws SQLException {
     try (Connection c = dataSource().getConnection()) {
       c.setAutoCommit(false);
+      // The verifier reads in one repeatable-read snapshot, which must begin with the transaction.
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       try (Statement statement = c.createStatement()) {
         for (String sql : statements) {
           statement.execute(sql);
@@ -210,6 +212,7 @@ class LedgerChainTest {
         return ChainVerifier.verify(c, anchors).broken();
       } finally {
         c.setAutoCommit(true);
+        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
       }
     }
   }

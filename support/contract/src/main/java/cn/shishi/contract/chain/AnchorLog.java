@@ -20,6 +20,9 @@ public final class AnchorLog {
   /** What the topic held: the anchors, and how many records were not anchors at all. */
   public record Read(List<ChainAnchor> anchors, int unreadable) {}
 
+  /** Long enough for a month of anchors on a slow link; a broker gone mid-read ends the wait. */
+  private static final Duration READ_LIMIT = Duration.ofMinutes(5);
+
   private AnchorLog() {}
 
   /** {@code settings}: the consumer's, at least {@code bootstrap.servers}. */
@@ -38,7 +41,12 @@ public final class AnchorLog {
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+      long deadline = System.nanoTime() + READ_LIMIT.toNanos();
       while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "could not read " + Topics.CHAIN_HEADS + " to its end within " + READ_LIMIT);
+        }
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
           try {
             anchors.add(ChainAnchor.fromJson(record.value()));

@@ -2,6 +2,7 @@ package cn.shishi.contract.chain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,10 @@ import java.time.Instant;
  * its value this, as JSON (docs/events.md). Verification holds the chain to every anchor it reads.
  */
 public record ChainAnchor(String topic, int partition, long blocks, String head, Instant at) {
-  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   public byte[] key() {
     return Integer.toString(partition).getBytes(StandardCharsets.US_ASCII);

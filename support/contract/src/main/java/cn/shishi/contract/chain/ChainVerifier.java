@@ -89,7 +89,13 @@ public final class ChainVerifier {
                 .computeIfAbsent(anchor.blocks(), b -> new ArrayList<>())
                 .add(anchor));
     boolean autoCommit = connection.getAutoCommit();
+    int isolation = connection.getTransactionIsolation();
     connection.setAutoCommit(false);
+    // One snapshot for the chains and the stored heads: a batch committing meanwhile is seen by
+    // both or by neither.
+    if (isolation != Connection.TRANSACTION_REPEATABLE_READ) {
+      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+    }
     Map<Integer, Long> chainFrom = chainFrom(connection);
     try (PreparedStatement select = connection.prepareStatement(ENTRIES)) {
       select.setFetchSize(5000);
@@ -158,6 +164,9 @@ public final class ChainVerifier {
           : result(entries, heads, null);
     } finally {
       connection.rollback();
+      if (isolation != Connection.TRANSACTION_REPEATABLE_READ) {
+        connection.setTransactionIsolation(isolation);
+      }
       connection.setAutoCommit(autoCommit);
     }
   }
@@ -227,7 +236,13 @@ public final class ChainVerifier {
         ResultSet row = select.executeQuery()) {
       while (row.next()) {
         byte[] computed = heads.get(row.getInt(1));
-        if (computed != null && !Arrays.equals(computed, row.getBytes(2))) {
+        if (computed == null) {
+          return Optional.of(
+              "partition "
+                  + row.getInt(1)
+                  + ": a head is stored, but no block of its chain is left");
+        }
+        if (!Arrays.equals(computed, row.getBytes(2))) {
           return Optional.of(
               "partition " + row.getInt(1) + ": the stored head is not where the chain ends");
         }

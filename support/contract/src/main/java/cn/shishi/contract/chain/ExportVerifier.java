@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -116,23 +117,32 @@ public final class ExportVerifier {
         long seq = block.path("block").asLong();
         String where = "partition " + partition + " block " + seq;
         if (block.has("previousHead")) {
-          heads.put(partition, hex.parseHex(block.path("previousHead").asText()));
+          byte[] previous = hash(block.path("previousHead").asText());
+          if (previous == null) {
+            return Optional.of(where + ": its previous head is not a SHA-256 in hex");
+          }
+          heads.put(partition, previous);
         } else if (nextBlock.get(partition) == null || nextBlock.get(partition) != seq) {
           return Optional.of(where + ": the excerpt skips blocks before it");
         }
         JsonNode offsets = block.path("offsets");
         JsonNode hashes = block.path("entryHashes");
+        if (offsets.size() != hashes.size() || !heads.containsKey(partition)) {
+          return Optional.of(where + ": the block is malformed");
+        }
         byte[] entries = new byte[hashes.size() * 32];
         for (int i = 0; i < hashes.size(); i++) {
-          byte[] hash = hex.parseHex(hashes.get(i).asText());
+          byte[] hash = hash(hashes.get(i).asText());
+          if (hash == null) {
+            return Optional.of(where + ": entry " + i + " is not a SHA-256 in hex");
+          }
           System.arraycopy(hash, 0, entries, i * 32, 32);
           links
               .computeIfAbsent(key(partition, offsets.get(i).asLong()), k -> new ArrayList<>())
               .add(hash);
         }
         byte[] head = Hashes.head(heads.get(partition), entries);
-        if (offsets.size() != hashes.size()
-            || !Arrays.equals(head, hex.parseHex(block.path("head").asText()))) {
+        if (!Arrays.equals(head, hash(block.path("head").asText()))) {
           return Optional.of(
               where + ": its head does not follow from the previous one and its" + " entries");
         }
@@ -148,6 +158,14 @@ public final class ExportVerifier {
       }
     }
     return Optional.empty();
+  }
+
+  /** 32 bytes from 64 hex digits, or null for anything else. */
+  private static byte[] hash(String hex) {
+    if (hex == null || !hex.matches("[0-9a-fA-F]{64}")) {
+      return null;
+    }
+    return HexFormat.of().parseHex(hex);
   }
 
   private static Result rows(
@@ -219,7 +237,9 @@ public final class ExportVerifier {
               uuid(row, "reportId"),
               text(row, "officeId"),
               text(row, "reason"),
-              row.hasNonNull("outcome") ? row.path("outcome").asText().toUpperCase() : null,
+              row.hasNonNull("outcome")
+                  ? row.path("outcome").asText().toUpperCase(Locale.ROOT)
+                  : null,
               text(row, "detail"),
               instant(row, "receivedAt"),
               text(row, "filedBy"),
