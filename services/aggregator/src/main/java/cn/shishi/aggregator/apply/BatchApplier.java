@@ -107,7 +107,7 @@ public class BatchApplier {
                         appliedThrough.merge(
                             item.position().partition(), at, BatchApplier::later)));
     offsets.advance(batch.topic(), next, appliedThrough, now);
-    chain.append(batch.topic(), entries);
+    chain.append(batch.topic(), entries, states);
     return tally.outcome(letters.size(), List.copyOf(delta.changes().keySet()));
   }
 

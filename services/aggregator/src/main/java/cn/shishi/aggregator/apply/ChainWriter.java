@@ -1,16 +1,15 @@
 package cn.shishi.aggregator.apply;
 
 import cn.shishi.aggregator.jdbc.PersistenceFailure;
+import cn.shishi.aggregator.offsets.PartitionState;
 import cn.shishi.contract.chain.Hashes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 
@@ -25,9 +24,6 @@ public class ChainWriter {
   /** A ledger entry written by this batch: where it was read from, and its canonical content. */
   public record Entry(RecordPosition position, byte[] content) {}
 
-  /** A partition's chain as it stands: its head and how many blocks it has (the next's seq). */
-  private record Chain(byte[] head, long blocks) {}
-
   private static final int HASH = 32;
 
   private final DataSource dataSource;
@@ -36,8 +32,11 @@ public class ChainWriter {
     this.dataSource = dataSource;
   }
 
-  /** Links the entries; call it after the batch has advanced the partitions' offsets. */
-  public void append(String topic, List<Entry> entries) {
+  /**
+   * Links the entries; call it after the batch has advanced the partitions' offsets. {@code states}
+   * are the partitions as the batch locked them: their chains' heads and lengths.
+   */
+  public void append(String topic, List<Entry> entries, Map<Integer, PartitionState> states) {
     if (entries.isEmpty()) {
       return;
     }
@@ -47,30 +46,31 @@ public class ChainWriter {
             byPartition
                 .computeIfAbsent(entry.position().partition(), p -> new ArrayList<>())
                 .add(entry));
-    try (Connection c = dataSource.getConnection()) {
-      Map<Integer, Chain> chains = read(c, topic, byPartition.keySet());
-      try (PreparedStatement insert =
-              c.prepareStatement(
-                  "INSERT INTO ledger_block (kafka_partition, seq, kafka_offsets, entry_hashes,"
-                      + " head) VALUES (?, ?, ?, ?, ?)");
-          PreparedStatement update =
-              c.prepareStatement(
-                  "UPDATE consumer_offset SET chain_head = ?, chain_blocks = ?"
-                      + " WHERE topic = ? AND kafka_partition = ?")) {
-        for (Map.Entry<Integer, List<Entry>> partition : byPartition.entrySet()) {
-          Chain chain = chains.getOrDefault(partition.getKey(), new Chain(Hashes.GENESIS, 0));
-          byte[] head = block(c, insert, partition.getKey(), chain, partition.getValue());
-          update.setBytes(1, head);
-          update.setLong(2, chain.blocks() + 1);
-          update.setString(3, topic);
-          update.setInt(4, partition.getKey());
-          update.addBatch();
-        }
-        insert.executeBatch();
-        for (int updated : update.executeBatch()) {
-          if (updated != 1) {
-            throw new SQLException("a chain's head has no offset row to live in", "55000");
-          }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO ledger_block (kafka_partition, seq, kafka_offsets, entry_hashes,"
+                    + " head) VALUES (?, ?, ?, ?, ?)");
+        PreparedStatement update =
+            c.prepareStatement(
+                "UPDATE consumer_offset SET chain_head = ?, chain_blocks = ?"
+                    + " WHERE topic = ? AND kafka_partition = ?")) {
+      for (Map.Entry<Integer, List<Entry>> partition : byPartition.entrySet()) {
+        PartitionState state = states.get(partition.getKey());
+        byte[] previous = state.chainHead() == null ? Hashes.GENESIS : state.chainHead();
+        byte[] head =
+            block(
+                c, insert, partition.getKey(), previous, state.chainBlocks(), partition.getValue());
+        update.setBytes(1, head);
+        update.setLong(2, state.chainBlocks() + 1);
+        update.setString(3, topic);
+        update.setInt(4, partition.getKey());
+        update.addBatch();
+      }
+      insert.executeBatch();
+      for (int updated : update.executeBatch()) {
+        if (updated != 1) {
+          throw new SQLException("a chain's head has no offset row to live in", "55000");
         }
       }
     } catch (SQLException e) {
@@ -97,7 +97,12 @@ public class ChainWriter {
 
   /** Adds the partition's block to the batched insert and returns its head. */
   private static byte[] block(
-      Connection c, PreparedStatement insert, int partition, Chain chain, List<Entry> entries)
+      Connection c,
+      PreparedStatement insert,
+      int partition,
+      byte[] previous,
+      long seq,
+      List<Entry> entries)
       throws SQLException {
     List<Entry> ordered = new ArrayList<>(entries);
     ordered.sort((a, b) -> Long.compare(a.position().offset(), b.position().offset()));
@@ -107,31 +112,13 @@ public class ChainWriter {
       offsets[i] = ordered.get(i).position().offset();
       System.arraycopy(Hashes.sha256(ordered.get(i).content()), 0, entryHashes, i * HASH, HASH);
     }
-    byte[] head = Hashes.head(chain.head(), entryHashes);
+    byte[] head = Hashes.head(previous, entryHashes);
     insert.setInt(1, partition);
-    insert.setLong(2, chain.blocks());
+    insert.setLong(2, seq);
     insert.setArray(3, c.createArrayOf("int8", offsets));
     insert.setBytes(4, entryHashes);
     insert.setBytes(5, head);
     insert.addBatch();
     return head;
-  }
-
-  private static Map<Integer, Chain> read(Connection c, String topic, Set<Integer> partitions)
-      throws SQLException {
-    Map<Integer, Chain> chains = new TreeMap<>();
-    try (PreparedStatement select =
-        c.prepareStatement(
-            "SELECT kafka_partition, chain_head, chain_blocks FROM consumer_offset"
-                + " WHERE topic = ? AND kafka_partition = ANY(?) AND chain_head IS NOT NULL")) {
-      select.setString(1, topic);
-      select.setArray(2, c.createArrayOf("int4", partitions.toArray()));
-      try (ResultSet row = select.executeQuery()) {
-        while (row.next()) {
-          chains.put(row.getInt(1), new Chain(row.getBytes(2), row.getLong(3)));
-        }
-      }
-    }
-    return chains;
   }
 }

@@ -37,7 +37,7 @@ public class OffsetRepository {
 
   /**
    * Locks the partitions' rows until the transaction ends (creating those that are missing) and
-   * returns where each stands.
+   * returns where each stands, its ledger chain included.
    */
   public Map<Integer, PartitionState> lock(String topic, Collection<Integer> partitions) {
     Integer[] ids = partitions.stream().sorted().toArray(Integer[]::new);
@@ -55,7 +55,8 @@ public class OffsetRepository {
           connection.prepareStatement(
               "SELECT o.kafka_partition, o.next_offset, o.topic_id, EXISTS (SELECT 1 FROM"
                   + " offset_anomaly a WHERE a.topic = o.topic AND a.kafka_partition ="
-                  + " o.kafka_partition AND a.resolved_at IS NULL) FROM consumer_offset o"
+                  + " o.kafka_partition AND a.resolved_at IS NULL), o.chain_head, o.chain_blocks"
+                  + " FROM consumer_offset o"
                   + " WHERE o.topic = ? AND o.kafka_partition = ANY(?::int[])"
                   + " ORDER BY o.kafka_partition FOR UPDATE OF o")) {
         select.setString(1, topic);
@@ -66,7 +67,11 @@ public class OffsetRepository {
             states.put(
                 rows.getInt(1),
                 new PartitionState(
-                    rows.getLong(2), rows.getObject(3, UUID.class), rows.getBoolean(4)));
+                    rows.getLong(2),
+                    rows.getObject(3, UUID.class),
+                    rows.getBoolean(4),
+                    rows.getBytes(5),
+                    rows.getLong(6)));
           }
         }
         return states;
