@@ -3,6 +3,7 @@ package cn.shishi.aggregator.export;
 import cn.shishi.aggregator.jdbc.PersistenceFailure;
 import cn.shishi.aggregator.query.RegionScope;
 import cn.shishi.aggregator.query.TaskUnits;
+import cn.shishi.contract.chain.Hashes;
 import cn.shishi.contract.report.Violation;
 import cn.shishi.web.Caller;
 import cn.shishi.web.InvalidRequestException;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -181,7 +181,7 @@ public class ExportService {
     int partitionColumn = columns.indexOf("kafkaPartition");
     int offsetColumn = columns.indexOf("kafkaOffset");
     String file = request.fileName() + "." + request.format();
-    MessageDigest sha256 = sha256();
+    MessageDigest sha256 = Hashes.newDigest();
     ZipOutputStream zip = new ZipOutputStream(out);
     zip.putNextEntry(new ZipEntry(file));
     OutputStream data =
@@ -230,14 +230,6 @@ public class ExportService {
   /** Timestamps as RFC 3339 instants; everything else as the driver gives it. */
   private static Object value(Object value) {
     return value instanceof Timestamp timestamp ? timestamp.toInstant().toString() : value;
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Lets the data writer be closed without closing the zip entry's stream. */

@@ -73,7 +73,7 @@ public final class ExportVerifier {
   /** The data file's rows and SHA-256 against the manifest. */
   private static Optional<String> whole(ZipFile zip, ZipEntry data, JsonNode manifest)
       throws IOException {
-    MessageDigest sha256 = digest();
+    MessageDigest sha256 = Hashes.newDigest();
     long lines = 0;
     try (InputStream in = new DigestInputStream(zip.getInputStream(data), sha256)) {
       byte[] buffer = new byte[1 << 16];
@@ -291,14 +291,6 @@ public final class ExportVerifier {
 
   private static BufferedReader reader(InputStream in) {
     return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-  }
-
-  private static MessageDigest digest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
   }
 
   private static Result broken(long rows, long chained, long beforeChain, String where) {

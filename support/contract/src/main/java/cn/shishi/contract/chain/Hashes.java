@@ -13,7 +13,8 @@ public final class Hashes {
   public static final byte[] GENESIS = new byte[32];
 
   // One digest per thread: getInstance costs more than hashing an entry.
-  private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Hashes::create);
+  private static final ThreadLocal<MessageDigest> DIGEST =
+      ThreadLocal.withInitial(Hashes::newDigest);
 
   private Hashes() {}
 
@@ -43,7 +44,8 @@ public final class Hashes {
     return digest;
   }
 
-  private static MessageDigest create() {
+  /** A SHA-256 of its own, for data hashed as it streams (an export's file). */
+  public static MessageDigest newDigest() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
