@@ -114,6 +114,7 @@ class AdminActionsTest {
             .then()
             .statusCode(409)
             .contentType("application/problem+json")
+            .header("Retry-After", "10")
             .body("type", endsWith("already-running"));
       } finally {
         holder.rollback();
