@@ -3,9 +3,12 @@ package cn.shishi.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class PromtoolIT {
   private static final String RULES = "deploy/prometheus/rules/shishi.rules.yml";
+  private static final String RUNBOOKS = "https://shishi.example.cn/docs/operations.md";
   private static final Path PROMETHEUS_DIR = RepoFiles.path("deploy/prometheus");
 
   @Test
@@ -64,6 +68,33 @@ class PromtoolIT {
     }
     assertThat(alerts).isNotEmpty();
     assertThat(firedInTests).containsAll(alerts);
+  }
+
+  /**
+   * Alertmanager, a pager or a phone opens the link on its own: it must be absolute, and land on
+   * the alert's own entry in docs/operations.md (a heading named after the alert).
+   */
+  @Test
+  void everyAlertLinksToItsOwnRunbookEntry() throws IOException {
+    Set<String> anchors = new TreeSet<>();
+    Matcher headings =
+        Pattern.compile("(?m)^#+\\s+(\\S.*)$")
+            .matcher(Files.readString(RepoFiles.path("docs/operations.md")));
+    while (headings.find()) {
+      anchors.add(headings.group(1).strip().toLowerCase(Locale.ROOT).replace(' ', '-'));
+    }
+    List<JsonNode> alerts = rules().stream().filter(rule -> rule.has("alert")).toList();
+    assertThat(alerts).isNotEmpty();
+    for (JsonNode alert : alerts) {
+      String name = alert.get("alert").asText();
+      String link = alert.path("annotations").path("runbook_url").asText();
+      assertThat(link)
+          .as("%s's runbook_url", name)
+          .isEqualTo(RUNBOOKS + "#" + name.toLowerCase(Locale.ROOT));
+      assertThat(anchors)
+          .as("a heading for %s in docs/operations.md", name)
+          .contains(link.substring(link.indexOf('#') + 1));
+    }
   }
 
   @Test
