@@ -83,6 +83,19 @@ class DashboardsIT {
             assertThat(query).as(where).contains("FROM reporting.").doesNotContain("FROM rollup"));
   }
 
+  /** A recording rule costs Prometheus an evaluation every interval: each must have a reader. */
+  @Test
+  void everyRecordingRuleIsReadByADashboard() {
+    List<String> records =
+        PromtoolIT.rules().stream()
+            .filter(rule -> rule.has("record"))
+            .map(rule -> rule.get("record").asText())
+            .toList();
+    assertThat(records).isNotEmpty();
+    String queries = String.join("\n", Dashboards.allQueries().values());
+    assertThat(records).allSatisfy(record -> assertThat(queries).contains(record));
+  }
+
   @Test
   void gaugesReadFromSharedStateAreCombinedWithMax() {
     Dashboards.allQueries()

@@ -597,6 +597,42 @@ class DeploymentConfigIT {
         .allSatisfy(policy -> assertThat(policy.path("value").asInt()).isEqualTo(1));
   }
 
+  /**
+   * Production's Prometheus (the operator's) runs the very rules compose's and the tests' load, and
+   * scrapes each service under the job name they select.
+   */
+  @Test
+  void productionMonitorsWithTheRulesFileAndTheJobNamesTheRulesSelect() {
+    JsonNode rule =
+        RepoFiles.yamlDocuments(RepoFiles.path(PRODUCTION + "/prometheus-rule.yaml")).get(0);
+    assertThat(rule.path("kind").asText()).isEqualTo("PrometheusRule");
+    assertThat(rule.path("spec").path("groups"))
+        .as("prometheus-rule.yaml against the rules file: run bin/shishi prometheus-rule")
+        .isEqualTo(RepoFiles.yaml("deploy/prometheus/rules/shishi.rules.yml").path("groups"));
+
+    JsonNode monitor =
+        RepoFiles.yamlDocuments(RepoFiles.path(PRODUCTION + "/monitoring.yaml")).get(0);
+    assertThat(monitor.path("kind").asText()).isEqualTo("PodMonitor");
+    JsonNode spec = monitor.path("spec");
+    String jobLabel = spec.path("jobLabel").asText();
+    List<String> selected =
+        texts(spec.path("selector").path("matchExpressions").get(0).path("values"));
+    Set<String> jobs = new TreeSet<>();
+    RepoFiles.yaml("deploy/prometheus/prometheus.yml")
+        .path("scrape_configs")
+        .forEach(job -> jobs.add(job.path("job_name").asText()));
+    for (String service : List.of("ingest", "aggregator", "console")) {
+      JsonNode pod = manifest("Deployment", "shishi-" + service).path("spec").path("template");
+      String job = pod.path("metadata").path("labels").path(jobLabel).asText();
+      assertThat(job).as(service + "'s job").isEqualTo("shishi-" + service).isIn(jobs);
+      assertThat(selected).contains(job);
+      assertThat(pod.path("spec").path("containers").get(0).path("ports").findValuesAsText("name"))
+          .contains(spec.path("podMetricsEndpoints").get(0).path("port").asText());
+    }
+    assertThat(texts(RepoFiles.yaml(PRODUCTION + "/kustomization.yaml").path("resources")))
+        .contains("monitoring.yaml", "prometheus-rule.yaml");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"local", "production"})
   void everyOverlayRendersWithLimitsProbesAndNonRootContainers(String overlay) {
