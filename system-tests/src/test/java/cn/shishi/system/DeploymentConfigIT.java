@@ -189,12 +189,14 @@ class DeploymentConfigIT {
         .contains("/dev/tcp/127.0.0.1/" + management)
         .contains("/q/health/ready");
 
-    Path dockerfile =
-        RepoFiles.path(compose.path("build").path("context").asText())
-            .resolve(compose.path("build").path("dockerfile").asText());
-    assertThat(dockerfile).exists();
-    assertThat(read(dockerfile)).contains("EXPOSE " + http + " " + management);
-    assertThat(read(dockerfile)).contains("target/quarkus-app/");
+    // Built from the sources of a fresh clone: the repository is the context, the service an
+    // argument of the one Dockerfile (ContainerImagesIT checks the file itself).
+    assertThat(compose.path("build").path("context").asText()).isEqualTo(".");
+    assertThat(compose.path("build").path("dockerfile").asText())
+        .isEqualTo(ContainerImagesIT.DOCKERFILE);
+    assertThat(compose.path("build").path("args").path("SERVICE").asText()).isEqualTo(service);
+    assertThat(compose.path("image").asText())
+        .startsWith(ContainerImagesIT.REGISTRY + "/shishi/" + service + ":");
   }
 
   @Test
@@ -214,16 +216,16 @@ class DeploymentConfigIT {
     JsonNode services = compose().path("services");
     String rootPom = read(RepoFiles.path("pom.xml"));
     String kafkaVersion = between(rootPom, "<kafka.version>", "</kafka.version>");
-    String postgresMajor =
+    String[] postgres =
         between(rootPom, "<postgres-binaries.version>", "</postgres-binaries.version>")
-            .split("\\.")[0];
+            .split("\\.");
 
     assertThat(services.path("kafka").path("image").asText())
         .isEqualTo("apache/kafka:" + kafkaVersion);
     assertThat(services.path("kafka-init").path("image").asText())
         .isEqualTo("apache/kafka:" + kafkaVersion);
     assertThat(services.path("postgres").path("image").asText())
-        .isEqualTo("postgres:" + postgresMajor);
+        .isEqualTo("postgres:" + postgres[0] + "." + postgres[1]);
   }
 
   @Test
@@ -653,7 +655,9 @@ class DeploymentConfigIT {
         String name = deployment.path("metadata").path("name").asText();
         assertThat(container.path("resources").path("limits").path("memory").asText())
             .as(name)
-            .isNotEmpty();
+            .isNotEmpty()
+            .as(name + ": memory requested as limited")
+            .isEqualTo(container.path("resources").path("requests").path("memory").asText());
         assertThat(container.has("readinessProbe") && container.has("livenessProbe"))
             .as(name)
             .isTrue();
@@ -854,7 +858,7 @@ class DeploymentConfigIT {
     return manifests;
   }
 
-  private static JsonNode manifest(String kind, String name) {
+  static JsonNode manifest(String kind, String name) {
     return manifests().stream()
         .filter(m -> m.path("kind").asText().equals(kind))
         .filter(m -> m.path("metadata").path("name").asText().equals(name))
