@@ -3,6 +3,8 @@ package cn.shishi.aggregator.apply;
 import cn.shishi.aggregator.config.AggregatorConfig;
 import cn.shishi.contract.EventConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -26,17 +28,20 @@ public class ReportConsumer {
   private final BatchRunner runner;
   private final AggregatorConfig config;
   private final ManagedExecutor executor;
+  private final BatchTracing tracing;
 
   public ReportConsumer(
       ObjectMapper json,
       EventConstraints constraints,
       BatchRunner runner,
       AggregatorConfig config,
-      ManagedExecutor executor) {
+      ManagedExecutor executor,
+      BatchTracing tracing) {
     this.parser = new EventParser(json, constraints);
     this.runner = runner;
     this.config = config;
     this.executor = executor;
+    this.tracing = tracing;
   }
 
   // Ordered: polls must commit in the order they were polled, or a later poll's stored offset
@@ -68,7 +73,12 @@ public class ReportConsumer {
   }
 
   private Void apply(List<ConsumerRecord<byte[], byte[]>> records) throws InterruptedException {
-    runner.run(parser.parse(config.topic(), records), position -> copy(records, position));
+    Span span = tracing.start(config.topic(), records);
+    try (Scope current = span.makeCurrent()) {
+      runner.run(parser.parse(config.topic(), records), position -> copy(records, position));
+    } finally {
+      span.end();
+    }
     return null;
   }
 

@@ -52,6 +52,7 @@ public class ReportPublisher {
   private final Duration publishTimeout;
   private final Semaphore room;
   private final Counter refusedFull;
+  private final TraceContextHeaders traceContext;
   private final ExecutorService sender =
       Executors.newSingleThreadExecutor(
           task -> {
@@ -65,14 +66,16 @@ public class ReportPublisher {
       Producer<String, byte[]> producer,
       ObjectMapper json,
       IngestConfig config,
-      MeterRegistry metrics) {
+      MeterRegistry metrics,
+      TraceContextHeaders traceContext) {
     this(
         producer,
         json,
         config.topic(),
         config.publishTimeout(),
         config.maxPendingRecords(),
-        metrics);
+        metrics,
+        traceContext);
   }
 
   ReportPublisher(
@@ -81,8 +84,10 @@ public class ReportPublisher {
       String topic,
       Duration publishTimeout,
       int maxPendingRecords,
-      MeterRegistry metrics) {
+      MeterRegistry metrics,
+      TraceContextHeaders traceContext) {
     this.producer = producer;
+    this.traceContext = traceContext;
     this.writer = json.copy().registerModule(EventTimestamps.module()).writer();
     this.topic = topic;
     this.publishTimeout = publishTimeout;
@@ -102,9 +107,10 @@ public class ReportPublisher {
     if (events.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
+    List<Header> trace = traceContext.current();
     List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size());
     for (OutgoingEvent event : events) {
-      records.add(record(event));
+      records.add(record(event, trace));
     }
     Uni<Void> published =
         Uni.createFrom()
@@ -178,11 +184,14 @@ public class ReportPublisher {
     }
   }
 
-  private ProducerRecord<String, byte[]> record(OutgoingEvent event) {
-    Header type =
-        new RecordHeader(EventHeaders.TYPE, event.type().getBytes(StandardCharsets.UTF_8));
+  private ProducerRecord<String, byte[]> record(OutgoingEvent event, List<Header> trace) {
+    Header[] headers = new Header[1 + trace.size()];
+    headers[0] = new RecordHeader(EventHeaders.TYPE, event.type().getBytes(StandardCharsets.UTF_8));
+    for (int i = 0; i < trace.size(); i++) {
+      headers[i + 1] = trace.get(i);
+    }
     return new ProducerRecord<>(
-        topic, null, event.key(), serialise(event.body()), new RecordHeaders(new Header[] {type}));
+        topic, null, event.key(), serialise(event.body()), new RecordHeaders(headers));
   }
 
   private byte[] serialise(Object event) {

@@ -46,7 +46,13 @@ class ReportPublisherTest {
   private static ReportPublisher publisher(
       MockProducer<String, byte[]> producer, Duration bound, int room) {
     return new ReportPublisher(
-        producer, JSON, "task-reports", bound, room, new SimpleMeterRegistry());
+        producer,
+        JSON,
+        "task-reports",
+        bound,
+        room,
+        new SimpleMeterRegistry(),
+        TraceContextHeaders.NONE);
   }
 
   private static OutgoingEvent filed(String regionCode) {
@@ -122,7 +128,8 @@ class ReportPublisherTest {
                 "task-reports",
                 Duration.ofSeconds(5),
                 10,
-                new SimpleMeterRegistry()),
+                new SimpleMeterRegistry(),
+                TraceContextHeaders.NONE),
             events)
         .awaitItem();
 

@@ -1,0 +1,88 @@
+package cn.shishi.ingest.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shishi.infra.ShishiInfrastructureResource;
+import cn.shishi.infra.TestTokens;
+import cn.shishi.infra.TopicReader;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The request's trace goes with its reports to Kafka: each record carries the trace context of the
+ * request that filed it (W3C traceparent), so that the aggregator's batch links back to it
+ * (BatchTracingTest there).
+ */
+@QuarkusTest
+@WithTestResource(ShishiInfrastructureResource.class)
+class TracePropagationTest {
+  private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
+  private static final Pattern TRACE_PARENT =
+      Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-0[01]");
+
+  @Test
+  void aReportCarriesTheTraceOfTheRequestThatFiledIt() {
+    String reportId = UUID.randomUUID().toString();
+    given()
+        .auth()
+        .oauth2(TestTokens.jiaxingOffice())
+        .header("traceparent", "00-" + TRACE_ID + "-b7ad6b7169203331-01")
+        .contentType("application/json")
+        .body(
+            """
+            {"reportId": "%s", "regionCode": "330402", "program": "warm-nest",
+             "taskType": "household-helped", "quantity": 1, "beneficiaries": 3,
+             "completedAt": "2021-07-21T10:30:00+08:00"}
+            """
+                .formatted(reportId))
+        .post("/api/v1/reports")
+        .then()
+        .statusCode(202);
+
+    var matcher = TRACE_PARENT.matcher(traceParentOf(reportId));
+    assertThat(matcher.matches()).isTrue();
+    assertThat(matcher.group(1)).as("the caller's trace").isEqualTo(TRACE_ID);
+    assertThat(matcher.group(2)).as("the ingest's own span in it").isNotEqualTo("b7ad6b7169203331");
+  }
+
+  @Test
+  void aRequestWithoutATraceStartsOne() {
+    String reportId = UUID.randomUUID().toString();
+    given()
+        .auth()
+        .oauth2(TestTokens.jiaxingOffice())
+        .contentType("application/json")
+        .body(
+            """
+            {"reportId": "%s", "regionCode": "330402", "program": "warm-nest",
+             "taskType": "household-helped", "quantity": 1, "beneficiaries": 3,
+             "completedAt": "2021-07-21T10:30:00+08:00"}
+            """
+                .formatted(reportId))
+        .post("/api/v1/reports")
+        .then()
+        .statusCode(202);
+
+    assertThat(traceParentOf(reportId)).matches(TRACE_PARENT).doesNotContain("-" + "0".repeat(32));
+  }
+
+  private static String traceParentOf(String reportId) {
+    try (TopicReader topic =
+        new TopicReader(
+            ShishiInfrastructureResource.infrastructure().bootstrapServers(), "task-reports")) {
+      List<ConsumerRecord<String, String>> records = topic.find(reportId);
+      assertThat(records).hasSize(1);
+      Header header = records.get(0).headers().lastHeader("traceparent");
+      assertThat(header).as("a traceparent header").isNotNull();
+      return new String(header.value(), StandardCharsets.UTF_8);
+    }
+  }
+}
