@@ -1,5 +1,7 @@
 package cn.shishi.bench;
 
+import cn.shishi.contract.partition.AssignmentPartitioner;
+import cn.shishi.contract.partition.PartitionKeys;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -56,7 +58,7 @@ final class KafkaBench {
   }
 
   Report randomReport() {
-    return factory.report(factory.randomProvince(), ThreadLocalRandom.current().nextInt(3));
+    return factory.report(factory.randomOffice(), ThreadLocalRandom.current().nextInt(3));
   }
 
   /** Realistic events, one a line, for ProducerPerformance's {@code --payload-file}. */
@@ -98,6 +100,7 @@ final class KafkaBench {
     props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
     props.put(ProducerConfig.BATCH_SIZE_CONFIG, "65536");
     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    props.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, AssignmentPartitioner.class.getName());
     long quantity = 0;
     long beneficiaries = 0;
     AtomicReference<Exception> failure = new AtomicReference<>();
@@ -109,7 +112,7 @@ final class KafkaBench {
         quantity += report.quantity();
         beneficiaries += report.beneficiaries();
         ProducerRecord<String, String> record =
-            new ProducerRecord<>(topic, report.province(), event(report));
+            new ProducerRecord<>(topic, PartitionKeys.ofOffice(report.regionCode()), event(report));
         record.headers().add("shishi-event-type", "report-filed".getBytes(StandardCharsets.UTF_8));
         producer.send(
             record,

@@ -28,19 +28,19 @@ final class LoadRequests {
 
   LoadRequest next() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    String province = factory.randomProvince();
-    String token = api.officeToken("load-office-" + province, province);
+    String office = factory.randomOffice();
+    String token = api.officeToken("load-office-" + office, office);
     List<Report> fresh = new ArrayList<>();
     List<Report> items = new ArrayList<>();
     Set<UUID> ids = new HashSet<>();
     for (int j = 0; j < options.batchSize(); j++) {
       FiledReports.Filed duplicate =
-          random.nextDouble() < options.duplicates() ? filed.any(province) : null;
+          random.nextDouble() < options.duplicates() ? filed.any(office) : null;
       if (duplicate != null && ids.add(duplicate.report().reportId())) {
         items.add(duplicate.report());
       } else {
         int lateDays = random.nextDouble() < options.late() ? 1 + random.nextInt(30) : 0;
-        Report report = factory.report(province, lateDays);
+        Report report = factory.report(office, lateDays);
         ids.add(report.reportId());
         items.add(report);
         fresh.add(report);
@@ -58,9 +58,9 @@ final class LoadRequests {
       ArrayNode array = batch.putArray("reports");
       bodies.forEach(array::add);
       return new LoadRequest(
-          "/api/v1/reports/batch", token, batch.toString(), invalid, items, fresh);
+          "/api/v1/reports/batch", office, token, batch.toString(), invalid, items, fresh);
     }
     return new LoadRequest(
-        "/api/v1/reports", token, bodies.get(0).toString(), invalid, items, fresh);
+        "/api/v1/reports", office, token, bodies.get(0).toString(), invalid, items, fresh);
   }
 }

@@ -42,20 +42,27 @@ final class ReportFactory {
           new Work("party-members-nearby", "volunteer-service", 60, "党员志愿服务进社区"),
           new Work("martyrs-families", "household-visit", 4, "看望烈属"));
 
-  private final Map<String, List<String>> codesByProvince = new LinkedHashMap<>();
+  // The regions an office may file for, by the office's region: a province, or one of its cities.
+  private final Map<String, List<String>> codesByOffice = new LinkedHashMap<>();
+  private final Map<String, List<String>> officesByProvince = new LinkedHashMap<>();
   private final ProvincePopulation population;
 
   ReportFactory(Regions regions, ProvincePopulation population) {
     for (Region province : regions.children(null)) {
       List<String> codes = new ArrayList<>();
+      List<String> offices = new ArrayList<>(List.of(province.code()));
       codes.add(province.fullCode());
       for (Region city : regions.children(province.code())) {
-        codes.add(city.fullCode());
+        List<String> cityCodes = new ArrayList<>(List.of(city.fullCode()));
         for (Region county : regions.children(city.code())) {
-          codes.add(county.fullCode());
+          cityCodes.add(county.fullCode());
         }
+        codes.addAll(cityCodes);
+        codesByOffice.put(city.code(), List.copyOf(cityCodes));
+        offices.add(city.code());
       }
-      codesByProvince.put(province.code(), List.copyOf(codes));
+      codesByOffice.put(province.code(), List.copyOf(codes));
+      officesByProvince.put(province.code(), List.copyOf(offices));
     }
     this.population = population;
   }
@@ -74,10 +81,19 @@ final class ReportFactory {
     return population.draw(ThreadLocalRandom.current());
   }
 
-  /** A report done today (or {@code lateDays} ago) by an office of {@code province}. */
-  Report report(String province, int lateDays) {
+  /**
+   * A filing office's region: a province drawn by population, then the province's own office or one
+   * of its cities' offices, evenly (the weights docs/adr/0012's assignment is planned on).
+   */
+  String randomOffice() {
+    List<String> offices = officesByProvince.get(randomProvince());
+    return offices.get(ThreadLocalRandom.current().nextInt(offices.size()));
+  }
+
+  /** A report done today (or {@code lateDays} ago) by the office of {@code office}'s region. */
+  Report report(String office, int lateDays) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    List<String> codes = codesByProvince.get(province);
+    List<String> codes = codesByOffice.get(office);
     Work work = WORK.get(random.nextInt(WORK.size()));
     // Most tasks are reported one by one; a few offices report a day's work at once.
     int quantity = random.nextInt(10) < 8 ? 1 : 1 + random.nextInt(20);

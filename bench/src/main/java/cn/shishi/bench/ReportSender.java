@@ -107,7 +107,7 @@ final class ReportSender {
       counts.accepted(reports, request.duplicates());
       for (Report report : request.fresh()) {
         expected.filed(report);
-        filed.remember(new FiledReports.Filed(report, request.token()));
+        filed.remember(new FiledReports.Filed(report, request.office(), request.token()));
       }
       return;
     }

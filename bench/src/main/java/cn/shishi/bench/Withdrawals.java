@@ -43,7 +43,7 @@ final class Withdrawals {
       credit -= due;
     }
     for (int k = 0; k < due; k++) {
-      FiledReports.Filed withdrawn = filed.takeForWithdrawal(factory.randomProvince());
+      FiledReports.Filed withdrawn = filed.takeForWithdrawal(factory.randomOffice());
       if (withdrawn == null) {
         return;
       }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -186,6 +187,7 @@ class FaultSuiteIT {
   void f4AggregatorsJoiningAndLeavingWhileABacklogDrainsLoseNothing() throws Exception {
     List<Double> applied = new ArrayList<>();
     long[] backlog = new long[2];
+    List<Long> endsBefore = partitionEnds();
     run(
         "F4 three aggregators drain a backlog together; one leaves mid-drain",
         LocalDate.parse("2023-01-04"),
@@ -206,6 +208,17 @@ class FaultSuiteIT {
                   + " one left; records applied by each before it left: %s")
               .formatted(backlog[0], backlog[1], applied.stream().map(Math::round).toList());
         });
+    List<Long> written = new ArrayList<>();
+    List<Long> endsAfter = partitionEnds();
+    for (int p = 0; p < endsAfter.size(); p++) {
+      written.add(endsAfter.get(p) - endsBefore.get(p));
+    }
+    double mean = written.stream().mapToLong(Long::longValue).average().orElseThrow();
+    FIGURES.add(
+        "| F4's load per partition (offices of every city, by population) | records %s, largest"
+                .formatted(written)
+            + " %.2f × the mean | | | | | | | |".formatted(Collections.max(written) / mean));
+    assertThat(written).as("records each partition received").allMatch(n -> n > 0);
     assertThat(backlog[0]).as("records waiting when they went to work").isGreaterThan(REPORTS / 4);
     assertThat(backlog[1]).as("records waiting when one left").isPositive();
     assertThat(applied).as("records applied by each instance").allMatch(n -> n > 0);
@@ -649,6 +662,13 @@ class FaultSuiteIT {
     return endOffsets()
         - ledger.count(
             "SELECT coalesce(sum(next_offset), 0) FROM consumer_offset WHERE topic = 'task-reports'");
+  }
+
+  private static List<Long> partitionEnds() {
+    try (TopicReader topic =
+        new TopicReader(stack.infrastructure.bootstrapServers(), "task-reports")) {
+      return topic.endOffsets();
+    }
   }
 
   private static long endOffsets() {

@@ -33,9 +33,10 @@ import java.util.concurrent.locks.LockSupport;
  * Offices of all 31 provinces posting known reports through the ingest's batch endpoint, the way a
  * careful client does: a batch that does not get its 202 (503, a dropped connection, a dead ingest)
  * is sent again with the same ids until it does. Each province files its share of the reports by
- * population (2020 census, at least one batch each), from its own counties; the batches of all
- * provinces are interleaved. Every report is for one day, so that a case's totals can be told apart
- * from the others'.
+ * population (2020 census, at least one batch each), each batch from the province's own office or
+ * one of its cities' offices (the keys of task-reports); the batches of all provinces are
+ * interleaved. Every report is for one day, so that a case's totals can be told apart from the
+ * others'.
  */
 final class OfficeLoad {
   private static final ProvincePopulation POPULATION = ProvincePopulation.load();
@@ -88,8 +89,7 @@ final class OfficeLoad {
       for (Batch batch : all) {
         for (int copy = 0; copy < copies; copy++) {
           sends.add(
-              pool.submit(
-                  () -> sendUntilAcknowledged(batch.province(), batch.body(), batch.ids())));
+              pool.submit(() -> sendUntilAcknowledged(batch.office(), batch.body(), batch.ids())));
         }
       }
       for (Future<?> send : sends) {
@@ -100,17 +100,21 @@ final class OfficeLoad {
     }
   }
 
-  /** One office's batch: its province, the request's body and the ids it holds. */
-  private record Batch(String province, String body, List<UUID> ids) {}
+  /** One office's batch: the office's region, the request's body and the ids it holds. */
+  private record Batch(String office, String body, List<UUID> ids) {}
 
   /** Every province's share of the reports, in batches, shuffled together. */
   private List<Batch> batches(SplittableRandom random) {
     List<Batch> all = new ArrayList<>();
     int next = 0;
     for (Map.Entry<String, Integer> share : shares().entrySet()) {
-      List<String> counties = counties(share.getKey());
+      List<String> offices = offices(share.getKey());
       for (int start = 0; start < share.getValue(); start += batchSize) {
         int size = Math.min(batchSize, share.getValue() - start);
+        // The province's own office or one of its cities' offices: the keys of task-reports
+        // (docs/adr/0012), so that the load reaches every partition as a national one would.
+        String office = offices.get(random.nextInt(offices.size()));
+        List<String> counties = counties(office);
         List<String> items = new ArrayList<>();
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < size; i++, next++) {
@@ -123,7 +127,7 @@ final class OfficeLoad {
               {"reportId":"%s","regionCode":"%s","program":"practical-deeds","taskType":"household-visit","quantity":%d,"completedAt":"%sT10:00:00+08:00"}"""
                   .formatted(id, counties.get(random.nextInt(counties.size())), quantity, day));
         }
-        all.add(new Batch(share.getKey(), "{\"reports\":[" + String.join(",", items) + "]}", ids));
+        all.add(new Batch(office, "{\"reports\":[" + String.join(",", items) + "]}", ids));
       }
     }
     Collections.shuffle(all, new java.util.Random(random.nextLong()));
@@ -154,22 +158,33 @@ final class OfficeLoad {
     return shares;
   }
 
-  /** The province's counties (districts and county-level cities). */
-  private static List<String> counties(String province) {
+  /** The offices filing for a province: its own, and each of its cities'. */
+  private static List<String> offices(String province) {
+    List<String> offices = new ArrayList<>(List.of(province));
+    REGIONS.children(province).forEach(city -> offices.add(city.code()));
+    return offices;
+  }
+
+  /** The counties (districts and county-level cities) an office of {@code region} files for. */
+  private static List<String> counties(String region) {
+    List<String> cities =
+        region.length() == 2
+            ? REGIONS.children(region).stream().map(Region::code).toList()
+            : List.of(region);
     List<String> counties = new ArrayList<>();
-    for (Region city : REGIONS.children(province)) {
-      for (Region county : REGIONS.children(city.code())) {
+    for (String city : cities) {
+      for (Region county : REGIONS.children(city)) {
         counties.add(county.fullCode());
       }
     }
-    return counties.isEmpty() ? List.of(province + "0000") : counties;
+    return counties.isEmpty() ? List.of((region + "0000").substring(0, 6)) : counties;
   }
 
-  private void sendUntilAcknowledged(String province, String body, List<UUID> ids) {
+  private void sendUntilAcknowledged(String office, String body, List<UUID> ids) {
     Instant deadline = Instant.now().plus(GIVE_UP);
     while (Instant.now().isBefore(deadline)) {
       requests.incrementAndGet();
-      int status = post(province, body);
+      int status = post(office, body);
       if (status == 202) {
         acknowledged.addAll(ids);
         batchesDone.incrementAndGet();
@@ -185,8 +200,8 @@ final class OfficeLoad {
   }
 
   /** The status, or 0 when nothing answered (the ingest is down or restarting). */
-  private int post(String province, String body) {
-    String token = tokens.computeIfAbsent(province, p -> TestTokens.office(p));
+  private int post(String office, String body) {
+    String token = tokens.computeIfAbsent(office, p -> TestTokens.office(p));
     try {
       return http.send(
               HttpRequest.newBuilder(URI.create(stack.ingest.url("/api/v1/reports/batch")))

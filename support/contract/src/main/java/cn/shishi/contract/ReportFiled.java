@@ -23,10 +23,4 @@ public record ReportFiled(
     OffsetDateTime completedAt,
     String note,
     Instant receivedAt,
-    String filedBy) {
-
-  /** The record key: the province, so that a province's events keep their order. */
-  public String partitionKey() {
-    return regionCode.substring(0, 2);
-  }
-}
+    String filedBy) {}

@@ -1,5 +1,6 @@
 package cn.shishi.contract;
 
+import cn.shishi.contract.partition.PartitionKeys;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -19,8 +20,8 @@ public record ReportWithdrawn(
     String filedBy,
     Boolean byAdmin) {
 
-  /** The record key: the office's province, the partition of the office's own reports. */
+  /** The record key: the office's city (docs/adr/0012), the partition of its own reports. */
   public String partitionKey() {
-    return officeRegion.substring(0, 2);
+    return PartitionKeys.ofOffice(officeRegion);
   }
 }

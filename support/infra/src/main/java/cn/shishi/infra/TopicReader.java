@@ -3,6 +3,7 @@ package cn.shishi.infra;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -34,7 +35,16 @@ public final class TopicReader implements AutoCloseable {
 
   /** The total number of records ever written to the topic. */
   public long endOffsetSum() {
-    return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+    return endOffsets().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** The records ever written to each partition, in partition order. */
+  public List<Long> endOffsets() {
+    Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+    return partitions.stream()
+        .sorted(Comparator.comparingInt(TopicPartition::partition))
+        .map(ends::get)
+        .toList();
   }
 
   /** Every record in the topic, from the beginning to the current end, as UTF-8 text. */

@@ -1,6 +1,7 @@
 package cn.shishi.infra;
 
 import cn.shishi.contract.EventHeaders;
+import cn.shishi.contract.partition.AssignmentPartitioner;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -23,6 +24,8 @@ public final class TopicWriter implements AutoCloseable {
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    // Keys go where the services' producers send them (docs/adr/0012).
+    props.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, AssignmentPartitioner.class.getName());
     this.producer = new KafkaProducer<>(props);
     this.topic = topic;
   }

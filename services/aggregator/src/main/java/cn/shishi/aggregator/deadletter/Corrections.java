@@ -6,6 +6,7 @@ import cn.shishi.contract.EventTimestamps;
 import cn.shishi.contract.EventTypes;
 import cn.shishi.contract.ReportFiled;
 import cn.shishi.contract.ReportWithdrawn;
+import cn.shishi.contract.partition.PartitionKeys;
 import cn.shishi.contract.report.ReportSubmission;
 import cn.shishi.contract.report.ReportValidator;
 import cn.shishi.contract.report.Violation;
@@ -58,13 +59,13 @@ public class Corrections {
         sameIdentity(letter, original, event.reportId(), event.officeId(), problems);
         constraints.violation(event).ifPresent(v -> problems.add(constraint(v)));
         problems.addAll(validator.validate(submission(event), "").violations());
-        return result(type, event.partitionKey(), event, problems);
+        return result(type, key(letter, event.regionCode()), event, problems);
       }
       if (EventTypes.REPORT_WITHDRAWN.equals(type)) {
         ReportWithdrawn event = json.readValue(corrected, ReportWithdrawn.class);
         sameIdentity(letter, original, event.reportId(), event.officeId(), problems);
         constraints.violation(event).ifPresent(v -> problems.add(constraint(v)));
-        return result(type, event.partitionKey(), event, problems);
+        return result(type, key(letter, event.officeRegion()), event, problems);
       }
     } catch (JsonProcessingException | RuntimeException e) {
       problems.add(new Violation("", "deadletter.correction.unreadable", String.valueOf(type)));
@@ -74,12 +75,23 @@ public class Corrections {
     throw new DeadLetterProblem.InvalidCorrection(problems);
   }
 
-  private Corrected result(String type, String key, Object event, List<Violation> problems)
+  /**
+   * The corrected record's key: the dead letter's own, which the ingest chose from the filing
+   * office (docs/adr/0012), so that the record goes where the office's other events go; for a
+   * record that had none, the key of an office of {@code region}.
+   */
+  private static byte[] key(StoredDeadLetter letter, String region) {
+    return letter.key() != null
+        ? letter.key()
+        : PartitionKeys.ofOffice(region == null ? "" : region).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private Corrected result(String type, byte[] key, Object event, List<Violation> problems)
       throws JsonProcessingException {
     if (!problems.isEmpty()) {
       throw new DeadLetterProblem.InvalidCorrection(problems);
     }
-    return new Corrected(type, key.getBytes(StandardCharsets.UTF_8), json.writeValueAsBytes(event));
+    return new Corrected(type, key, json.writeValueAsBytes(event));
   }
 
   /** The report and office the record named, where it can be read that far, must stay. */

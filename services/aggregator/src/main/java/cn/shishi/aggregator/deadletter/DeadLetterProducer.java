@@ -1,6 +1,7 @@
 package cn.shishi.aggregator.deadletter;
 
 import cn.shishi.aggregator.config.AggregatorConfig;
+import cn.shishi.contract.partition.AssignmentPartitioner;
 import cn.shishi.web.KafkaConnection;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -42,6 +44,8 @@ public class DeadLetterProducer {
       Event<Producer<?, ?>> created) {
     Map<String, Object> settings = settings(config, kafka);
     settings.putAll(config.redriveProducer());
+    // A re-driven record goes where the ingest sends its key (docs/adr/0012).
+    settings.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, AssignmentPartitioner.class.getName());
     config.redriveLogin().ifPresent(login -> settings.put("sasl.jaas.config", login));
     return create(settings, created);
   }

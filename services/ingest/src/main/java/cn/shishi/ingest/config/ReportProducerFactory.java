@@ -1,5 +1,6 @@
 package cn.shishi.ingest.config;
 
+import cn.shishi.contract.partition.AssignmentPartitioner;
 import cn.shishi.web.KafkaConnection;
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Identifier;
@@ -11,6 +12,7 @@ import jakarta.inject.Singleton;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -30,6 +32,8 @@ public class ReportProducerFactory {
       Event<Producer<?, ?>> created) {
     Map<String, Object> settings = KafkaConnection.securitySettings(kafka);
     settings.putAll(config.producer());
+    // Where a key goes is the contract's (docs/adr/0012), never a setting to override.
+    settings.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, AssignmentPartitioner.class.getName());
     Producer<String, byte[]> producer =
         new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
     // Quarkus binds the Kafka client metrics of every producer announced this way.

@@ -128,7 +128,10 @@ public class ReportIntake {
     Instant receivedAt = clock.instant();
     List<OutgoingEvent> events =
         reports.stream()
-            .map(r -> OutgoingEvent.of(ReportEventMapper.toEvent(r, office, receivedAt)))
+            .map(
+                r ->
+                    OutgoingEvent.filed(
+                        ReportEventMapper.toEvent(r, office, receivedAt), office.region()))
             .toList();
     return publish(events, REPORTS);
   }

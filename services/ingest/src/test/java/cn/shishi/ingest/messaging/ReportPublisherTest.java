@@ -55,8 +55,9 @@ class ReportPublisherTest {
         TraceContextHeaders.NONE);
   }
 
+  /** A report for {@code regionCode} by the office of its county. */
   private static OutgoingEvent filed(String regionCode) {
-    return OutgoingEvent.of(
+    return OutgoingEvent.filed(
         new ReportFiled(
             EventTypes.SCHEMA_VERSION,
             UUID.randomUUID(),
@@ -69,7 +70,8 @@ class ReportPublisherTest {
             OffsetDateTime.parse("2021-05-14T10:30:00+08:00"),
             "为南湖区两户老人完成适老化改造",
             NOW,
-            "clerk-1"));
+            "clerk-1"),
+        regionCode);
   }
 
   private static OutgoingEvent withdrawn() {
@@ -100,7 +102,7 @@ class ReportPublisherTest {
     List<ProducerRecord<String, byte[]>> sent = producer.history();
     assertThat(sent).hasSize(3);
     assertThat(sent).extracting(ProducerRecord::topic).containsOnly("task-reports");
-    assertThat(sent).extracting(ProducerRecord::key).containsExactly("33", "11", "33");
+    assertThat(sent).extracting(ProducerRecord::key).containsExactly("3304", "1101", "3304");
     assertThat(sent)
         .extracting(
             r ->

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
+import cn.shishi.contract.partition.PartitionAssignment;
 import cn.shishi.infra.ContractSamples;
 import cn.shishi.infra.ShishiInfrastructureResource;
 import cn.shishi.infra.TestTokens;
@@ -26,7 +27,7 @@ class ReportResourceTest {
   @RegisterExtension final TopicFixture topic = TopicFixture.reports();
 
   @Test
-  void acceptsAReportOnlyOnceKafkaHoldsItUnderItsProvince() throws Exception {
+  void acceptsAReportOnlyOnceKafkaHoldsItUnderItsOfficesCity() throws Exception {
     ObjectNode body = Samples.reportRequest();
     String reportId = body.get("reportId").asText();
 
@@ -43,7 +44,10 @@ class ReportResourceTest {
 
     // Acknowledged means already in the topic: no waiting.
     ConsumerRecord<String, String> record = topic.reader().find(reportId).get(0);
-    assertThat(record.key()).isEqualTo("33");
+    assertThat(record.key()).isEqualTo("3304");
+    assertThat(record.partition())
+        .as("the partition the assignment gives the office's city (docs/adr/0012)")
+        .isEqualTo(PartitionAssignment.current().partition("3304", 12).getAsInt());
     assertThat(
             new String(
                 record.headers().lastHeader("shishi-event-type").value(), StandardCharsets.UTF_8))

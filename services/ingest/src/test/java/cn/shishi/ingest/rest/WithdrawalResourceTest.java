@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WithdrawalResourceTest {
 
   @Test
-  void publishesAWithdrawalKeyedByTheOfficesProvince() throws Exception {
+  void publishesAWithdrawalKeyedByTheOfficesCity() throws Exception {
     String reportId = UUID.randomUUID().toString();
     given()
         .auth()
@@ -40,7 +40,7 @@ class WithdrawalResourceTest {
         new TopicReader(
             ShishiInfrastructureResource.infrastructure().bootstrapServers(), "task-reports")) {
       ConsumerRecord<String, String> record = topic.find(reportId).get(0);
-      assertThat(record.key()).isEqualTo("33");
+      assertThat(record.key()).isEqualTo("3304");
       assertThat(
               new String(
                   record.headers().lastHeader("shishi-event-type").value(), StandardCharsets.UTF_8))
@@ -155,7 +155,7 @@ class WithdrawalResourceTest {
       assertThat(byColleague.get("officeId").asText()).isEqualTo("jx-office-1");
       assertThat(byColleague.get("filedBy").asText()).isEqualTo("jx-clerk-li");
       ConsumerRecord<String, String> record = topic.find(other).get(0);
-      assertThat(record.key()).isEqualTo("33");
+      assertThat(record.key()).isEqualTo("3302");
       ObjectNode byAdmin = (ObjectNode) new ObjectMapper().readTree(record.value());
       assertThat(byAdmin.get("officeId").asText()).isEqualTo("nb-office-1");
       assertThat(byAdmin.get("filedBy").asText()).isEqualTo("admin-1");
