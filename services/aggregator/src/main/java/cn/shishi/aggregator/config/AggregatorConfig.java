@@ -76,8 +76,10 @@ public interface AggregatorConfig {
 
   /**
    * How many transactions apply one poll at once, each over its own partitions. Records are keyed
-   * by province, so the transactions touch disjoint rollup cells and never wait for each other;
-   * while one runs its Java work, the other's runs in the database.
+   * by the filing office's city (ADR 0012), so the transactions touch disjoint county and city
+   * cells; only a province's own cells are shared, and each statement upserts its cells in one
+   * order, so a transaction may wait for another but never deadlock with it. While one runs its
+   * Java work, the other's runs in the database.
    */
   @WithDefault("2")
   int applyConcurrency();
