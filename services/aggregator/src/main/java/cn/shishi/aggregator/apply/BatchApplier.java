@@ -98,7 +98,7 @@ public class BatchApplier {
           tally.deadLetterReasons.merge(letter.reason(), 1, Integer::sum);
           entries.add(ChainEntries.deadLetter(letter));
         });
-    rollups.apply(delta);
+    rollups.applyOwn(delta);
     fresh.forEach(
         item ->
             receivedAt(item)
@@ -108,6 +108,8 @@ public class BatchApplier {
                             item.position().partition(), at, BatchApplier::later)));
     offsets.advance(batch.topic(), next, appliedThrough, now);
     chain.append(batch.topic(), entries, states);
+    // Last: the rows other partitions' batches write too, held from here to the commit only.
+    rollups.applyShared(delta);
     return tally.outcome(letters.size(), List.copyOf(delta.changes().keySet()));
   }
 

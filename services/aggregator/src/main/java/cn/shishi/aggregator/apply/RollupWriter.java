@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -15,6 +16,14 @@ import javax.sql.DataSource;
 /**
  * Adds a batch's {@link RollupDelta} to the rollups: the day cells, the month cells and the
  * all-time province totals, a statement each, whatever the batch's size.
+ *
+ * <p>In two steps, because of who else writes the same rows. Records are keyed by the filing
+ * office's city (ADR 0012), so the cells of counties and cities are written from one partition
+ * (rarely two); a province's own cells and totals are written from every partition that carries one
+ * of its cities. A row lock lasts until the commit, so the batch writes its own cells first ({@link
+ * #applyOwn}) and the province's last, just before the commit ({@link #applyShared}): the other
+ * partitions' batches wait for those rows for a statement and a commit, not a whole transaction (B6
+ * measured 25 % of transaction time waiting with both in one step).
  */
 @ApplicationScoped
 public class RollupWriter {
@@ -70,24 +79,50 @@ public class RollupWriter {
         + ".beneficiaries + EXCLUDED.beneficiaries";
   }
 
-  /** Adds the delta to its day cells, month cells and province totals, creating missing ones. */
-  public void apply(RollupDelta delta) {
-    Map<RollupKey, Totals> days = delta.changes();
-    if (days.isEmpty()) {
-      return;
-    }
+  /** Adds the delta to its county and city cells, day and month, creating missing ones. */
+  public void applyOwn(RollupDelta delta) {
     try (Connection c = dataSource.getConnection()) {
-      upsert(c, UPSERT_DAYS, days, false);
-      upsert(c, UPSERT_MONTHS, delta.monthChanges(), false);
+      upsert(c, UPSERT_DAYS, level(delta.changes(), false), false);
+      upsert(c, UPSERT_MONTHS, level(delta.monthChanges(), false), false);
+    } catch (SQLException e) {
+      throw new PersistenceFailure("applying rollup changes", e);
+    }
+  }
+
+  /**
+   * Adds the delta to its provinces' day and month cells and all-time totals: the rows other
+   * partitions share, to be written last in the transaction. Every batch locks them in the same
+   * order (day cells, month cells, totals, each sorted), after all its own cells, so batches wait
+   * for one another and never deadlock.
+   */
+  public void applyShared(RollupDelta delta) {
+    try (Connection c = dataSource.getConnection()) {
+      upsert(c, UPSERT_DAYS, level(delta.changes(), true), false);
+      upsert(c, UPSERT_MONTHS, level(delta.monthChanges(), true), false);
       upsert(c, UPSERT_PROVINCE_TOTALS, delta.provinceTotalChanges(), true);
     } catch (SQLException e) {
       throw new PersistenceFailure("applying rollup changes", e);
     }
   }
 
+  /** The province-level cells of {@code changes}, or all the others. */
+  private static Map<RollupKey, Totals> level(Map<RollupKey, Totals> changes, boolean province) {
+    Map<RollupKey, Totals> cells = new HashMap<>();
+    changes.forEach(
+        (key, totals) -> {
+          if ((key.regionCode().length() == 2) == province) {
+            cells.put(key, totals);
+          }
+        });
+    return cells;
+  }
+
   private static void upsert(
       Connection c, String sql, Map<RollupKey, Totals> changes, boolean withoutPeriod)
       throws SQLException {
+    if (changes.isEmpty()) {
+      return;
+    }
     List<Map.Entry<RollupKey, Totals>> rows = new ArrayList<>(changes.entrySet());
     // Every writer locks the cells it upserts in the same order, so that concurrent batches
     // (several consumers or instances) wait for each other instead of deadlocking.

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.shishi.infra.ShishiInfrastructureResource;
 import cn.shishi.infra.TestTokens;
 import cn.shishi.infra.TopicReader;
+import cn.shishi.ingest.Samples;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -31,21 +33,7 @@ class TracePropagationTest {
   @Test
   void aReportCarriesTheTraceOfTheRequestThatFiledIt() {
     String reportId = UUID.randomUUID().toString();
-    given()
-        .auth()
-        .oauth2(TestTokens.jiaxingOffice())
-        .header("traceparent", "00-" + TRACE_ID + "-b7ad6b7169203331-01")
-        .contentType("application/json")
-        .body(
-            """
-            {"reportId": "%s", "regionCode": "330402", "program": "warm-nest",
-             "taskType": "household-helped", "quantity": 1, "beneficiaries": 3,
-             "completedAt": "2021-07-21T10:30:00+08:00"}
-            """
-                .formatted(reportId))
-        .post("/api/v1/reports")
-        .then()
-        .statusCode(202);
+    file(given().header("traceparent", "00-" + TRACE_ID + "-b7ad6b7169203331-01"), reportId);
 
     var matcher = TRACE_PARENT.matcher(traceParentOf(reportId));
     assertThat(matcher.matches()).isTrue();
@@ -56,22 +44,21 @@ class TracePropagationTest {
   @Test
   void aRequestWithoutATraceStartsOne() {
     String reportId = UUID.randomUUID().toString();
-    given()
+    file(given(), reportId);
+
+    assertThat(traceParentOf(reportId)).matches(TRACE_PARENT).doesNotContain("-" + "0".repeat(32));
+  }
+
+  /** Files a report of a Jiaxing office with {@code request}'s headers; expects 202. */
+  private static void file(RequestSpecification request, String reportId) {
+    request
         .auth()
         .oauth2(TestTokens.jiaxingOffice())
         .contentType("application/json")
-        .body(
-            """
-            {"reportId": "%s", "regionCode": "330402", "program": "warm-nest",
-             "taskType": "household-helped", "quantity": 1, "beneficiaries": 3,
-             "completedAt": "2021-07-21T10:30:00+08:00"}
-            """
-                .formatted(reportId))
+        .body(Samples.reportRequest().put("reportId", reportId).toString())
         .post("/api/v1/reports")
         .then()
         .statusCode(202);
-
-    assertThat(traceParentOf(reportId)).matches(TRACE_PARENT).doesNotContain("-" + "0".repeat(32));
   }
 
   private static String traceParentOf(String reportId) {
