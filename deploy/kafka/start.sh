@@ -15,4 +15,7 @@ if [ ! -f /var/lib/kafka/data/meta.properties ]; then
     --add-scram "SCRAM-SHA-512=[name=shishi-redrive,password=$KAFKA_REDRIVE_PASSWORD]" \
     --add-scram "SCRAM-SHA-512=[name=shishi-auditor,password=$KAFKA_AUDITOR_PASSWORD]"
 fi
+# The broker's heap, set here rather than in the container's environment, where the healthcheck's
+# tools (a JVM every few seconds) would take the same 768 MB inside the container's limit.
+export KAFKA_HEAP_OPTS="-Xms768m -Xmx768m"
 exec /opt/kafka/bin/kafka-server-start.sh "$config"

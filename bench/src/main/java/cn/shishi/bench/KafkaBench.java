@@ -89,8 +89,9 @@ final class KafkaBench {
   }
 
   /**
-   * Writes {@code count} report-filed events straight to the topic, keyed by province with the type
-   * header, with the ingest's producer settings: the backlog B2 drains.
+   * Writes {@code count} report-filed events straight to the topic, keyed by their filing office (a
+   * province's or a city's, ADR 0012) with the type header, with the ingest's producer settings:
+   * the backlog B2 and B6 drain.
    */
   void writeEvents(String bootstrap, String topic, long count) throws Exception {
     Properties props = new Properties();
@@ -108,11 +109,13 @@ final class KafkaBench {
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
       for (long i = 0; i < count && failure.get() == null; i++) {
-        Report report = randomReport();
+        // As the ingest keys it: by the filing office, a province's or a city's (ADR 0012).
+        String office = factory.randomOffice();
+        Report report = factory.report(office, ThreadLocalRandom.current().nextInt(3));
         quantity += report.quantity();
         beneficiaries += report.beneficiaries();
         ProducerRecord<String, String> record =
-            new ProducerRecord<>(topic, PartitionKeys.ofOffice(report.regionCode()), event(report));
+            new ProducerRecord<>(topic, PartitionKeys.ofOffice(office), event(report));
         record.headers().add("shishi-event-type", "report-filed".getBytes(StandardCharsets.UTF_8));
         producer.send(
             record,

@@ -76,9 +76,10 @@ public class Corrections {
   }
 
   /**
-   * The corrected record's key: the dead letter's own, which the ingest chose from the filing
-   * office (docs/adr/0012), so that the record goes where the office's other events go; for a
-   * record that had none, the key of an office of {@code region}.
+   * The corrected record's key: the dead letter's own, so that the record goes where its producer
+   * sent it (since ADR 0012 the ingest's key is the filing office's city; a dead letter of before
+   * keeps its province's key, and the partitioner places a province too); for a record that had
+   * none, the key of an office of {@code region}.
    */
   private static byte[] key(StoredDeadLetter letter, String region) {
     return letter.key() != null

@@ -1,5 +1,6 @@
 package cn.shishi.ingest.domain;
 
+import cn.shishi.catalog.Regions;
 import cn.shishi.contract.EventConstraints;
 import cn.shishi.contract.report.Catalog;
 import cn.shishi.contract.report.ReportSubmission;
@@ -159,7 +160,8 @@ public class ReportIntake {
 
   /**
    * An admin withdraws any office's report, with a reason: a fake report filed with a stolen token,
-   * say. The report's region routes the withdrawal to the report's partition.
+   * say. The filing office's region, when given, routes the withdrawal to the partition of that
+   * office's reports; otherwise the report's region does (docs/api.md says when that differs).
    */
   public Uni<Void> withdrawAsAdmin(AdminWithdrawal request, Caller admin) {
     List<Violation> violations = new ArrayList<>();
@@ -175,6 +177,16 @@ public class ReportIntake {
     if (request.regionCode() == null || !catalog.regionExists(request.regionCode())) {
       violations.add(new Violation("/regionCode", "withdrawal.regionCode"));
     }
+    // The filing office's region as its token names it (33, 3304, 330402 or 330000 …).
+    String officeScope =
+        request.officeRegion() == null ? null : Regions.scopeOfClaim(request.officeRegion());
+    if (request.officeRegion() != null
+        && (officeScope == null
+            || !catalog.regionExists((officeScope + "0000").substring(0, 6))
+            || request.regionCode() == null
+            || !Regions.within(request.regionCode(), officeScope))) {
+      violations.add(new Violation("/officeRegion", "withdrawal.officeRegion"));
+    }
     String reason = reason(request.reason(), violations);
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
@@ -185,7 +197,7 @@ public class ReportIntake {
                 ReportEventMapper.toAdminWithdrawal(
                     request.reportId(),
                     request.officeId(),
-                    request.regionCode(),
+                    officeScope != null ? officeScope : request.regionCode(),
                     reason,
                     admin,
                     clock.instant()))),

@@ -44,16 +44,21 @@ public final class ReportEventMapper {
   }
 
   /**
-   * An admin's withdrawal of {@code officeId}'s report, keyed by the report's region so that it
-   * follows the report in its partition.
+   * An admin's withdrawal of {@code officeId}'s report, keyed by {@code officeRegion} (the filing
+   * office's, or the report's when that is not known) so that it follows the report.
    */
   public static ReportWithdrawn toAdminWithdrawal(
-      UUID reportId, String officeId, String regionCode, String reason, Caller admin, Instant at) {
+      UUID reportId,
+      String officeId,
+      String officeRegion,
+      String reason,
+      Caller admin,
+      Instant at) {
     return new ReportWithdrawn(
         EventTypes.SCHEMA_VERSION,
         reportId,
         officeId,
-        regionCode,
+        officeRegion,
         reason,
         at,
         admin.subject(),

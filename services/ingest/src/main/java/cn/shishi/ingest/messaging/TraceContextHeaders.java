@@ -12,15 +12,19 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
- * The request's trace context as record headers (W3C {@code traceparent}, and {@code tracestate} or
- * {@code baggage} when there are any), so that the batch which applies a report links back to the
- * request that filed it (docs/events.md). Computed once per request: every record of a batch
- * request carries the same context.
+ * The request's trace context as a record header (W3C {@code traceparent}), so that the batch which
+ * applies a report links back to the request that filed it (docs/events.md). Computed once per
+ * request: every record of a batch request carries the same context. Only {@code traceparent}, 55
+ * bytes: a caller's {@code tracestate} and {@code baggage} are the caller's to send, up to
+ * kilobytes, and would be kept with every record for as long as the topic and the dead letters keep
+ * it.
  */
 @ApplicationScoped
 public class TraceContextHeaders {
   /** For tests of the publisher alone: no trace context. */
   static final TraceContextHeaders NONE = new TraceContextHeaders(TextMapPropagator.noop());
+
+  private static final String TRACE_PARENT = "traceparent";
 
   private final TextMapPropagator propagator;
 
@@ -33,14 +37,17 @@ public class TraceContextHeaders {
     this.propagator = propagator;
   }
 
-  /** The headers that carry the current context; none outside a trace. */
+  /** The header that carries the current context; none outside a trace. */
   List<Header> current() {
-    List<Header> headers = new ArrayList<>(2);
+    List<Header> headers = new ArrayList<>(1);
     propagator.inject(
         Context.current(),
         headers,
-        (carrier, name, value) ->
-            carrier.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+        (carrier, name, value) -> {
+          if (TRACE_PARENT.equals(name)) {
+            carrier.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+          }
+        });
     return headers;
   }
 }

@@ -33,12 +33,21 @@ class TracePropagationTest {
   @Test
   void aReportCarriesTheTraceOfTheRequestThatFiledIt() {
     String reportId = UUID.randomUUID().toString();
-    file(given().header("traceparent", "00-" + TRACE_ID + "-b7ad6b7169203331-01"), reportId);
+    file(
+        given()
+            .header("traceparent", "00-" + TRACE_ID + "-b7ad6b7169203331-01")
+            .header("tracestate", "office=" + "x".repeat(200))
+            .header("baggage", "office=jx,size=" + "y".repeat(200)),
+        reportId);
 
     var matcher = TRACE_PARENT.matcher(traceParentOf(reportId));
     assertThat(matcher.matches()).isTrue();
     assertThat(matcher.group(1)).as("the caller's trace").isEqualTo(TRACE_ID);
     assertThat(matcher.group(2)).as("the ingest's own span in it").isNotEqualTo("b7ad6b7169203331");
+    assertThat(recordOf(reportId).headers().headers("tracestate"))
+        .as("the caller's own trace state stays out of the records")
+        .isEmpty();
+    assertThat(recordOf(reportId).headers().headers("baggage")).isEmpty();
   }
 
   @Test
@@ -62,14 +71,18 @@ class TracePropagationTest {
   }
 
   private static String traceParentOf(String reportId) {
+    Header header = recordOf(reportId).headers().lastHeader("traceparent");
+    assertThat(header).as("a traceparent header").isNotNull();
+    return new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  private static ConsumerRecord<String, String> recordOf(String reportId) {
     try (TopicReader topic =
         new TopicReader(
             ShishiInfrastructureResource.infrastructure().bootstrapServers(), "task-reports")) {
       List<ConsumerRecord<String, String>> records = topic.find(reportId);
       assertThat(records).hasSize(1);
-      Header header = records.get(0).headers().lastHeader("traceparent");
-      assertThat(header).as("a traceparent header").isNotNull();
-      return new String(header.value(), StandardCharsets.UTF_8);
+      return records.get(0);
     }
   }
 }

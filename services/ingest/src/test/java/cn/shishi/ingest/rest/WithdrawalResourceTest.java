@@ -163,6 +163,49 @@ class WithdrawalResourceTest {
     }
   }
 
+  /**
+   * A province's office filed the report (key {@code 33}); the admin names that office's region, so
+   * the withdrawal follows the report into its partition even before the report is counted.
+   */
+  @Test
+  void anAdminsWithdrawalFollowsTheFilingOfficesReports() throws Exception {
+    String reportId = UUID.randomUUID().toString();
+    given()
+        .auth()
+        .oauth2(TestTokens.admin())
+        .contentType("application/json")
+        .body(
+            "{\"reportId\": \""
+                + reportId
+                + "\", \"officeId\": \"zj-office\", \"regionCode\": \"330402\","
+                + " \"officeRegion\": \"33\", \"reason\": \"filed with a stolen token\"}")
+        .post("/api/v1/admin/withdrawals")
+        .then()
+        .statusCode(202);
+    given()
+        .auth()
+        .oauth2(TestTokens.admin())
+        .contentType("application/json")
+        .body(
+            "{\"reportId\": \""
+                + UUID.randomUUID()
+                + "\", \"officeId\": \"hz-office\", \"regionCode\": \"330402\","
+                + " \"officeRegion\": \"3301\", \"reason\": \"not its office\"}")
+        .post("/api/v1/admin/withdrawals")
+        .then()
+        .statusCode(422)
+        .body("errors.pointer", org.hamcrest.Matchers.hasItem("/officeRegion"));
+
+    try (TopicReader topic =
+        new TopicReader(
+            ShishiInfrastructureResource.infrastructure().bootstrapServers(), "task-reports")) {
+      ConsumerRecord<String, String> record = topic.find(reportId).get(0);
+      assertThat(record.key()).isEqualTo("33");
+      assertThat(new ObjectMapper().readTree(record.value()).get("officeRegion").asText())
+          .isEqualTo("33");
+    }
+  }
+
   @Test
   void anOfficeWithoutARegionCannotWithdraw() {
     given()
