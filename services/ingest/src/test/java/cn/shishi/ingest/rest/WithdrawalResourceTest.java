@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,23 +37,19 @@ class WithdrawalResourceTest {
         .statusCode(202)
         .body("status", equalTo("withdrawal-accepted"));
 
-    try (TopicReader topic =
-        new TopicReader(
-            ShishiInfrastructureResource.infrastructure().bootstrapServers(), "task-reports")) {
-      ConsumerRecord<String, String> record = topic.find(reportId).get(0);
-      assertThat(record.key()).isEqualTo("3304");
-      assertThat(
-              new String(
-                  record.headers().lastHeader("shishi-event-type").value(), StandardCharsets.UTF_8))
-          .isEqualTo("report-withdrawn");
-      ObjectNode event = (ObjectNode) new ObjectMapper().readTree(record.value());
-      ObjectNode sample = ContractSamples.reportWithdrawn();
-      assertThat(event.fieldNames())
-          .toIterable()
-          .containsExactlyInAnyOrderElementsOf(sample::fieldNames);
-      assertThat(event.get("officeId").asText()).isEqualTo("jx-office-1");
-      assertThat(event.get("officeRegion").asText()).isEqualTo("3304");
-    }
+    ConsumerRecord<String, String> record = published(reportId);
+    assertThat(record.key()).isEqualTo("3304");
+    assertThat(
+            new String(
+                record.headers().lastHeader("shishi-event-type").value(), StandardCharsets.UTF_8))
+        .isEqualTo("report-withdrawn");
+    ObjectNode event = (ObjectNode) new ObjectMapper().readTree(record.value());
+    ObjectNode sample = ContractSamples.reportWithdrawn();
+    assertThat(event.fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrderElementsOf(sample::fieldNames);
+    assertThat(event.get("officeId").asText()).isEqualTo("jx-office-1");
+    assertThat(event.get("officeRegion").asText()).isEqualTo("3304");
   }
 
   @Test
@@ -125,42 +122,25 @@ class WithdrawalResourceTest {
         .then()
         .statusCode(202);
     String other = UUID.randomUUID().toString();
-    given()
-        .auth()
-        .oauth2(TestTokens.admin())
-        .contentType("application/json")
-        .body(
+    adminWithdraws(
             "{\"reportId\": \""
                 + other
                 + "\", \"officeId\": \"nb-office-1\", \"regionCode\": \"330203\","
                 + " \"reason\": \"filed with a stolen token\"}")
-        .post("/api/v1/admin/withdrawals")
-        .then()
         .statusCode(202);
-    given()
-        .auth()
-        .oauth2(TestTokens.admin())
-        .contentType("application/json")
-        .body("{\"reportId\": \"" + other + "\", \"officeId\": \"nb-office-1\"}")
-        .post("/api/v1/admin/withdrawals")
-        .then()
+    adminWithdraws("{\"reportId\": \"" + other + "\", \"officeId\": \"nb-office-1\"}")
         .statusCode(422)
         .body("errors.pointer", org.hamcrest.Matchers.hasItems("/regionCode", "/reason"));
 
-    try (TopicReader topic =
-        new TopicReader(
-            ShishiInfrastructureResource.infrastructure().bootstrapServers(), "task-reports")) {
-      ObjectNode byColleague =
-          (ObjectNode) new ObjectMapper().readTree(topic.find(reportId).get(0).value());
-      assertThat(byColleague.get("officeId").asText()).isEqualTo("jx-office-1");
-      assertThat(byColleague.get("filedBy").asText()).isEqualTo("jx-clerk-li");
-      ConsumerRecord<String, String> record = topic.find(other).get(0);
-      assertThat(record.key()).isEqualTo("3302");
-      ObjectNode byAdmin = (ObjectNode) new ObjectMapper().readTree(record.value());
-      assertThat(byAdmin.get("officeId").asText()).isEqualTo("nb-office-1");
-      assertThat(byAdmin.get("filedBy").asText()).isEqualTo("admin-1");
-      assertThat(byAdmin.get("byAdmin").asBoolean()).isTrue();
-    }
+    ObjectNode byColleague = (ObjectNode) new ObjectMapper().readTree(published(reportId).value());
+    assertThat(byColleague.get("officeId").asText()).isEqualTo("jx-office-1");
+    assertThat(byColleague.get("filedBy").asText()).isEqualTo("jx-clerk-li");
+    ConsumerRecord<String, String> record = published(other);
+    assertThat(record.key()).isEqualTo("3302");
+    ObjectNode byAdmin = (ObjectNode) new ObjectMapper().readTree(record.value());
+    assertThat(byAdmin.get("officeId").asText()).isEqualTo("nb-office-1");
+    assertThat(byAdmin.get("filedBy").asText()).isEqualTo("admin-1");
+    assertThat(byAdmin.get("byAdmin").asBoolean()).isTrue();
   }
 
   /**
@@ -170,40 +150,24 @@ class WithdrawalResourceTest {
   @Test
   void anAdminsWithdrawalFollowsTheFilingOfficesReports() throws Exception {
     String reportId = UUID.randomUUID().toString();
-    given()
-        .auth()
-        .oauth2(TestTokens.admin())
-        .contentType("application/json")
-        .body(
+    adminWithdraws(
             "{\"reportId\": \""
                 + reportId
                 + "\", \"officeId\": \"zj-office\", \"regionCode\": \"330402\","
                 + " \"officeRegion\": \"33\", \"reason\": \"filed with a stolen token\"}")
-        .post("/api/v1/admin/withdrawals")
-        .then()
         .statusCode(202);
-    given()
-        .auth()
-        .oauth2(TestTokens.admin())
-        .contentType("application/json")
-        .body(
+    adminWithdraws(
             "{\"reportId\": \""
                 + UUID.randomUUID()
                 + "\", \"officeId\": \"hz-office\", \"regionCode\": \"330402\","
                 + " \"officeRegion\": \"3301\", \"reason\": \"not its office\"}")
-        .post("/api/v1/admin/withdrawals")
-        .then()
         .statusCode(422)
         .body("errors.pointer", org.hamcrest.Matchers.hasItem("/officeRegion"));
 
-    try (TopicReader topic =
-        new TopicReader(
-            ShishiInfrastructureResource.infrastructure().bootstrapServers(), "task-reports")) {
-      ConsumerRecord<String, String> record = topic.find(reportId).get(0);
-      assertThat(record.key()).isEqualTo("33");
-      assertThat(new ObjectMapper().readTree(record.value()).get("officeRegion").asText())
-          .isEqualTo("33");
-    }
+    ConsumerRecord<String, String> record = published(reportId);
+    assertThat(record.key()).isEqualTo("33");
+    assertThat(new ObjectMapper().readTree(record.value()).get("officeRegion").asText())
+        .isEqualTo("33");
   }
 
   @Test
@@ -216,5 +180,25 @@ class WithdrawalResourceTest {
         .post("/api/v1/reports/" + UUID.randomUUID() + "/withdrawal")
         .then()
         .statusCode(403);
+  }
+
+  /** POST {@code body} to the admins' withdrawals, as an admin. */
+  private static ValidatableResponse adminWithdraws(String body) {
+    return given()
+        .auth()
+        .oauth2(TestTokens.admin())
+        .contentType("application/json")
+        .body(body)
+        .post("/api/v1/admin/withdrawals")
+        .then();
+  }
+
+  /** The record the ingest published for {@code reportId} (Kafka acknowledged it: no waiting). */
+  private static ConsumerRecord<String, String> published(String reportId) {
+    try (TopicReader topic =
+        new TopicReader(
+            ShishiInfrastructureResource.infrastructure().bootstrapServers(), "task-reports")) {
+      return topic.find(reportId).get(0);
+    }
   }
 }
