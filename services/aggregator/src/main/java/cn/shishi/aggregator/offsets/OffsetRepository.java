@@ -2,6 +2,7 @@ package cn.shishi.aggregator.offsets;
 
 import cn.shishi.aggregator.jdbc.PersistenceFailure;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -137,20 +138,30 @@ public class OffsetRepository {
 
   /**
    * Records that the partitions' offsets count in the topic with {@code topicId}, where nothing
-   * says so yet: a partition never seen starts at 0.
+   * says so yet: a partition never seen starts at 0. A row that already names its topic is not
+   * touched, so a rebalance never waits for the offset lock a batch (perhaps a frozen instance's)
+   * holds on it.
    */
   public void claimTopicId(String topic, Collection<Integer> partitions, UUID topicId) {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement upsert =
+        PreparedStatement insert =
             connection.prepareStatement(
                 "INSERT INTO consumer_offset (topic, kafka_partition, next_offset, updated_at,"
                     + " topic_id) SELECT ?, p, 0, now(), ? FROM unnest(?::int[]) AS p"
-                    + " ON CONFLICT (topic, kafka_partition) DO UPDATE SET topic_id ="
-                    + " EXCLUDED.topic_id WHERE consumer_offset.topic_id IS NULL")) {
-      upsert.setString(1, topic);
-      upsert.setObject(2, topicId);
-      upsert.setArray(3, connection.createArrayOf("int4", partitions.toArray()));
-      upsert.executeUpdate();
+                    + " ON CONFLICT DO NOTHING");
+        PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE consumer_offset SET topic_id = ? WHERE topic = ?"
+                    + " AND kafka_partition = ANY(?::int[]) AND topic_id IS NULL")) {
+      Array ids = connection.createArrayOf("int4", partitions.toArray());
+      insert.setString(1, topic);
+      insert.setObject(2, topicId);
+      insert.setArray(3, ids);
+      insert.executeUpdate();
+      update.setObject(1, topicId);
+      update.setString(2, topic);
+      update.setArray(3, ids);
+      update.executeUpdate();
     } catch (SQLException e) {
       throw new PersistenceFailure("recording the topic id of " + topic, e);
     }

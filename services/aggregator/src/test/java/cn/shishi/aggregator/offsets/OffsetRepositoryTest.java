@@ -7,9 +7,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** The stored offsets and their anomalies against the real database, on a topic of their own. */
@@ -19,6 +25,7 @@ class OffsetRepositoryTest {
   private static final Instant NOW = Instant.parse("2026-12-01T02:00:00Z");
 
   @Inject OffsetRepository offsets;
+  @Inject DataSource dataSource;
 
   @Test
   void locksAdvancesAndClaimsTheTopicId() {
@@ -39,6 +46,40 @@ class OffsetRepositoryTest {
         .containsEntry(0, new StoredPosition(41, id))
         .containsEntry(1, new StoredPosition(0, id))
         .containsEntry(2, new StoredPosition(0, null));
+  }
+
+  @Test
+  void claimingATopicIdAlreadyRecordedDoesNotWaitForABatchHoldingTheOffset() throws Exception {
+    String topic = "repository-test-" + UUID.randomUUID();
+    UUID id = UUID.randomUUID();
+    offsets.claimTopicId(topic, List.of(0), id);
+    CountDownLatch locked = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Void> batch =
+        CompletableFuture.runAsync(
+            () ->
+                QuarkusTransaction.requiringNew()
+                    .run(
+                        () -> {
+                          offsets.lock(topic, List.of(0));
+                          locked.countDown();
+                          awaitQuietly(release);
+                        }));
+    try {
+      locked.await();
+      // A wait for the batch's row lock fails at once instead of waiting.
+      QuarkusTransaction.requiringNew()
+          .run(
+              () -> {
+                execute("SET LOCAL lock_timeout = '1ms'");
+                offsets.claimTopicId(topic, List.of(0, 1), UUID.randomUUID());
+              });
+    } finally {
+      release.countDown();
+      batch.join();
+    }
+
+    assertThat(offsets.read(topic)).containsEntry(0, new StoredPosition(0, id)).containsKey(1);
   }
 
   @Test
@@ -67,5 +108,22 @@ class OffsetRepositoryTest {
             QuarkusTransaction.requiringNew()
                 .call(() -> offsets.lock(topic, List.of(3)).get(3).held()))
         .isFalse();
+  }
+
+  private void execute(String sql) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
