@@ -25,6 +25,12 @@ final class Ledger {
     this.jdbcUrl = jdbcUrl;
   }
 
+  /** This database, with connections that call themselves {@code name} in pg_stat_activity. */
+  Ledger named(String name) {
+    return new Ledger(
+        database, jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "ApplicationName=" + name);
+  }
+
   /** The same server's database {@code name}. */
   Ledger database(String name) {
     return new Ledger(database, jdbcUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"));
@@ -117,6 +123,38 @@ final class Ledger {
       all.addAll(rows(sql));
     }
     return all;
+  }
+
+  /**
+   * Locks the stored offset of {@code topic}'s {@code partition} as an aggregator's batch does (FOR
+   * UPDATE), until the returned lock is closed: the aggregator that applies the partition then
+   * waits in the middle of its batch.
+   */
+  AutoCloseable lockOffset(String topic, int partition) throws SQLException {
+    Connection c = connect();
+    c.setAutoCommit(false);
+    try (PreparedStatement lock =
+        c.prepareStatement(
+            "SELECT next_offset FROM consumer_offset WHERE topic = ? AND kafka_partition = ?"
+                + " FOR UPDATE")) {
+      lock.setString(1, topic);
+      lock.setInt(2, partition);
+      lock.executeQuery().close();
+    } catch (SQLException e) {
+      c.close();
+      throw e;
+    }
+    return () -> {
+      c.commit();
+      c.close();
+    };
+  }
+
+  /** The application names of the connections waiting for a lock on a stored offset. */
+  List<String> waitingForOffsets() {
+    return rows(
+        "SELECT application_name FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+            + " AND query LIKE '%FROM consumer_offset o%' ORDER BY query_start");
   }
 
   private Connection connect() throws SQLException {
