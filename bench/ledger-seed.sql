@@ -21,12 +21,12 @@ SELECT gen_random_uuid(), 'bench-office-' || (i % 997), c.code, left(c.code, 2),
 FROM generate_series(1::bigint, :reports) AS i
 JOIN county_code c ON c.n = 1 + (i * 31) % :counties;
 
-DELETE FROM province_total;
-INSERT INTO province_total
+DELETE FROM province_total_shard;
+INSERT INTO province_total_shard
 SELECT province_code, program, task_type, count(*), sum(quantity), sum(beneficiaries)
 FROM report WHERE status = 'COUNTED' GROUP BY 1, 2, 3;
-DELETE FROM rollup;
-INSERT INTO rollup (region_code, day, program, task_type, region_level, province_code, city_code,
+DELETE FROM rollup_shard;
+INSERT INTO rollup_shard (region_code, day, program, task_type, region_level, province_code, city_code,
                     reports, quantity, beneficiaries)
 SELECT region_code, day, program, task_type, length(region_code), left(region_code, 2),
        CASE WHEN length(region_code) >= 4 THEN left(region_code, 4) END, count(*), sum(quantity),
@@ -38,16 +38,16 @@ FROM (SELECT region_code::varchar AS region_code, day, program, task_type, quant
       UNION ALL SELECT province_code::varchar, day, program, task_type, quantity, beneficiaries
         FROM report WHERE status = 'COUNTED') AS cells
 GROUP BY 1, 2, 3, 4;
-DELETE FROM rollup_month;
-INSERT INTO rollup_month (region_code, month, program, task_type, region_level, province_code,
+DELETE FROM rollup_month_shard;
+INSERT INTO rollup_month_shard (region_code, month, program, task_type, region_level, province_code,
                           city_code, reports, quantity, beneficiaries)
 SELECT region_code, date_trunc('month', day)::date, program, task_type, region_level,
        province_code, city_code, sum(reports), sum(quantity), sum(beneficiaries)
-FROM rollup
+FROM rollup_shard
 GROUP BY region_code, date_trunc('month', day), program, task_type, region_level, province_code,
          city_code;
 VACUUM ANALYZE report;
-VACUUM ANALYZE rollup;
-VACUUM ANALYZE rollup_month;
+VACUUM ANALYZE rollup_shard;
+VACUUM ANALYZE rollup_month_shard;
 SELECT (SELECT count(*) FROM report) AS reports, (SELECT count(*) FROM rollup) AS rollup_cells,
        (SELECT count(*) FROM rollup_month) AS month_cells;

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -98,7 +99,7 @@ public class BatchApplier {
           tally.deadLetterReasons.merge(letter.reason(), 1, Integer::sum);
           entries.add(ChainEntries.deadLetter(letter));
         });
-    rollups.applyOwn(delta);
+    rollups.apply(delta, shardOf(byPartition.keySet()));
     fresh.forEach(
         item ->
             receivedAt(item)
@@ -108,9 +109,15 @@ public class BatchApplier {
                             item.position().partition(), at, BatchApplier::later)));
     offsets.advance(batch.topic(), next, appliedThrough, now);
     chain.append(batch.topic(), entries, states);
-    // Last: the rows other partitions' batches write too, held from here to the commit only.
-    rollups.applyShared(delta);
     return tally.outcome(letters.size(), List.copyOf(delta.changes().keySet()));
+  }
+
+  /**
+   * The rollup shard a batch writes: its smallest partition, whose offset row it holds locked until
+   * it commits. Batches at work at once hold disjoint partitions, so each writes its own shard.
+   */
+  static int shardOf(Set<Integer> partitions) {
+    return Collections.min(partitions);
   }
 
   private static Optional<Instant> receivedAt(BatchItem item) {

@@ -15,34 +15,32 @@ import javax.sql.DataSource;
 
 /**
  * Adds a batch's {@link RollupDelta} to the rollups: the day cells, the month cells and the
- * all-time province totals, a statement each, whatever the batch's size.
+ * all-time province totals, a statement a level, whatever the batch's size.
  *
- * <p>In two steps, because of who else writes the same rows. Records are keyed by the filing
- * office's city (ADR 0012), so a city's and its counties' cells are written mostly from the city's
- * partition (and from its province office's, for that office's reports); a province's own cells and
- * totals are written from every partition that carries one of its cities. A row lock lasts until
- * the commit, so the batch writes its own cells first ({@link #applyOwn}) and the province's last,
- * just before the commit ({@link #applyShared}): the other partitions' batches wait for those rows
- * for a statement and a commit, not a whole transaction (B6 measured 13 %, 25 % and 39 % of
- * transaction time waiting with 1, 2 and 3 instances when they were written in one step; 1.7 %, 3.3
- * % and 5.2 % now).
+ * <p>Each cell is kept in shards, summed by the views {@code rollup}, {@code rollup_month} and
+ * {@code province_total} (V15). A province's cells are written from every partition that carries
+ * one of its cities, and a county's from its city's partition and its province office's (ADR 0012);
+ * in one row per cell, batches of different partitions waited for one another's row locks (B6 in
+ * docs/benchmarks.md: 14 %, 25 % and 37 % of transaction time with 1, 2 and 3 instances). A batch
+ * now writes the shard numbered like the smallest partition it holds, under that partition's offset
+ * lock: concurrent batches hold disjoint partitions, so they never write the same row.
  */
 @ApplicationScoped
 public class RollupWriter {
-  private static final String UPSERT_DAYS = upsert("rollup", "day");
-  private static final String UPSERT_MONTHS = upsert("rollup_month", "month");
+  private static final String UPSERT_DAYS = upsert("rollup_shard", "day");
+  private static final String UPSERT_MONTHS = upsert("rollup_month_shard", "month");
 
   private static final String UPSERT_PROVINCE_TOTALS =
-      "INSERT INTO province_total (province_code, program, task_type, reports, quantity,"
-          + " beneficiaries)"
+      "INSERT INTO province_total_shard (province_code, program, task_type, reports, quantity,"
+          + " beneficiaries, shard)"
           + " SELECT d.province, d.program, d.task_type, d.reports::bigint, d.quantity::bigint,"
-          + " d.beneficiaries::bigint FROM unnest(?::text[], ?::text[], ?::text[], ?::text[],"
+          + " d.beneficiaries::bigint, ? FROM unnest(?::text[], ?::text[], ?::text[], ?::text[],"
           + " ?::text[], ?::text[]) AS d(province, program, task_type, reports, quantity,"
           + " beneficiaries)"
-          + " ON CONFLICT (province_code, program, task_type) DO UPDATE SET"
-          + " reports = province_total.reports + EXCLUDED.reports,"
-          + " quantity = province_total.quantity + EXCLUDED.quantity,"
-          + " beneficiaries = province_total.beneficiaries + EXCLUDED.beneficiaries";
+          + " ON CONFLICT (province_code, program, task_type, shard) DO UPDATE SET"
+          + " reports = province_total_shard.reports + EXCLUDED.reports,"
+          + " quantity = province_total_shard.quantity + EXCLUDED.quantity,"
+          + " beneficiaries = province_total_shard.beneficiaries + EXCLUDED.beneficiaries";
 
   private static final Comparator<RollupKey> CELL_ORDER =
       Comparator.comparing(RollupKey::regionCode)
@@ -63,15 +61,15 @@ public class RollupWriter {
         + " (region_code, "
         + period
         + ", program, task_type, region_level, province_code, city_code, reports, quantity,"
-        + " beneficiaries)"
+        + " beneficiaries, shard)"
         + " SELECT d.region, d.period::date, d.program, d.task_type, length(d.region),"
         + " left(d.region, 2), CASE WHEN length(d.region) >= 4 THEN left(d.region, 4) END,"
-        + " d.reports::bigint, d.quantity::bigint, d.beneficiaries::bigint"
+        + " d.reports::bigint, d.quantity::bigint, d.beneficiaries::bigint, ?"
         + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
         + " ?::text[]) AS d(region, period, program, task_type, reports, quantity, beneficiaries)"
         + " ON CONFLICT (region_code, "
         + period
-        + ", program, task_type) DO UPDATE SET"
+        + ", program, task_type, shard) DO UPDATE SET"
         + " reports = "
         + table
         + ".reports + EXCLUDED.reports, quantity = "
@@ -81,27 +79,19 @@ public class RollupWriter {
         + ".beneficiaries + EXCLUDED.beneficiaries";
   }
 
-  /** Adds the delta to its county and city cells, day and month, creating missing ones. */
-  public void applyOwn(RollupDelta delta) {
-    try (Connection c = dataSource.getConnection()) {
-      upsert(c, UPSERT_DAYS, level(delta.changes(), false), false);
-      upsert(c, UPSERT_MONTHS, level(delta.monthChanges(), false), false);
-    } catch (SQLException e) {
-      throw new PersistenceFailure("applying rollup changes", e);
-    }
-  }
-
   /**
-   * Adds the delta to its provinces' day and month cells and all-time totals: the rows other
-   * partitions share, to be written last in the transaction. Every batch locks them in the same
-   * order (day cells, month cells, totals, each sorted), after all its own cells, so batches wait
-   * for one another and never deadlock.
+   * Adds the delta to its cells' rows of {@code shard}: county and city day and month cells, then
+   * the provinces' day and month cells, then their all-time totals, each statement's rows sorted.
+   * The caller holds the offset row of the partition numbered {@code shard}, so no other
+   * transaction writes these rows meanwhile; the order only keeps the writes predictable.
    */
-  public void applyShared(RollupDelta delta) {
+  public void apply(RollupDelta delta, int shard) {
     try (Connection c = dataSource.getConnection()) {
-      upsert(c, UPSERT_DAYS, level(delta.changes(), true), false);
-      upsert(c, UPSERT_MONTHS, level(delta.monthChanges(), true), false);
-      upsert(c, UPSERT_PROVINCE_TOTALS, delta.provinceTotalChanges(), true);
+      upsert(c, UPSERT_DAYS, level(delta.changes(), false), shard, false);
+      upsert(c, UPSERT_MONTHS, level(delta.monthChanges(), false), shard, false);
+      upsert(c, UPSERT_DAYS, level(delta.changes(), true), shard, false);
+      upsert(c, UPSERT_MONTHS, level(delta.monthChanges(), true), shard, false);
+      upsert(c, UPSERT_PROVINCE_TOTALS, delta.provinceTotalChanges(), shard, true);
     } catch (SQLException e) {
       throw new PersistenceFailure("applying rollup changes", e);
     }
@@ -120,17 +110,18 @@ public class RollupWriter {
   }
 
   private static void upsert(
-      Connection c, String sql, Map<RollupKey, Totals> changes, boolean withoutPeriod)
+      Connection c, String sql, Map<RollupKey, Totals> changes, int shard, boolean withoutPeriod)
       throws SQLException {
     if (changes.isEmpty()) {
       return;
     }
     List<Map.Entry<RollupKey, Totals>> rows = new ArrayList<>(changes.entrySet());
-    // Every writer locks the cells it upserts in the same order, so that concurrent batches
-    // (several consumers or instances) wait for each other instead of deadlocking.
+    // In one order, whoever writes: a rebuild's rows and a batch's never meet (the rebuild holds
+    // the consumers off), but a fixed order keeps it so should that ever change.
     rows.sort(Map.Entry.comparingByKey(CELL_ORDER));
     try (PreparedStatement upsert = c.prepareStatement(sql)) {
       int i = 1;
+      upsert.setShort(i++, (short) shard);
       upsert.setArray(i++, Sql.texts(c, rows, row -> row.getKey().regionCode()));
       if (!withoutPeriod) {
         upsert.setArray(i++, Sql.texts(c, rows, row -> row.getKey().day()));

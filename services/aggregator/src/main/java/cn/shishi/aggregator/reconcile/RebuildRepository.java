@@ -20,7 +20,6 @@ public class RebuildRepository {
     this.dataSource = dataSource;
   }
 
-  /** Replaces every rollup with the recomputation from the ledger; returns the cell count. */
   /** Whether this transaction may rebuild: no other rebuild holds the lock until it ends. */
   public boolean tryLock() {
     try (Connection c = dataSource.getConnection()) {
@@ -30,18 +29,22 @@ public class RebuildRepository {
     }
   }
 
+  /**
+   * Replaces every rollup with the recomputation from the ledger, all in shard 0 (the consumers are
+   * held off meanwhile); returns the day cell count.
+   */
   public int rebuild() {
     try (Connection c = dataSource.getConnection();
         Statement statement = c.createStatement()) {
-      statement.execute("DELETE FROM province_total");
+      statement.execute("DELETE FROM province_total_shard");
       statement.execute(
-          "INSERT INTO province_total (province_code, program, task_type, reports, quantity,"
+          "INSERT INTO province_total_shard (province_code, program, task_type, reports, quantity,"
               + " beneficiaries) "
               + PROVINCE_RECOMPUTED);
-      statement.execute("DELETE FROM rollup");
+      statement.execute("DELETE FROM rollup_shard");
       int cells =
           statement.executeUpdate(
-              "INSERT INTO rollup (region_code, day, program, task_type, region_level, province_code,"
+              "INSERT INTO rollup_shard (region_code, day, program, task_type, region_level, province_code,"
                   + " city_code, reports, quantity, beneficiaries)"
                   + " SELECT region_code, day, program, task_type, length(region_code),"
                   + " left(region_code, 2),"
@@ -49,9 +52,9 @@ public class RebuildRepository {
                   + " reports, quantity, beneficiaries FROM ("
                   + RECOMPUTED
                   + ") AS recomputed");
-      statement.execute("DELETE FROM rollup_month");
+      statement.execute("DELETE FROM rollup_month_shard");
       statement.execute(
-          "INSERT INTO rollup_month (region_code, month, program, task_type, region_level,"
+          "INSERT INTO rollup_month_shard (region_code, month, program, task_type, region_level,"
               + " province_code, city_code, reports, quantity, beneficiaries) "
               + MONTHS_FROM_DAYS);
       return cells;

@@ -11,6 +11,11 @@ final class Items {
   private Items() {}
 
   static FiledReport report(int partition, long offset) {
+    return report(partition, offset, "2021-05-14T10:30:00+08:00");
+  }
+
+  /** A report completed at {@code completedAt}, at a chosen position. */
+  static FiledReport report(int partition, long offset, String completedAt) {
     return new FiledReport(
         UUID.randomUUID(),
         "jx-office-1",
@@ -19,7 +24,7 @@ final class Items {
         "household-helped",
         1,
         2,
-        OffsetDateTime.parse("2021-05-14T10:30:00+08:00"),
+        OffsetDateTime.parse(completedAt),
         null,
         Instant.parse("2021-05-14T02:31:07Z"),
         new RecordPosition(partition, offset),

@@ -116,7 +116,7 @@ class LedgerIntegrityTest {
     assertThat(Pipeline.reconciliation().getInt("drift")).isZero();
 
     execute(
-        "UPDATE rollup SET quantity = quantity + 1 WHERE region_code = '3501' AND day = '2021-08-01'");
+        "UPDATE rollup_shard SET quantity = quantity + 1 WHERE region_code = '3501' AND day = '2021-08-01'");
     JsonPath report = Pipeline.reconciliation();
     assertThat(report.getBoolean("consistent")).isFalse();
     assertThat(report.getInt("drift")).isEqualTo(2);
@@ -142,7 +142,7 @@ class LedgerIntegrityTest {
     Pipeline.awaitDrained();
 
     execute(
-        "UPDATE rollup_month SET reports = reports + 1"
+        "UPDATE rollup_month_shard SET reports = reports + 1"
             + " WHERE region_code = '350103' AND month = '2021-07-01'");
     JsonPath report = Pipeline.reconciliation();
     assertThat(report.getInt("drift")).isEqualTo(1);
@@ -163,9 +163,9 @@ class LedgerIntegrityTest {
         .isZero();
 
     execute(
-        "UPDATE rollup SET beneficiaries = beneficiaries + 7"
+        "UPDATE rollup_shard SET beneficiaries = beneficiaries + 7"
             + " WHERE region_code = '350104' AND day = '2021-05-04'");
-    execute("UPDATE province_total SET quantity = quantity + 1 WHERE province_code = '35'");
+    execute("UPDATE province_total_shard SET quantity = quantity + 1 WHERE province_code = '35'");
 
     Reconciliation elsewhere = reconciliation.reconcile(ProvinceSlice.holding("33", 12));
     assertThat(elsewhere.cells()).isEmpty();

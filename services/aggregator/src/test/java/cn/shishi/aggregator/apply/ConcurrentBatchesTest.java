@@ -1,0 +1,133 @@
+package cn.shishi.aggregator.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shishi.infra.ShishiInfrastructureResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two batches of different partitions that add to the same cells, at the same time, against the
+ * real database: the second must not wait for the first's row locks (ADR 0012, V15). Both roll
+ * back, so the database is left as found; their partitions (40, 41) are not the pipeline's.
+ */
+@QuarkusTest
+@WithTestResource(ShishiInfrastructureResource.class)
+class ConcurrentBatchesTest {
+  private static final String TOPIC = "concurrent-batches-test";
+  private static final String DAY = "2019-03-07";
+
+  @Inject BatchApplier applier;
+  @Inject DataSource dataSource;
+  @Inject TransactionManager transactions;
+
+  @Test
+  void batchesOfDifferentPartitionsAddingToTheSameCellsNeverWaitForEachOther() throws Exception {
+    CompletableFuture<Void> applied = new CompletableFuture<>();
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Void> first =
+        CompletableFuture.runAsync(
+            () -> {
+              begin();
+              try {
+                applier.apply(batch(40));
+                applied.complete(null);
+                awaitQuietly(release);
+              } finally {
+                rollback();
+              }
+            });
+    try {
+      // Whichever comes first: the first batch applied and waiting, or its failure.
+      CompletableFuture.anyOf(applied, first).join();
+      List<String> rows;
+      begin();
+      try {
+        // Any wait for the first batch's rows fails at once instead.
+        execute("SET LOCAL lock_timeout = '1ms'");
+        applier.apply(batch(41));
+        rows = shards();
+      } finally {
+        rollback();
+      }
+      assertThat(rows).as("the second batch's own rows: province, city, county").hasSize(3);
+      assertThat(rows).allMatch(row -> row.startsWith("41|3|"));
+    } finally {
+      release.countDown();
+      first.join();
+    }
+    assertThat(shards()).as("both rolled back").isEmpty();
+  }
+
+  /** Three reports of county 330402 completed on {@link #DAY}, at offsets 0 to 2 of {@code p}. */
+  private static EventBatch batch(int partition) {
+    List<BatchItem> items = new ArrayList<>();
+    for (int offset = 0; offset < 3; offset++) {
+      items.add(Items.report(partition, offset, DAY + "T10:30:00+08:00"));
+    }
+    return new EventBatch(TOPIC, items);
+  }
+
+  /** The day's rows in every shard this transaction sees: shard, reports and region. */
+  private List<String> shards() throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        Statement statement = c.createStatement();
+        ResultSet row =
+            statement.executeQuery(
+                "SELECT shard || '|' || reports || '|' || region_code FROM rollup_shard"
+                    + " WHERE day = '"
+                    + DAY
+                    + "' ORDER BY region_code")) {
+      while (row.next()) {
+        rows.add(row.getString(1));
+      }
+    }
+    return rows;
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement statement = c.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  /** A transaction of this thread's own (QuarkusTransaction.begin needs a request scope). */
+  private void begin() {
+    try {
+      transactions.begin();
+    } catch (jakarta.transaction.NotSupportedException | SystemException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void rollback() {
+    try {
+      transactions.rollback();
+    } catch (SystemException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
