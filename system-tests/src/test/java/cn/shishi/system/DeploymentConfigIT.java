@@ -70,6 +70,7 @@ class DeploymentConfigIT {
               "KAFKA_SASL_JAAS_CONFIG",
               "SHISHI_AGGREGATOR_REDRIVE_LOGIN",
               "QUARKUS_DATASOURCE_JDBC_URL",
+              "QUARKUS_DATASOURCE_READS_JDBC_URL",
               "QUARKUS_DATASOURCE_USERNAME",
               "QUARKUS_DATASOURCE_PASSWORD",
               "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
@@ -569,6 +570,19 @@ class DeploymentConfigIT {
   }
 
   @Test
+  void readsGoToTheReplicasInProductionAndToTheOneServerElsewhere() {
+    JsonNode base = RepoFiles.yaml("deploy/k8s/base/config.yaml").path("data");
+    assertThat(base.path("db-reads-jdbc-url").asText())
+        .isEqualTo(base.path("db-jdbc-url").asText());
+    JsonNode production = RepoFiles.yaml(PRODUCTION + "/config.yaml").path("data");
+    String primary = production.path("db-jdbc-url").asText();
+    assertThat(primary).contains("//shishi-db-rw:");
+    assertThat(production.path("db-reads-jdbc-url").asText())
+        .as("CloudNativePG's read-only service, the same database and TLS checks")
+        .isEqualTo(primary.replace("//shishi-db-rw:", "//shishi-db-ro:"));
+  }
+
+  @Test
   void kedaScalesTheAggregatorsWithinThePartitionsAndTheDatabasesConnections() {
     JsonNode scaled =
         RepoFiles.yamlDocuments(RepoFiles.path(PRODUCTION + "/keda.yaml")).get(0).path("spec");
@@ -685,7 +699,9 @@ class DeploymentConfigIT {
         .get(0)
         .path("env")
         .forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
-    return Integer.parseInt(env.getOrDefault("QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "16"));
+    // Both pools, as if the reads went to the primary too (they do in deploy/k8s/base).
+    return Integer.parseInt(env.getOrDefault("QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "16"))
+        + Integer.parseInt(env.getOrDefault("QUARKUS_DATASOURCE_READS_JDBC_MAX_SIZE", "8"));
   }
 
   /** The probe paths of the manifests: ObservabilityIT asks the running services for them. */

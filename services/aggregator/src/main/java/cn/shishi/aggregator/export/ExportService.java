@@ -1,6 +1,7 @@
 package cn.shishi.aggregator.export;
 
 import cn.shishi.aggregator.jdbc.PersistenceFailure;
+import cn.shishi.aggregator.jdbc.ReadReplica;
 import cn.shishi.aggregator.query.RegionScope;
 import cn.shishi.aggregator.query.TaskUnits;
 import cn.shishi.contract.chain.Hashes;
@@ -50,7 +51,11 @@ public class ExportService {
   private final ObjectMapper json;
   private final Clock clock;
 
-  public ExportService(DataSource dataSource, TaskUnits units, ObjectMapper json, Clock clock) {
+  public ExportService(
+      @io.quarkus.agroal.DataSource(ReadReplica.DATASOURCE) DataSource dataSource,
+      TaskUnits units,
+      ObjectMapper json,
+      Clock clock) {
     this.dataSource = dataSource;
     this.units = units;
     this.json = json;

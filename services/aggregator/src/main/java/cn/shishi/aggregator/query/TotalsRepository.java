@@ -2,6 +2,7 @@ package cn.shishi.aggregator.query;
 
 import cn.shishi.aggregator.apply.Totals;
 import cn.shishi.aggregator.jdbc.PersistenceFailure;
+import cn.shishi.aggregator.jdbc.ReadReplica;
 import cn.shishi.aggregator.jdbc.Sql;
 import cn.shishi.aggregator.query.CalendarSpans.Span;
 import cn.shishi.aggregator.query.TotalsQuery.Dimension;
@@ -41,7 +42,8 @@ public class TotalsRepository {
 
   private final DataSource dataSource;
 
-  public TotalsRepository(DataSource dataSource) {
+  public TotalsRepository(
+      @io.quarkus.agroal.DataSource(ReadReplica.DATASOURCE) DataSource dataSource) {
     this.dataSource = dataSource;
   }
 

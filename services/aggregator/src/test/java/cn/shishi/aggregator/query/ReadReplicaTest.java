@@ -1,0 +1,89 @@
+package cn.shishi.aggregator.query;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shishi.aggregator.Pipeline;
+import cn.shishi.aggregator.jdbc.ReadReplica;
+import cn.shishi.infra.ShishiInfrastructureResource;
+import cn.shishi.infra.TestTokens;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reads a replica may answer go through their own datasource. In tests it connects read-only
+ * (as to a hot standby) and as {@code shishi-reads}: the totals and the ledger's pages answer
+ * through it, and PostgreSQL saw their queries come from it.
+ */
+@QuarkusTest
+@WithTestResource(ShishiInfrastructureResource.class)
+class ReadReplicaTest {
+  @Inject DataSource primary;
+
+  @Inject
+  @io.quarkus.agroal.DataSource(ReadReplica.DATASOURCE)
+  DataSource reads;
+
+  @Test
+  void totalsAndTheLedgersPagesAreReadThroughTheReadsDatasource() throws SQLException {
+    ObjectNode report = Pipeline.report("530102", "2020-02-03T09:00:00+08:00", 4);
+    try (Pipeline pipeline = new Pipeline()) {
+      pipeline.file(report);
+    }
+    Pipeline.awaitDrained();
+    assertThat(first(reads, "SHOW default_transaction_read_only")).isEqualTo("on");
+    assertThat(first(primary, "SHOW default_transaction_read_only")).isEqualTo("off");
+
+    given()
+        .auth()
+        .oauth2(TestTokens.auditor())
+        .queryParam("from", "2020-02-03")
+        .queryParam("to", "2020-02-03")
+        .queryParam("groupBy", "county")
+        .get("/api/v1/totals")
+        .then()
+        .statusCode(200);
+    // The answer's last statement: how far the rollups read are applied.
+    assertThat(lastStatementsOfTheReadsConnections())
+        .anyMatch(sql -> sql.contains("applied_through") || sql.contains("rollup"));
+
+    given()
+        .auth()
+        .oauth2(TestTokens.auditor())
+        .get("/api/v1/reports/" + report.get("reportId").asText())
+        .then()
+        .statusCode(200);
+    assertThat(lastStatementsOfTheReadsConnections()).anyMatch(sql -> sql.contains("report"));
+  }
+
+  private List<String> lastStatementsOfTheReadsConnections() throws SQLException {
+    return all(
+        primary, "SELECT query FROM pg_stat_activity WHERE application_name = 'shishi-reads'");
+  }
+
+  private static String first(DataSource source, String sql) throws SQLException {
+    return all(source, sql).get(0);
+  }
+
+  private static List<String> all(DataSource source, String sql) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (Connection c = source.getConnection();
+        Statement statement = c.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        values.add(rows.getString(1));
+      }
+    }
+    return values;
+  }
+}
