@@ -70,7 +70,6 @@ class DeploymentConfigIT {
               "KAFKA_SASL_JAAS_CONFIG",
               "SHISHI_AGGREGATOR_REDRIVE_LOGIN",
               "QUARKUS_DATASOURCE_JDBC_URL",
-              "QUARKUS_DATASOURCE_READS_JDBC_URL",
               "QUARKUS_DATASOURCE_USERNAME",
               "QUARKUS_DATASOURCE_PASSWORD",
               "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
