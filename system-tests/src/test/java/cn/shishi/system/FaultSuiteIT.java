@@ -24,6 +24,8 @@ import java.util.function.DoubleSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.GroupState;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -373,6 +375,9 @@ class FaultSuiteIT {
             other = both.get(1 - names.indexOf(first));
             stack.aggregator = other;
             staleBefore = alreadyApplied(other);
+            // Frozen while the group rebalances, it would hold the rebalance up to its poll
+            // interval (5 minutes), not its session: CI once waited past a minute.
+            awaitStableGroup(2);
             frozen.signal("STOP");
             backlog[0] = backlog();
             waiting.addAll(awaitWaiting(2));
@@ -677,17 +682,42 @@ class FaultSuiteIT {
     return started;
   }
 
+  /** Waits until the aggregators' group is stable with {@code members} members. */
+  private static void awaitStableGroup(int members) {
+    try (Admin admin = admin()) {
+      await("the group stable with " + members + " members")
+          .atMost(Duration.ofMinutes(1))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () ->
+                  admin
+                      .describeConsumerGroups(List.of("shishi-aggregator"))
+                      .all()
+                      .get(10, TimeUnit.SECONDS)
+                      .get("shishi-aggregator"),
+              group ->
+                  group.groupState() == GroupState.STABLE && group.members().size() == members);
+    }
+  }
+
   /** An aggregator's settings to use {@code database}. */
   private static Map<String, String> connectingAs(Ledger database) {
     return Map.of("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
   }
 
-  /** Waits until {@code count} connections wait for a stored offset; returns their names. */
+  /**
+   * Waits until {@code count} connections wait for a stored offset; returns their names. If they
+   * never do, says what every connection to the database was doing instead.
+   */
   private static List<String> awaitWaiting(int count) {
-    return await(count + " batches wait for a stored offset")
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(100))
-        .until(ledger::waitingForOffsets, names -> names.size() >= count);
+    try {
+      return await(count + " batches wait for a stored offset")
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofMillis(100))
+          .until(ledger::waitingForOffsets, names -> names.size() >= count);
+    } catch (ConditionTimeoutException e) {
+      throw new IllegalStateException(e.getMessage() + "; connections: " + ledger.connections(), e);
+    }
   }
 
   /** Waits until {@code instance} has applied records itself. */

@@ -157,6 +157,14 @@ final class Ledger {
             + " AND query LIKE '%FROM consumer_offset o%' ORDER BY query_start");
   }
 
+  /** What each connection to the database is doing: its name, state, wait and statement. */
+  List<String> connections() {
+    return rows(
+        "SELECT application_name, state, wait_event_type, wait_event, left(query, 160)"
+            + " FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            + " ORDER BY application_name");
+  }
+
   private Connection connect() throws SQLException {
     return DriverManager.getConnection(jdbcUrl, database.user(), database.password());
   }
