@@ -189,7 +189,16 @@ class ReportingViewsIT {
 
   @Test
   void theReportingLoginReadsNoRawTable() {
-    for (String table : List.of("report", "rollup", "target", "label", "period_snapshot")) {
+    for (String table :
+        List.of(
+            "report",
+            "rollup",
+            "rollup_shard",
+            "rollup_month_shard",
+            "province_total_shard",
+            "target",
+            "label",
+            "period_snapshot")) {
       assertThatThrownBy(() -> rows("SELECT count(*) FROM " + table))
           .as(table)
           .isInstanceOf(SQLException.class)
