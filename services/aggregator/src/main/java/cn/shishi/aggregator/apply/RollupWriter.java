@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -80,33 +79,18 @@ public class RollupWriter {
   }
 
   /**
-   * Adds the delta to its cells' rows of {@code shard}: county and city day and month cells, then
-   * the provinces' day and month cells, then their all-time totals, each statement's rows sorted.
-   * The caller holds the offset row of the partition numbered {@code shard}, so no other
-   * transaction writes these rows meanwhile; the order only keeps the writes predictable.
+   * Adds the delta to its cells' rows of {@code shard}: day cells, month cells, then the provinces'
+   * all-time totals. The caller holds the offset row of the partition numbered {@code shard}, so no
+   * other transaction writes these rows meanwhile.
    */
   public void apply(RollupDelta delta, int shard) {
     try (Connection c = dataSource.getConnection()) {
-      upsert(c, UPSERT_DAYS, level(delta.changes(), false), shard, false);
-      upsert(c, UPSERT_MONTHS, level(delta.monthChanges(), false), shard, false);
-      upsert(c, UPSERT_DAYS, level(delta.changes(), true), shard, false);
-      upsert(c, UPSERT_MONTHS, level(delta.monthChanges(), true), shard, false);
+      upsert(c, UPSERT_DAYS, delta.changes(), shard, false);
+      upsert(c, UPSERT_MONTHS, delta.monthChanges(), shard, false);
       upsert(c, UPSERT_PROVINCE_TOTALS, delta.provinceTotalChanges(), shard, true);
     } catch (SQLException e) {
       throw new PersistenceFailure("applying rollup changes", e);
     }
-  }
-
-  /** The province-level cells of {@code changes}, or all the others. */
-  private static Map<RollupKey, Totals> level(Map<RollupKey, Totals> changes, boolean province) {
-    Map<RollupKey, Totals> cells = new HashMap<>();
-    changes.forEach(
-        (key, totals) -> {
-          if ((key.regionCode().length() == 2) == province) {
-            cells.put(key, totals);
-          }
-        });
-    return cells;
   }
 
   private static void upsert(
