@@ -2,6 +2,7 @@ package cn.shishi.aggregator.apply;
 
 import cn.shishi.catalog.RegionLevel;
 import cn.shishi.catalog.RegionPath;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,6 +13,9 @@ import java.util.Map;
  */
 public final class RollupDelta {
   private final Map<RollupKey, Totals> cells = new LinkedHashMap<>();
+  // The non-zero changes, worked out once: the writer reads them three times a batch, for the day
+  // and month cells and the province totals (B2 in docs/benchmarks.md).
+  private Map<RollupKey, Totals> changed;
 
   public void add(Contribution contribution) {
     apply(contribution, contribution.totals());
@@ -29,17 +33,21 @@ public final class RollupDelta {
               path.at(level), contribution.day(), contribution.program(), contribution.taskType());
       cells.merge(key, change, Totals::plus);
     }
+    changed = null;
   }
 
   /** The cells whose totals change; cells whose changes cancelled out are left out. */
   public Map<RollupKey, Totals> changes() {
-    Map<RollupKey, Totals> changed = new LinkedHashMap<>();
-    cells.forEach(
-        (key, totals) -> {
-          if (!totals.isZero()) {
-            changed.put(key, totals);
-          }
-        });
+    if (changed == null) {
+      Map<RollupKey, Totals> nonZero = new LinkedHashMap<>();
+      cells.forEach(
+          (key, totals) -> {
+            if (!totals.isZero()) {
+              nonZero.put(key, totals);
+            }
+          });
+      changed = Collections.unmodifiableMap(nonZero);
+    }
     return changed;
   }
 

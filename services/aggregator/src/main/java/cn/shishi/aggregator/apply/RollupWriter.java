@@ -32,10 +32,9 @@ public class RollupWriter {
   private static final String UPSERT_PROVINCE_TOTALS =
       "INSERT INTO province_total_shard (province_code, program, task_type, reports, quantity,"
           + " beneficiaries, shard)"
-          + " SELECT d.province, d.program, d.task_type, d.reports::bigint, d.quantity::bigint,"
-          + " d.beneficiaries::bigint, ? FROM unnest(?::text[], ?::text[], ?::text[], ?::text[],"
-          + " ?::text[], ?::text[]) AS d(province, program, task_type, reports, quantity,"
-          + " beneficiaries)"
+          + " SELECT d.province, d.program, d.task_type, d.reports, d.quantity, d.beneficiaries, ?"
+          + " FROM unnest(?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[], ?::int8[])"
+          + " AS d(province, program, task_type, reports, quantity, beneficiaries)"
           + " ON CONFLICT (province_code, program, task_type, shard) DO UPDATE SET"
           + " reports = province_total_shard.reports + EXCLUDED.reports,"
           + " quantity = province_total_shard.quantity + EXCLUDED.quantity,"
@@ -63,9 +62,9 @@ public class RollupWriter {
         + " beneficiaries, shard)"
         + " SELECT d.region, d.period::date, d.program, d.task_type, length(d.region),"
         + " left(d.region, 2), CASE WHEN length(d.region) >= 4 THEN left(d.region, 4) END,"
-        + " d.reports::bigint, d.quantity::bigint, d.beneficiaries::bigint, ?"
-        + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-        + " ?::text[]) AS d(region, period, program, task_type, reports, quantity, beneficiaries)"
+        + " d.reports, d.quantity, d.beneficiaries, ?"
+        + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[],"
+        + " ?::int8[]) AS d(region, period, program, task_type, reports, quantity, beneficiaries)"
         + " ON CONFLICT (region_code, "
         + period
         + ", program, task_type, shard) DO UPDATE SET"
@@ -112,9 +111,9 @@ public class RollupWriter {
       }
       upsert.setArray(i++, Sql.texts(c, rows, row -> row.getKey().program()));
       upsert.setArray(i++, Sql.texts(c, rows, row -> row.getKey().taskType()));
-      upsert.setArray(i++, Sql.texts(c, rows, row -> row.getValue().reports()));
-      upsert.setArray(i++, Sql.texts(c, rows, row -> row.getValue().quantity()));
-      upsert.setArray(i, Sql.texts(c, rows, row -> row.getValue().beneficiaries()));
+      upsert.setArray(i++, Sql.longs(c, rows, row -> row.getValue().reports()));
+      upsert.setArray(i++, Sql.longs(c, rows, row -> row.getValue().quantity()));
+      upsert.setArray(i, Sql.longs(c, rows, row -> row.getValue().beneficiaries()));
       upsert.executeUpdate();
     }
   }

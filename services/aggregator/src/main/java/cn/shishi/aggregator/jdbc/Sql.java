@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /** Small JDBC helpers for the batch statements, which pass columns as arrays to unnest(). */
 public final class Sql {
@@ -37,5 +38,19 @@ public final class Sql {
       texts[i++] = value == null ? null : value.toString();
     }
     return connection.createArrayOf("text", texts);
+  }
+
+  /**
+   * A column of numbers as an {@code int8} array, which the driver sends in binary: no text to
+   * write here nor to parse in PostgreSQL.
+   */
+  public static <T> Array longs(Connection connection, Collection<T> rows, ToLongFunction<T> column)
+      throws SQLException {
+    Long[] numbers = new Long[rows.size()];
+    int i = 0;
+    for (T row : rows) {
+      numbers[i++] = column.applyAsLong(row);
+    }
+    return connection.createArrayOf("int8", numbers);
   }
 }
