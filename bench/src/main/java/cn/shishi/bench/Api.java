@@ -29,6 +29,9 @@ final class Api implements AutoCloseable {
 
   private final URI ingest;
   private final URI aggregator;
+  // Where posts go once the warm-up is over, if not to the ingest above (B9).
+  private URI measuredIngest;
+  private volatile long measuredFromNanos = Long.MAX_VALUE;
   private final ExecutorService executor;
   private final HttpClient http;
   private final Map<String, String> officeTokens = new ConcurrentHashMap<>();
@@ -65,9 +68,24 @@ final class Api implements AutoCloseable {
         key -> DevTokens.token(subject, "office", region).validFor(Duration.ofHours(12)).mint());
   }
 
+  /** After the warm-up ({@link #measureFrom}), posts go to {@code url} instead. */
+  void measureIngest(String url) {
+    measuredIngest = URI.create(url.replaceAll("/+$", ""));
+  }
+
+  /** The moment the warm-up ends, in {@link System#nanoTime()}'s terms. */
+  void measureFrom(long nanos) {
+    measuredFromNanos = nanos;
+  }
+
+  /** The ingest a post goes to at {@code nanos}. */
+  URI ingestAt(long nanos) {
+    return measuredIngest != null && nanos >= measuredFromNanos ? measuredIngest : ingest;
+  }
+
   CompletableFuture<HttpResponse<String>> post(String path, String token, String body) {
     HttpRequest request =
-        HttpRequest.newBuilder(ingest.resolve(path))
+        HttpRequest.newBuilder(ingestAt(System.nanoTime()).resolve(path))
             .timeout(Duration.ofSeconds(30))
             .header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/json")

@@ -17,15 +17,18 @@ final class LoadGenerator {
   private final LoadReport report;
   private final TotalsCheck check;
   private final EndToEndProbe probe;
+  private final Api api;
 
   /** {@code probe} is null when end-to-end latency is not measured. */
   LoadGenerator(
+      Api api,
       LoadOptions options,
       Arrivals arrivals,
       Latencies latencies,
       LoadReport report,
       TotalsCheck check,
       EndToEndProbe probe) {
+    this.api = api;
     this.options = options;
     this.arrivals = arrivals;
     this.latencies = latencies;
@@ -59,6 +62,7 @@ final class LoadGenerator {
             latencies,
             out);
     return new LoadGenerator(
+        api,
         options,
         arrivals,
         latencies,
@@ -74,6 +78,7 @@ final class LoadGenerator {
     List<LoadRequest> ready = arrivals.prepare();
     long start = System.nanoTime();
     latencies.measureFrom(start + options.warmup().toNanos());
+    api.measureFrom(start + options.warmup().toNanos());
     report.startProgress(start);
     if (probe != null) {
       probe.start();

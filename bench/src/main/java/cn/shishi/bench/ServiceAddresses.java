@@ -10,7 +10,15 @@ final class ServiceAddresses {
   @Option(names = "--aggregator", defaultValue = "http://127.0.0.1:8081")
   private String aggregator;
 
+  // B9: the generator warms itself on --ingest, then measures a freshly started ingest here.
+  @Option(names = "--measure-ingest")
+  private String measureIngest;
+
   Api connect() {
-    return new Api(ingest, aggregator, 4);
+    Api api = new Api(ingest, aggregator, 4);
+    if (measureIngest != null) {
+      api.measureIngest(measureIngest);
+    }
+    return api;
   }
 }
