@@ -13,8 +13,8 @@ import java.util.Map;
  */
 public final class RollupDelta {
   private final Map<RollupKey, Totals> cells = new LinkedHashMap<>();
-  // The non-zero changes, worked out once: the writer reads them three times a batch, for the day
-  // and month cells and the province totals (B2 in docs/benchmarks.md).
+  // The non-zero changes, worked out once: they are read four times a batch, for the day and month
+  // cells, the province totals and the batch's outcome (B2 in docs/benchmarks.md).
   private Map<RollupKey, Totals> changed;
 
   public void add(Contribution contribution) {
