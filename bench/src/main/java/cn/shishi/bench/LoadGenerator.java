@@ -77,8 +77,9 @@ final class LoadGenerator {
     report.plan();
     List<LoadRequest> ready = arrivals.prepare();
     long start = System.nanoTime();
-    latencies.measureFrom(start + options.warmup().toNanos());
-    api.measureFrom(start + options.warmup().toNanos());
+    long measuredFrom = start + options.warmup().toNanos();
+    latencies.measureFrom(measuredFrom);
+    api.measureFrom(measuredFrom);
     report.startProgress(start);
     if (probe != null) {
       probe.start();
