@@ -2,6 +2,7 @@ package cn.shishi.ingest.config;
 
 import cn.shishi.contract.partition.AssignmentPartitioner;
 import cn.shishi.web.KafkaConnection;
+import cn.shishi.web.NativeLz4;
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
 
 /**
  * The one Kafka producer of the reports' topic, configured by {@code shishi.ingest.producer.*}.
@@ -22,6 +24,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 @ApplicationScoped
 public class ReportProducerFactory {
+  private static final Logger LOG = Logger.getLogger(ReportProducerFactory.class);
 
   @Produces
   @Singleton
@@ -34,6 +37,7 @@ public class ReportProducerFactory {
     settings.putAll(config.producer());
     // Where a key goes is the contract's (docs/adr/0012), never a setting to override.
     settings.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, AssignmentPartitioner.class.getName());
+    LOG.infof("lz4 compression: %s", NativeLz4.load());
     Producer<String, byte[]> producer =
         new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
     // Quarkus binds the Kafka client metrics of every producer announced this way.
