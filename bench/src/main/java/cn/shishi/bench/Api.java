@@ -84,12 +84,17 @@ final class Api implements AutoCloseable {
   }
 
   CompletableFuture<HttpResponse<String>> post(String path, String token, String body) {
+    return post(path, token, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A post of a body encoded already: a prepared load's requests are not encoded as they go. */
+  CompletableFuture<HttpResponse<String>> post(String path, String token, byte[] body) {
     HttpRequest request =
         HttpRequest.newBuilder(ingestAt(System.nanoTime()).resolve(path))
             .timeout(Duration.ofSeconds(30))
             .header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
   }

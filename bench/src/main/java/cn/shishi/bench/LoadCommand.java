@@ -54,6 +54,10 @@ final class LoadCommand implements Callable<Integer> {
   @Option(names = "--warmup", defaultValue = "0")
   private Duration warmup;
 
+  // Sent first, from this same JVM, so that the generator's own JIT has warmed up too.
+  @Option(names = "--warmup-reports", defaultValue = "0")
+  private long warmupReports;
+
   @Option(names = "--drain-timeout", defaultValue = "10m")
   private Duration drainTimeout;
 
@@ -71,6 +75,9 @@ final class LoadCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     LoadOptions options = options();
     try (Api api = services.connect()) {
+      if (warmupReports > 0) {
+        LoadGenerator.warmUp(options.warmUp(warmupReports), api, out);
+      }
       return LoadGenerator.create(options, api, out).run() ? Main.OK : Main.CHECK_FAILED;
     }
   }
@@ -78,6 +85,9 @@ final class LoadCommand implements Callable<Integer> {
   LoadOptions options() {
     if (batchSize < 1 || batchSize > 1000) {
       throw new ParameterException(spec.commandLine(), "--batch-size is 1..1000");
+    }
+    if (warmupReports < 0) {
+      throw new ParameterException(spec.commandLine(), "--warmup-reports is 0 or more");
     }
     return new LoadOptions(
         rate,

@@ -1,5 +1,6 @@
 package cn.shishi.bench;
 
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -71,11 +72,21 @@ final class LoadGenerator {
         options.probe() ? new EndToEndProbe(api, expected, latencies) : null);
   }
 
+  /** Sends {@code options}' reports unmeasured and says so in one line. */
+  static void warmUp(LoadOptions options, Api api, PrintStream out) throws InterruptedException {
+    long start = System.nanoTime();
+    create(options, api, new PrintStream(OutputStream.nullOutputStream())).run();
+    out.printf(
+        "warm-up: %,d reports sent in %.1f s (not measured)%n",
+        options.count(), (System.nanoTime() - start) / 1e9);
+  }
+
   /** Runs the load; returns whether the totals check passed (true when not checked). */
   boolean run() throws InterruptedException {
     Api.Totals before = options.check() ? check.baseline() : null;
     report.plan();
     List<LoadRequest> ready = arrivals.prepare();
+    long cpuBefore = ProcessCpu.nanos();
     long start = System.nanoTime();
     long measuredFrom = start + options.warmup().toNanos();
     latencies.measureFrom(measuredFrom);
@@ -90,7 +101,7 @@ final class LoadGenerator {
       probe.stop();
     }
     report.stopProgress();
-    report.summary(sendingNanos);
+    report.summary(sendingNanos, cpuBefore < 0 ? -1 : ProcessCpu.nanos() - cpuBefore);
     return !options.check() || check.passes(before);
   }
 }

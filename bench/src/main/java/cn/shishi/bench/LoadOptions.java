@@ -37,6 +37,28 @@ record LoadOptions(
     Duration warmup,
     Duration drainTimeout) {
 
+  /**
+   * A pass of {@code reports} sent as fast as this run's concurrency allows, in batches of the same
+   * size, before the measured run: nothing in it is checked, measured or printed.
+   */
+  LoadOptions warmUp(long reports) {
+    return new LoadOptions(
+        0,
+        null,
+        reports,
+        batchSize,
+        0,
+        0,
+        0,
+        0,
+        concurrency,
+        connections,
+        false,
+        false,
+        Duration.ZERO,
+        drainTimeout);
+  }
+
   boolean batched() {
     return batchSize > 1;
   }

@@ -72,8 +72,11 @@ final class LoadReport {
         window.getTotalCount() == 0 ? "-" : Percentiles.millis(window.getValueAtPercentile(99)));
   }
 
-  /** The figures of the whole run; rates are over {@code sendingNanos}. */
-  void summary(long sendingNanos) {
+  /**
+   * The figures of the whole run; rates are over {@code sendingNanos}, in which the generator
+   * itself used {@code cpuNanos} of CPU (on a shared machine, taken from the service's share).
+   */
+  void summary(long sendingNanos, long cpuNanos) {
     double seconds = sendingNanos / 1e9;
     out.println();
     out.printf(
@@ -85,6 +88,11 @@ final class LoadReport {
         "accepted        %,d (%,d of them duplicates, %,.0f/s)%n",
         counts.reportsAccepted(), counts.duplicatesAccepted(), counts.reportsAccepted() / seconds);
     out.printf("rejected (422)  %,d, as intended%n", counts.invalidRejected());
+    if (cpuNanos >= 0 && counts.reportsSent() > 0) {
+      out.printf(
+          "generator CPU   %.1f ms per 1,000 reports sent, while sending%n",
+          cpuNanos / 1e3 / counts.reportsSent());
+    }
     out.printf(
         "withdrawals     %,d sent, %,d accepted%n",
         counts.withdrawalsSent(), counts.withdrawalsAccepted());

@@ -14,7 +14,7 @@ record LoadRequest(
     String path,
     String office,
     String token,
-    String body,
+    byte[] body,
     boolean invalid,
     List<Report> items,
     List<Report> fresh) {

@@ -2,6 +2,7 @@ package cn.shishi.bench;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +25,10 @@ final class LoadRequests {
     this.factory = factory;
     this.api = api;
     this.filed = filed;
+  }
+
+  private static byte[] utf8(ObjectNode json) {
+    return json.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   LoadRequest next() {
@@ -58,9 +63,9 @@ final class LoadRequests {
       ArrayNode array = batch.putArray("reports");
       bodies.forEach(array::add);
       return new LoadRequest(
-          "/api/v1/reports/batch", office, token, batch.toString(), invalid, items, fresh);
+          "/api/v1/reports/batch", office, token, utf8(batch), invalid, items, fresh);
     }
     return new LoadRequest(
-        "/api/v1/reports", office, token, bodies.get(0).toString(), invalid, items, fresh);
+        "/api/v1/reports", office, token, utf8(bodies.get(0)), invalid, items, fresh);
   }
 }

@@ -21,11 +21,12 @@ public final class Main implements Callable<Integer> {
       """
       usage: bin/shishi load [--rate 2000|max] [--duration 30s | --count N] [--batch-size 1..1000]
                              [--duplicates 0.1] [--late 0.05] [--withdrawals 0.01] [--invalid 0.01]
-                             [--concurrency 4] [--connections 64] [--warmup 30s] [--probe] [--no-check]
+                             [--concurrency 4] [--connections 64] [--warmup 30s] [--warmup-reports N]
+                             [--probe] [--no-check]
                              [--ingest http://127.0.0.1:8080] [--aggregator http://127.0.0.1:8081]
              bin/shishi demo
              bin/shishi audit verify [export.zip] [--jdbc-url URL --user U --password P]
-             bin/shishi bench b1|b2|b3|b4|b5|b7""";
+             bin/shishi bench b1|b2|b3|b4|b5|b6|b7|b9""";
 
   private final PrintStream out;
 

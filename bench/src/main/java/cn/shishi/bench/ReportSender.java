@@ -59,7 +59,7 @@ final class ReportSender {
   // The same ids again after a 503, a 429 or a lost answer is what the API asks offices to do: what
   // was stored already counts once.
   private CompletableFuture<HttpResponse<String>> postWithRetries(
-      String path, String token, String body, int attemptsLeft) {
+      String path, String token, byte[] body, int attemptsLeft) {
     return api.post(path, token, body)
         .handle(
             (response, failure) -> {

@@ -94,6 +94,30 @@ class MainTest {
   }
 
   @Test
+  void benchmarkB1sWarmUpPassIsTheSameLoadUncheckedAndUnmeasured() {
+    LoadOptions measured =
+        load("--rate", "max", "--concurrency", "4", "--batch-size", "1000", "--count", "500000");
+    LoadOptions warmUp = measured.warmUp(100_000);
+    assertThat(warmUp.count()).isEqualTo(100_000);
+    assertThat(warmUp.requestLimit()).isEqualTo(100);
+    assertThat(warmUp.duration()).isNull();
+    assertThat(warmUp.rate()).isZero();
+    assertThat(warmUp.batchSize()).isEqualTo(1000);
+    assertThat(warmUp.concurrency()).isEqualTo(4);
+    assertThat(warmUp.check()).isFalse();
+    assertThat(warmUp.probe()).isFalse();
+    assertThat(warmUp.duplicates() + warmUp.late() + warmUp.withdrawals() + warmUp.invalid())
+        .isZero();
+  }
+
+  @Test
+  void aNegativeWarmUpCountIsAUsageError() {
+    assertThat(commandLine.execute("load", "--warmup-reports", "-1")).isEqualTo(2);
+    assertThat(err())
+        .isEqualTo("shishi load: --warmup-reports is 0 or more" + System.lineSeparator());
+  }
+
+  @Test
   void loadAsBenchmarkB3WarmsUpAndProbes() {
     LoadOptions options = load("--rate", "2000", "--duration", "90s", "--warmup", "30s", "--probe");
     assertThat(options.rate()).isEqualTo(2000);
