@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.shishi.catalog.ProvincePopulation;
 import cn.shishi.catalog.Regions;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeMap;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -58,10 +61,19 @@ class PartitionAssignmentTest {
       assertThat(partitioner.partition(key.getBytes(StandardCharsets.UTF_8), 24))
           .isEqualTo(planned.getAsInt());
     }
-    byte[] stray = "not a region".getBytes(StandardCharsets.UTF_8);
-    int hashed = partitioner.partition(stray, 7);
-    assertThat(partitioner.partition(stray, 7)).as("one key, one partition").isEqualTo(hashed);
-    assertThat(partitioner.partition(null, 7)).isBetween(0, 6);
+    // What the file does not plan goes where Kafka's own partitioner would put it.
+    for (String key : new String[] {"not a region", "3304", "99", "6501"}) {
+      byte[] stray = key.getBytes(StandardCharsets.UTF_8);
+      assertThat(partitioner.partition(stray, 7))
+          .as("%s on 7 partitions", key)
+          .isEqualTo(BuiltInPartitioner.partitionForKey(stray, 7));
+    }
+    // Records without a key (none of Shishi's) take the partitions in turn.
+    Set<Integer> keyless = new HashSet<>();
+    for (int i = 0; i < 7; i++) {
+      keyless.add(partitioner.partition(null, 7));
+    }
+    assertThat(keyless).hasSize(7).allMatch(p -> p >= 0 && p < 7);
   }
 
   @Test
