@@ -3,6 +3,7 @@ package cn.shishi.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
@@ -73,6 +74,15 @@ class ContainerImagesIT {
         .contains("<artifactId>cyclonedx-maven-plugin</artifactId>");
     assertThat(Files.readString(RepoFiles.path("pom.xml")))
         .contains("<goal>makeBom</goal>", "<phase>package</phase>", "<outputName>bom</outputName>");
+    // The services are packaged before this module in the reactor: the file the image copies.
+    JsonNode bom =
+        new ObjectMapper()
+            .readTree(RepoFiles.path("services/" + service + "/target/bom.json").toFile());
+    assertThat(bom.path("bomFormat").asText()).isEqualTo("CycloneDX");
+    assertThat(bom.path("metadata").path("component").path("name").asText())
+        .isEqualTo("shishi-" + service);
+    assertThat(bom.path("components").findValuesAsText("name"))
+        .contains("quarkus-core", "kafka-clients", "shishi-contract");
   }
 
   @Test
