@@ -19,6 +19,7 @@ final class LoadGenerator {
   private final TotalsCheck check;
   private final EndToEndProbe probe;
   private final Api api;
+  private final LoadCounts counts;
 
   /** {@code probe} is null when end-to-end latency is not measured. */
   LoadGenerator(
@@ -28,8 +29,10 @@ final class LoadGenerator {
       Latencies latencies,
       LoadReport report,
       TotalsCheck check,
-      EndToEndProbe probe) {
+      EndToEndProbe probe,
+      LoadCounts counts) {
     this.api = api;
+    this.counts = counts;
     this.options = options;
     this.arrivals = arrivals;
     this.latencies = latencies;
@@ -69,16 +72,21 @@ final class LoadGenerator {
         latencies,
         new LoadReport(options, counts, latencies, timers, out),
         new TotalsCheck(api, options.drainTimeout(), expected, out),
-        options.probe() ? new EndToEndProbe(api, expected, latencies) : null);
+        options.probe() ? new EndToEndProbe(api, expected, latencies) : null,
+        counts);
   }
 
   /** Sends {@code options}' reports unmeasured and says so in one line. */
   static void warmUp(LoadOptions options, Api api, PrintStream out) throws InterruptedException {
     long start = System.nanoTime();
-    create(options, api, new PrintStream(OutputStream.nullOutputStream())).run();
+    LoadGenerator warmUp = create(options, api, new PrintStream(OutputStream.nullOutputStream()));
+    warmUp.run();
     out.printf(
-        "warm-up: %,d reports sent in %.1f s (not measured)%n",
-        options.count(), (System.nanoTime() - start) / 1e9);
+        "warm-up: %,d reports sent in %.1f s, %,d accepted, %,d requests failed (not measured)%n",
+        options.count(),
+        (System.nanoTime() - start) / 1e9,
+        warmUp.counts.reportsAccepted(),
+        warmUp.counts.errors());
   }
 
   /** Runs the load; returns whether the totals check passed (true when not checked). */
