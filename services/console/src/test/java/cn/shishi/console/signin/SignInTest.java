@@ -1,5 +1,6 @@
 package cn.shishi.console.signin;
 
+import static cn.shishi.console.ConsoleSessions.csrf;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -7,15 +8,11 @@ import static org.hamcrest.Matchers.endsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The development sign-in, its cookie, CSRF on its form, and the language switch. */
 @QuarkusTest
 class SignInTest {
-  private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
-
   @Test
   void aPageNeedsSomeoneSignedIn() {
     given()
@@ -101,11 +98,5 @@ class SignInTest {
         .then()
         .statusCode(200)
         .body(containsString("<html lang=\"en\">"), containsString("Sign in"));
-  }
-
-  private static String csrf(String page) {
-    Matcher matcher = CSRF.matcher(page);
-    assertThat(matcher.find()).as("a CSRF token on the page").isTrue();
-    return matcher.group(1);
   }
 }
