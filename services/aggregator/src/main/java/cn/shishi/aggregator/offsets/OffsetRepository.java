@@ -26,6 +26,15 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class OffsetRepository {
+  /**
+   * The advisory lock that every transaction locking partitions takes shared and a rollup rebuild
+   * takes exclusive (beside ExclusiveRun's, which keep one reconciliation and one rebuild at a
+   * time). Row locks alone did not hold off a partition whose row did not exist when the rebuild
+   * began (partitions added meanwhile): its batches would have counted twice, once in their own
+   * shard and once in the rebuild's recount of the ledger.
+   */
+  private static final long PARTITION_WRITERS = 5_174_003L;
+
   private static final String ANOMALY_COLUMNS =
       "id, topic, kafka_partition, kind, stored_offset, stored_topic_id, log_start, log_end,"
           + " topic_id, detected_at, resolved_at, resolved_by, adopted_offset, resolution";
@@ -38,11 +47,13 @@ public class OffsetRepository {
 
   /**
    * Locks the partitions' rows until the transaction ends (creating those that are missing) and
-   * returns where each stands, its ledger chain included.
+   * returns where each stands, its ledger chain included. Waits while a rebuild {@link
+   * #holdPartitionWriters holds writers off}.
    */
   public Map<Integer, PartitionState> lock(String topic, Collection<Integer> partitions) {
     Integer[] ids = partitions.stream().sorted().toArray(Integer[]::new);
     try (Connection connection = dataSource.getConnection()) {
+      advisoryLock(connection, "pg_advisory_xact_lock_shared");
       try (PreparedStatement insert =
           connection.prepareStatement(
               "INSERT INTO consumer_offset (topic, kafka_partition, next_offset, updated_at)"
@@ -79,6 +90,25 @@ public class OffsetRepository {
       }
     } catch (SQLException e) {
       throw new PersistenceFailure("locking offsets of " + topic, e);
+    }
+  }
+
+  /**
+   * Waits until no transaction holds partitions locked, then holds off every {@link #lock}, of any
+   * partition of any topic, those created meanwhile included, until this transaction ends.
+   */
+  public void holdPartitionWriters() {
+    try (Connection connection = dataSource.getConnection()) {
+      advisoryLock(connection, "pg_advisory_xact_lock");
+    } catch (SQLException e) {
+      throw new PersistenceFailure("holding partition writers off", e);
+    }
+  }
+
+  private static void advisoryLock(Connection connection, String function) throws SQLException {
+    try (PreparedStatement lock =
+        connection.prepareStatement("SELECT " + function + "(" + PARTITION_WRITERS + ")")) {
+      lock.execute();
     }
   }
 

@@ -1,7 +1,6 @@
 package cn.shishi.aggregator.reconcile;
 
 import cn.shishi.aggregator.audit.Actors;
-import cn.shishi.aggregator.config.AggregatorConfig;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,13 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed("admin")
 public class AdminResource {
   private final RollupRebuild rollups;
-  private final AggregatorConfig config;
   private final Clock clock;
   private final Actors actors;
 
-  public AdminResource(RollupRebuild rollups, AggregatorConfig config, Clock clock, Actors actors) {
+  public AdminResource(RollupRebuild rollups, Clock clock, Actors actors) {
     this.rollups = rollups;
-    this.config = config;
     this.clock = clock;
     this.actors = actors;
   }
@@ -34,14 +31,14 @@ public class AdminResource {
   public record Rebuilt(int cells, Instant rebuiltAt) {}
 
   /**
-   * Recomputes every rollup cell from the ledger. The consumer waits meanwhile (the offsets are
-   * locked), so no batch is lost or counted twice across the rebuild. One at a time (409).
+   * Recomputes every rollup cell from the ledger. Every batch waits meanwhile, of whichever
+   * partition, so no batch is lost or counted twice across the rebuild. One at a time (409).
    */
   @Operation(summary = "Rebuild every rollup from the ledger · 由台账重建全部汇总")
   @POST
   @Path("/rollups/rebuild")
   public Rebuilt rebuild() {
-    int cells = rollups.rebuild(config.topic(), actors.current());
+    int cells = rollups.rebuild(actors.current());
     return new Rebuilt(cells, clock.instant());
   }
 }

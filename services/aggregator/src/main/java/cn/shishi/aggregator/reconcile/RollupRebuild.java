@@ -8,7 +8,10 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** Recomputes every rollup from the ledger, with the consumers held off meanwhile. */
+/**
+ * Recomputes every rollup from the ledger, with every batch held off meanwhile: those of partitions
+ * created during the rebuild too.
+ */
 @ApplicationScoped
 public class RollupRebuild {
   private final RebuildRepository rollups;
@@ -27,11 +30,11 @@ public class RollupRebuild {
    */
   @Transactional
   @TransactionConfiguration(timeout = 3600)
-  public int rebuild(String topic, Actor actor) {
+  public int rebuild(Actor actor) {
     if (!rollups.tryLock()) {
       throw new AlreadyRunning("rebuild");
     }
-    offsets.lock(topic, offsets.read(topic).keySet());
+    offsets.holdPartitionWriters();
     int cells = rollups.rebuild();
     audit.record(actor, AdminAction.REBUILD, "rollups", cells + " day cells");
     return cells;
