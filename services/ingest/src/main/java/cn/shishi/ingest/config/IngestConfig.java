@@ -50,6 +50,14 @@ public interface IngestConfig {
   @WithDefault("20000")
   int maxPendingRecords();
 
+  /**
+   * Reports a freshly started ingest decodes, validates, maps and serialises before it says it is
+   * ready, publishing none, so that its first offices do not wait on the JIT compiling that path
+   * (benchmark B9); 0 turns the warm-up off.
+   */
+  @WithDefault("3000")
+  int warmUpReports();
+
   /** Each office's rate. */
   RateLimit rateLimit();
 

@@ -100,6 +100,23 @@ public class ReportPublisher {
   }
 
   /**
+   * Readies the producer: learns the topic's partitions and connects to their leaders, as the first
+   * publish would. Returns the number of partitions; blocks up to {@code max.block.ms}.
+   */
+  public int prepare() {
+    return producer.partitionsFor(topic).size();
+  }
+
+  /** Builds the records of {@code events}, serialised, and hands none to Kafka: a warm-up's run. */
+  public int rehearse(List<OutgoingEvent> events) {
+    int bytes = 0;
+    for (OutgoingEvent event : events) {
+      bytes += record(event, List.of()).value().length;
+    }
+    return bytes;
+  }
+
+  /**
    * Publishes every event; completes when all are acknowledged, fails on the first that is not or
    * when the publish timeout passes. After a failure no further record is handed to Kafka.
    */

@@ -1,0 +1,142 @@
+package cn.shishi.ingest.warmup;
+
+import cn.shishi.contract.report.ReportSubmission;
+import cn.shishi.contract.report.ReportValidator;
+import cn.shishi.ingest.config.IngestConfig;
+import cn.shishi.ingest.domain.ReportBatch;
+import cn.shishi.ingest.messaging.OutgoingEvent;
+import cn.shishi.ingest.messaging.ReportEventMapper;
+import cn.shishi.ingest.messaging.ReportPublisher;
+import cn.shishi.web.Caller;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes a freshly started ingest through its reports' path before it says it is ready: the producer
+ * learns the topic's partitions and connects, and {@code shishi.ingest.warm-up-reports} made-up
+ * reports are decoded by the request's JSON mapper, validated, mapped to events and serialised.
+ * Nothing is published. Without it, the first offices to reach a new instance paid for the JIT
+ * compiling that code on a busy machine (B9 in docs/benchmarks.md). A failure (Kafka not reachable
+ * yet) ends the warm-up early; the instance is ready all the same.
+ */
+@ApplicationScoped
+public class WarmUp {
+  private static final Logger LOG = Logger.getLogger(WarmUp.class);
+  private static final int BATCH = 100;
+  // A Jiaxing county office and a program and kind of task of the built-in catalogue.
+  private static final Caller OFFICE = new Caller("warm-up", Set.of("office"), "330402", "warm-up");
+
+  private final ObjectMapper json;
+  private final ReportValidator validator;
+  private final ReportPublisher publisher;
+  private final ManagedExecutor executor;
+  private final Clock clock;
+  private final int reports;
+  private volatile boolean done;
+
+  public WarmUp(
+      ObjectMapper json,
+      ReportValidator validator,
+      ReportPublisher publisher,
+      ManagedExecutor executor,
+      Clock clock,
+      IngestConfig config) {
+    this.json = json;
+    this.validator = validator;
+    this.publisher = publisher;
+    this.executor = executor;
+    this.clock = clock;
+    this.reports = config.warmUpReports();
+  }
+
+  void start(@Observes StartupEvent event) {
+    if (reports <= 0) {
+      done = true;
+      return;
+    }
+    executor.execute(this::run);
+  }
+
+  /** Whether the warm-up is over, done or cut short. */
+  public boolean done() {
+    return done;
+  }
+
+  private void run() {
+    long started = System.nanoTime();
+    try {
+      int partitions = publisher.prepare();
+      byte[] body = json.writeValueAsBytes(new ReportBatch(madeUp()));
+      int valid = 0;
+      for (int rehearsed = 0; rehearsed < reports; rehearsed += BATCH) {
+        valid += rehearse(body);
+      }
+      LOG.infof(
+          "warmed up in %d ms: %d partitions known, %d reports decoded and validated, %d serialised,"
+              + " none published",
+          elapsed(started), partitions, reports, valid);
+    } catch (IOException | RuntimeException e) {
+      LOG.warnf("warm-up cut short after %d ms: %s", elapsed(started), e.toString());
+    } finally {
+      done = true;
+    }
+  }
+
+  private static long elapsed(long started) {
+    return Duration.ofNanos(System.nanoTime() - started).toMillis();
+  }
+
+  /** What a batch's request does, short of publishing; the number of valid reports. */
+  private int rehearse(byte[] body) {
+    ReportBatch batch;
+    try {
+      batch = json.readValue(body, ReportBatch.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<OutgoingEvent> events = new ArrayList<>(batch.reports().size());
+    for (ReportSubmission submission : batch.reports()) {
+      ReportValidator.Validated validated = validator.validate(submission, "");
+      if (validated.isValid()) {
+        events.add(
+            OutgoingEvent.filed(
+                ReportEventMapper.toEvent(validated.report(), OFFICE, clock.instant()),
+                OFFICE.region()));
+      }
+    }
+    publisher.rehearse(events);
+    return events.size();
+  }
+
+  private List<ReportSubmission> madeUp() {
+    OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.ofHours(8));
+    List<ReportSubmission> made = new ArrayList<>(BATCH);
+    for (int i = 0; i < BATCH; i++) {
+      made.add(
+          new ReportSubmission(
+              UUID.randomUUID(),
+              OFFICE.region(),
+              "warm-nest",
+              "household-helped",
+              1 + i % 5,
+              2 + i % 7,
+              now.minusDays(1).minusMinutes(i),
+              "为南湖区两户老人完成适老化改造"));
+    }
+    return made;
+  }
+}
