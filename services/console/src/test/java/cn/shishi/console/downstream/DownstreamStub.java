@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Stands in for the ingest and the aggregator: answers every call 503 (the page then says the
- * services are away) and remembers, per call, its path and its trace headers. {@code GET
- * /stub/calls} lists them, one line each: path, traceparent, baggage ("-" where absent). The test
- * reads them over HTTP because it may not share this class's loader.
+ * Stands in for the ingest and the aggregator: answers the ingest's catalogue with empty lists and
+ * everything else 503 (the page then says the services are away), and remembers, per call, its
+ * method, path and trace headers. {@code GET /stub/calls} lists them, one line each: method, path,
+ * traceparent, baggage ("-" where absent). The test reads them over HTTP because it may not share
+ * this class's loader.
  */
 public class DownstreamStub implements QuarkusTestResourceLifecycleManager {
   private final List<String> calls = new CopyOnWriteArrayList<>();
@@ -40,8 +41,19 @@ public class DownstreamStub implements QuarkusTestResourceLifecycleManager {
       send(exchange, 200, String.join("\n", calls));
       return;
     }
-    calls.add(path + " " + header(exchange, "traceparent") + " " + header(exchange, "baggage"));
-    send(exchange, 503, "");
+    calls.add(
+        String.join(
+            " ",
+            exchange.getRequestMethod(),
+            path,
+            header(exchange, "traceparent"),
+            header(exchange, "baggage")));
+    if (path.startsWith("/api/v1/catalog/")) {
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      send(exchange, 200, "[]");
+    } else {
+      send(exchange, 503, "");
+    }
   }
 
   private static String header(HttpExchange exchange, String name) {
