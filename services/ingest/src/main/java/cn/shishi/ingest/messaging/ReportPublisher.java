@@ -100,8 +100,8 @@ public class ReportPublisher {
   }
 
   /**
-   * Readies the producer: learns the topic's partitions and connects to their leaders, as the first
-   * publish would. Returns the number of partitions; blocks up to {@code max.block.ms}.
+   * Readies the producer: it learns the topic's partitions and their leaders, as the first publish
+   * would. Returns the number of partitions; blocks up to {@code max.block.ms}.
    */
   public int prepare() {
     return producer.partitionsFor(topic).size();

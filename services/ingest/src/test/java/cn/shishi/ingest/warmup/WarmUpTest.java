@@ -6,9 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import cn.shishi.infra.ShishiInfrastructureResource;
 import cn.shishi.infra.TopicReader;
+import cn.shishi.ingest.config.IngestConfig;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -22,12 +24,18 @@ class WarmUpTest {
   @TestHTTPResource(value = "/health/ready", management = true)
   URL readiness;
 
+  @Inject WarmUp warmUp;
+  @Inject IngestConfig config;
+
   @Test
   void theWarmUpEndsReadyAndPublishesNothing() {
     await("the warm-up over")
         .atMost(Duration.ofSeconds(60))
         .until(() -> "UP".equals(given().get(readiness).then().extract().path(WARM_UP_STATUS)));
 
+    assertThat(warmUp.serialised())
+        .as("every made-up report valid")
+        .isEqualTo(config.warmUpReports());
     try (TopicReader topic =
         new TopicReader(
             ShishiInfrastructureResource.infrastructure().bootstrapServers(), "task-reports")) {
