@@ -33,7 +33,7 @@ public class OffsetRepository {
    * began (partitions added meanwhile): its batches would have counted twice, once in their own
    * shard and once in the rebuild's recount of the ledger.
    */
-  private static final long PARTITION_WRITERS = 5_174_003L;
+  public static final long PARTITION_WRITERS = 5_174_003L;
 
   private static final String ANOMALY_COLUMNS =
       "id, topic, kafka_partition, kind, stored_offset, stored_topic_id, log_start, log_end,"

@@ -1,6 +1,7 @@
 package cn.shishi.aggregator.reconcile;
 
 import cn.shishi.aggregator.audit.Actors;
+import cn.shishi.aggregator.config.AggregatorConfig;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,11 +19,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed("admin")
 public class AdminResource {
   private final RollupRebuild rollups;
+  private final AggregatorConfig config;
   private final Clock clock;
   private final Actors actors;
 
-  public AdminResource(RollupRebuild rollups, Clock clock, Actors actors) {
+  public AdminResource(RollupRebuild rollups, AggregatorConfig config, Clock clock, Actors actors) {
     this.rollups = rollups;
+    this.config = config;
     this.clock = clock;
     this.actors = actors;
   }
@@ -38,7 +41,7 @@ public class AdminResource {
   @POST
   @Path("/rollups/rebuild")
   public Rebuilt rebuild() {
-    int cells = rollups.rebuild(actors.current());
+    int cells = rollups.rebuild(config.topic(), actors.current());
     return new Rebuilt(cells, clock.instant());
   }
 }

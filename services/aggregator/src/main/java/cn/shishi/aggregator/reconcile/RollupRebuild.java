@@ -30,11 +30,14 @@ public class RollupRebuild {
    */
   @Transactional
   @TransactionConfiguration(timeout = 3600)
-  public int rebuild(Actor actor) {
+  public int rebuild(String topic, Actor actor) {
     if (!rollups.tryLock()) {
       throw new AlreadyRunning("rebuild");
     }
     offsets.holdPartitionWriters();
+    // Aggregators of the release before this lock take only the offset rows: while a rolling
+    // update runs both, a rebuild holds those too (after the advisory lock, in the batches' order).
+    offsets.lock(topic, offsets.read(topic).keySet());
     int cells = rollups.rebuild();
     audit.record(actor, AdminAction.REBUILD, "rollups", cells + " day cells");
     return cells;

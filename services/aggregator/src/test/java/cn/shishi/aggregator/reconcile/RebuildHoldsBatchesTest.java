@@ -1,5 +1,6 @@
 package cn.shishi.aggregator.reconcile;
 
+import static cn.shishi.aggregator.offsets.OffsetRepository.PARTITION_WRITERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,8 +28,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(ShishiInfrastructureResource.class)
 class RebuildHoldsBatchesTest {
-  // OffsetRepository's: a rebuild takes it exclusive, every partition lock shared.
-  private static final long PARTITION_WRITERS = 5_174_003L;
   private static final Map<String, String> DAY = Map.of("from", "2019-04-17", "to", "2019-04-17");
 
   @Inject DataSource dataSource;
@@ -84,7 +83,8 @@ class RebuildHoldsBatchesTest {
     try (ResultSet row =
         s.executeQuery(
             "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
-                + " AND objid = "
+                + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                + " AND classid = 0 AND objsubid = 1 AND objid = "
                 + PARTITION_WRITERS)) {
       row.next();
       return row.getInt(1);
