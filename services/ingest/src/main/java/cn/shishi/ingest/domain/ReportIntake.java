@@ -128,12 +128,7 @@ public class ReportIntake {
     }
     Instant receivedAt = clock.instant();
     List<OutgoingEvent> events =
-        reports.stream()
-            .map(
-                r ->
-                    OutgoingEvent.filed(
-                        ReportEventMapper.toEvent(r, office, receivedAt), office.region()))
-            .toList();
+        reports.stream().map(r -> ReportEventMapper.filed(r, office, receivedAt)).toList();
     return publish(events, REPORTS);
   }
 

@@ -29,6 +29,11 @@ public final class ReportEventMapper {
         caller.subject());
   }
 
+  /** The report of {@code caller}'s office, keyed by that office's region, ready to publish. */
+  public static OutgoingEvent filed(ValidReport report, Caller caller, Instant receivedAt) {
+    return OutgoingEvent.filed(toEvent(report, caller, receivedAt), caller.region());
+  }
+
   /** The withdrawal of one of {@code caller}'s office's reports, by {@code caller}. */
   public static ReportWithdrawn toWithdrawal(
       UUID reportId, Caller caller, String reason, Instant at) {

@@ -108,12 +108,10 @@ public class ReportPublisher {
   }
 
   /** Builds the records of {@code events}, serialised, and hands none to Kafka: a warm-up's run. */
-  public int rehearse(List<OutgoingEvent> events) {
-    int bytes = 0;
+  public void rehearse(List<OutgoingEvent> events) {
     for (OutgoingEvent event : events) {
-      bytes += record(event, List.of()).value().length;
+      record(event, List.of());
     }
-    return bytes;
   }
 
   /**

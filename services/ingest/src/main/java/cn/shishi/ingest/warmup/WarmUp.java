@@ -132,10 +132,7 @@ public class WarmUp {
     for (ReportSubmission submission : batch.reports()) {
       ReportValidator.Validated validated = validator.validate(submission, "");
       if (validated.isValid()) {
-        events.add(
-            OutgoingEvent.filed(
-                ReportEventMapper.toEvent(validated.report(), OFFICE, clock.instant()),
-                OFFICE.region()));
+        events.add(ReportEventMapper.filed(validated.report(), OFFICE, clock.instant()));
       }
     }
     publisher.rehearse(events);
