@@ -29,8 +29,9 @@ final class Api implements AutoCloseable {
 
   private final URI ingest;
   private final URI aggregator;
-  // Where posts go once the warm-up is over, if not to the ingest above (B9).
+  // Where posts go once the warm-up is over, if not to the ingest above (B9), and its readiness.
   private URI measuredIngest;
+  private URI measuredIngestReadiness;
   private volatile long measuredFromNanos = Long.MAX_VALUE;
   private final ExecutorService executor;
   private final HttpClient http;
@@ -71,6 +72,31 @@ final class Api implements AutoCloseable {
   /** After the warm-up ({@link #measureFrom}), posts go to {@code url} instead. */
   void measureIngest(String url) {
     measuredIngest = URI.create(url.replaceAll("/+$", ""));
+  }
+
+  /**
+   * Posts move to the measured ingest only once {@code url} (its readiness check) answers 200, as a
+   * load balancer's would: what is measured is its first seconds of answering, not its start.
+   */
+  void measureWhenReady(String url) {
+    measuredIngestReadiness = URI.create(url);
+  }
+
+  /** Whether the measured ingest may take posts: true unless its readiness says otherwise. */
+  boolean measuredIngestReady() throws InterruptedException {
+    if (measuredIngest == null || measuredIngestReadiness == null) {
+      return true;
+    }
+    HttpRequest request =
+        HttpRequest.newBuilder(measuredIngestReadiness)
+            .timeout(Duration.ofSeconds(1))
+            .GET()
+            .build();
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException notListeningYet) {
+      return false;
+    }
   }
 
   /** The moment the warm-up ends, in {@link System#nanoTime()}'s terms. */

@@ -1,6 +1,7 @@
 package cn.shishi.bench;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,7 +14,12 @@ import java.util.concurrent.locks.LockSupport;
  * (the closed model). Each request brings the withdrawals due with it.
  */
 final class Arrivals {
+  // How often the load asks whether the measured ingest is ready, while it waits for it (B9).
+  private static final long READINESS_POLL_NANOS = 100_000_000L;
+  private static final Duration MEASURED_INGEST_START_LIMIT = Duration.ofMinutes(2);
+
   private final LoadOptions options;
+  private final Api api;
   private final LoadRequests requests;
   private final ReportSender sender;
   private final Withdrawals withdrawals;
@@ -23,6 +29,7 @@ final class Arrivals {
 
   Arrivals(
       LoadOptions options,
+      Api api,
       LoadRequests requests,
       ReportSender sender,
       Withdrawals withdrawals,
@@ -30,6 +37,7 @@ final class Arrivals {
       Latencies latencies,
       PrintStream out) {
     this.options = options;
+    this.api = api;
     this.requests = requests;
     this.sender = sender;
     this.withdrawals = withdrawals;
@@ -63,6 +71,7 @@ final class Arrivals {
     if (options.rate() > 0) {
       openModel(startNanos, end);
     } else {
+      measureFrom(latencies.measureFrom());
       closedModel(end, ready);
     }
     counts.awaitIdle();
@@ -73,18 +82,52 @@ final class Arrivals {
     // a request that waits for one still counts its latency from its intended time.
     Semaphore connections = new Semaphore(options.connections());
     long limit = options.requestLimit();
-    long sent = 0;
-    if (!options.warmup().isZero()) {
-      long measureFrom = latencies.measureFrom();
-      sent = onSchedule(startNanos, Math.min(end, measureFrom), 0, limit, connections);
-      // The warm-up's backlog (cold JITs on both sides) is drained before the measured phase
-      // starts its own schedule, so that it is not charged to the measured requests.
-      counts.awaitIdle();
-      long measuredFor = end == Long.MAX_VALUE ? 0 : end - measureFrom;
-      latencies.measureFrom(System.nanoTime());
-      end = measuredFor == 0 ? Long.MAX_VALUE : latencies.measureFrom() + measuredFor;
+    if (options.warmup().isZero()) {
+      measureFrom(startNanos);
+      onSchedule(startNanos, end, 0, limit, connections);
+      return;
     }
-    onSchedule(latencies.measureFrom(), end, sent, limit, connections);
+    long warmUpEnd = latencies.measureFrom();
+    long measuredFor = end == Long.MAX_VALUE ? 0 : end - warmUpEnd;
+    long sent = onSchedule(startNanos, Math.min(end, warmUpEnd), 0, limit, connections);
+    boolean waited = false;
+    // B9: the warm-up's schedule goes on, on the running ingest and unmeasured, until the measured
+    // ingest is ready, as a load balancer's would.
+    long deadline = System.nanoTime() + MEASURED_INGEST_START_LIMIT.toNanos();
+    while (sent < limit && !api.measuredIngestReady()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "the measured ingest was not ready "
+                + MEASURED_INGEST_START_LIMIT
+                + " after the warm-up");
+      }
+      waited = true;
+      latencies.measureFrom(Long.MAX_VALUE);
+      long next = new ArrivalSchedule(startNanos, requestRate()).intendedNanos(sent);
+      sent = onSchedule(next, System.nanoTime() + READINESS_POLL_NANOS, sent, limit, connections);
+    }
+    // The warm-up's backlog (cold JITs on both sides) is drained before the measured phase
+    // starts its own schedule, so that it is not charged to the measured requests.
+    counts.awaitIdle();
+    long from = System.nanoTime();
+    measureFrom(from);
+    if (waited) {
+      out.printf(
+          "[%5.1fs] the measured ingest answered ready; the load moves to it%n",
+          (from - startNanos) / 1e9);
+    }
+    onSchedule(
+        from, measuredFor == 0 ? Long.MAX_VALUE : from + measuredFor, sent, limit, connections);
+  }
+
+  private double requestRate() {
+    return options.rate() / options.batchSize();
+  }
+
+  /** Measured from {@code nanos} on, and sent to the measured ingest if there is one. */
+  private void measureFrom(long nanos) {
+    latencies.measureFrom(nanos);
+    api.measureFrom(nanos);
   }
 
   /**
@@ -93,7 +136,7 @@ final class Arrivals {
    */
   private long onSchedule(long from, long until, long first, long limit, Semaphore connections)
       throws InterruptedException {
-    ArrivalSchedule schedule = new ArrivalSchedule(from, options.rate() / options.batchSize());
+    ArrivalSchedule schedule = new ArrivalSchedule(from, requestRate());
     long i = first;
     for (; i < limit; i++) {
       long intended = schedule.intendedNanos(i - first);

@@ -18,12 +18,10 @@ final class LoadGenerator {
   private final LoadReport report;
   private final TotalsCheck check;
   private final EndToEndProbe probe;
-  private final Api api;
   private final LoadCounts counts;
 
   /** {@code probe} is null when end-to-end latency is not measured. */
   LoadGenerator(
-      Api api,
       LoadOptions options,
       Arrivals arrivals,
       Latencies latencies,
@@ -31,7 +29,6 @@ final class LoadGenerator {
       TotalsCheck check,
       EndToEndProbe probe,
       LoadCounts counts) {
-    this.api = api;
     this.counts = counts;
     this.options = options;
     this.arrivals = arrivals;
@@ -59,6 +56,7 @@ final class LoadGenerator {
     Arrivals arrivals =
         new Arrivals(
             options,
+            api,
             new LoadRequests(options, factory, api, filed),
             new ReportSender(api, timers, counts, expected, filed, latencies, out),
             new Withdrawals(options, factory, filed, api, counts, expected, latencies),
@@ -66,7 +64,6 @@ final class LoadGenerator {
             latencies,
             out);
     return new LoadGenerator(
-        api,
         options,
         arrivals,
         latencies,
@@ -98,7 +95,6 @@ final class LoadGenerator {
     long start = System.nanoTime();
     long measuredFrom = start + options.warmup().toNanos();
     latencies.measureFrom(measuredFrom);
-    api.measureFrom(measuredFrom);
     report.startProgress(start);
     if (probe != null) {
       probe.start();

@@ -14,10 +14,17 @@ final class ServiceAddresses {
   @Option(names = "--measure-ingest")
   private String measureIngest;
 
+  // ... once this readiness URL of it answers 200.
+  @Option(names = "--measure-when-ready")
+  private String measureWhenReady;
+
   Api connect() {
     Api api = new Api(ingest, aggregator, 4);
     if (measureIngest != null) {
       api.measureIngest(measureIngest);
+    }
+    if (measureWhenReady != null) {
+      api.measureWhenReady(measureWhenReady);
     }
     return api;
   }

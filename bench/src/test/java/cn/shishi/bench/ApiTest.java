@@ -2,7 +2,12 @@ package cn.shishi.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Where the load's posts go: B9 warms the generator on one ingest and measures another. */
@@ -26,6 +31,43 @@ class ApiTest {
       api.measureFrom(10_000);
       assertThat(api.ingestAt(9_999)).isEqualTo(RUNNING);
       assertThat(api.ingestAt(10_000)).isEqualTo(FRESH);
+    }
+  }
+
+  @Test
+  void theMeasuredIngestTakesPostsOnlyOnceItsReadinessAnswers200()
+      throws IOException, InterruptedException {
+    AtomicInteger status = new AtomicInteger(503);
+    HttpServer readiness = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    readiness.createContext(
+        "/q/health/ready",
+        exchange -> {
+          exchange.sendResponseHeaders(status.get(), -1);
+          exchange.close();
+        });
+    readiness.start();
+    String url = "http://127.0.0.1:" + readiness.getAddress().getPort() + "/q/health/ready";
+    try (Api api = new Api("http://127.0.0.1:8080", "http://127.0.0.1:8081", 1)) {
+      api.measureIngest("http://127.0.0.1:8090");
+      api.measureWhenReady(url);
+      assertThat(api.measuredIngestReady()).isFalse();
+      status.set(200);
+      assertThat(api.measuredIngestReady()).isTrue();
+    } finally {
+      readiness.stop(0);
+    }
+  }
+
+  @Test
+  void aMeasuredIngestNotListeningYetIsNotReady() throws IOException, InterruptedException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    try (Api api = new Api("http://127.0.0.1:8080", "http://127.0.0.1:8081", 1)) {
+      api.measureIngest("http://127.0.0.1:8090");
+      api.measureWhenReady("http://127.0.0.1:" + closedPort + "/q/health/ready");
+      assertThat(api.measuredIngestReady()).isFalse();
     }
   }
 }
