@@ -31,7 +31,7 @@ final class Api implements AutoCloseable {
   private final URI aggregator;
   // Where posts go once the warm-up is over, if not to the ingest above (B9), and its readiness.
   private URI measuredIngest;
-  private URI measuredIngestReadiness;
+  private ReadinessWatch measuredIngestReadiness;
   private volatile long measuredFromNanos = Long.MAX_VALUE;
   private final ExecutorService executor;
   private final HttpClient http;
@@ -69,7 +69,7 @@ final class Api implements AutoCloseable {
         key -> DevTokens.token(subject, "office", region).validFor(Duration.ofHours(12)).mint());
   }
 
-  /** After the warm-up ({@link #measureFrom}), posts go to {@code url} instead. */
+  /** From {@link #measureFrom} on, posts go to {@code url} instead. */
   void measureIngest(String url) {
     measuredIngest = URI.create(url.replaceAll("/+$", ""));
   }
@@ -79,27 +79,20 @@ final class Api implements AutoCloseable {
    * load balancer's would: what is measured is its first seconds of answering, not its start.
    */
   void measureWhenReady(String url) {
-    measuredIngestReadiness = URI.create(url);
+    measuredIngestReadiness = new ReadinessWatch(URI.create(url), http);
+  }
+
+  /** Whether posts wait for the measured ingest's readiness ({@link #measureWhenReady}). */
+  boolean waitsForMeasuredIngest() {
+    return measuredIngest != null && measuredIngestReadiness != null;
   }
 
   /** Whether the measured ingest may take posts: true unless its readiness says otherwise. */
-  boolean measuredIngestReady() throws InterruptedException {
-    if (measuredIngest == null || measuredIngestReadiness == null) {
-      return true;
-    }
-    HttpRequest request =
-        HttpRequest.newBuilder(measuredIngestReadiness)
-            .timeout(Duration.ofSeconds(1))
-            .GET()
-            .build();
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-    } catch (IOException notListeningYet) {
-      return false;
-    }
+  boolean measuredIngestReady() {
+    return !waitsForMeasuredIngest() || measuredIngestReadiness.ready();
   }
 
-  /** The moment the warm-up ends, in {@link System#nanoTime()}'s terms. */
+  /** The moment posts move to the measured ingest, in {@link System#nanoTime()}'s terms. */
   void measureFrom(long nanos) {
     measuredFromNanos = nanos;
   }
@@ -154,7 +147,10 @@ final class Api implements AutoCloseable {
   }
 
   JsonNode aggregatorJson(String pathAndQuery) {
-    HttpResponse<String> response = getAggregator(pathAndQuery).join();
+    return json(pathAndQuery, getAggregator(pathAndQuery).join());
+  }
+
+  private static JsonNode json(String pathAndQuery, HttpResponse<String> response) {
     if (response.statusCode() != 200) {
       throw new IllegalStateException(
           "GET " + pathAndQuery + " answered " + response.statusCode() + ": " + response.body());
@@ -195,14 +191,14 @@ final class Api implements AutoCloseable {
   JsonNode awaitDrained(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      JsonNode reconciliation = aggregatorJson("/api/v1/audit/reconciliation");
-      if (reconciliation.path("pendingRecords").asLong(-1) == 0) {
+      JsonNode reconciliation = reconciliationOrNull();
+      if (reconciliation != null && reconciliation.path("pendingRecords").asLong(-1) == 0) {
         return reconciliation;
       }
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(
             "the aggregator still has "
-                + reconciliation.path("pendingRecords").asLong()
+                + (reconciliation == null ? "?" : reconciliation.path("pendingRecords").asText())
                 + " records pending after "
                 + timeout.toSeconds()
                 + " s");
@@ -211,8 +207,21 @@ final class Api implements AutoCloseable {
     }
   }
 
+  /** The reconciliation, or null while another one runs (409: one at a time, asked again). */
+  private JsonNode reconciliationOrNull() {
+    String path = "/api/v1/audit/reconciliation";
+    HttpResponse<String> response = getAggregator(path).join();
+    if (response.statusCode() == 409) {
+      return null;
+    }
+    return json(path, response);
+  }
+
   @Override
   public void close() {
+    if (measuredIngestReadiness != null) {
+      measuredIngestReadiness.close();
+    }
     executor.shutdownNow();
   }
 }

@@ -89,6 +89,10 @@ final class LoadCommand implements Callable<Integer> {
     if (warmupReports < 0) {
       throw new ParameterException(spec.commandLine(), "--warmup-reports is 0 or more");
     }
+    if (services.measuresWhenReady() && (rate == 0 || warmup.isZero())) {
+      throw new ParameterException(
+          spec.commandLine(), "--measure-when-ready needs a --rate and a --warmup to wait after");
+    }
     return new LoadOptions(
         rate,
         duration(),

@@ -104,7 +104,9 @@ final class LoadReport {
     }
     if (!options.warmup().isZero()) {
       out.printf(
-          "latencies below leave out the first %d s (warm-up)%n", options.warmup().toSeconds());
+          "latencies below leave out the warm-up (the first %d s, and any wait for the measured"
+              + " ingest after it)%n",
+          options.warmup().toSeconds());
     }
     out.println(
         "ack latency (from the intended send time, ms):  " + Percentiles.of(latencies.ack()));

@@ -14,9 +14,14 @@ final class ServiceAddresses {
   @Option(names = "--measure-ingest")
   private String measureIngest;
 
-  // ... once this readiness URL of it answers 200.
+  // The load moves to --measure-ingest once this, its readiness check, answers 200.
   @Option(names = "--measure-when-ready")
   private String measureWhenReady;
+
+  /** Whether the measured ingest's readiness decides when the load moves to it. */
+  boolean measuresWhenReady() {
+    return measureIngest != null && measureWhenReady != null;
+  }
 
   Api connect() {
     Api api = new Api(ingest, aggregator, 4);

@@ -1,12 +1,14 @@
 package cn.shishi.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -35,13 +37,14 @@ class ApiTest {
   }
 
   @Test
-  void theMeasuredIngestTakesPostsOnlyOnceItsReadinessAnswers200()
-      throws IOException, InterruptedException {
+  void theMeasuredIngestTakesPostsOnlyOnceItsReadinessAnswers200() throws IOException {
     AtomicInteger status = new AtomicInteger(503);
+    AtomicInteger checks = new AtomicInteger();
     HttpServer readiness = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     readiness.createContext(
         "/q/health/ready",
         exchange -> {
+          checks.incrementAndGet();
           exchange.sendResponseHeaders(status.get(), -1);
           exchange.close();
         });
@@ -50,16 +53,17 @@ class ApiTest {
     try (Api api = new Api("http://127.0.0.1:8080", "http://127.0.0.1:8081", 1)) {
       api.measureIngest("http://127.0.0.1:8090");
       api.measureWhenReady(url);
+      await().atMost(Duration.ofSeconds(5)).until(() -> checks.get() >= 3);
       assertThat(api.measuredIngestReady()).isFalse();
       status.set(200);
-      assertThat(api.measuredIngestReady()).isTrue();
+      await().atMost(Duration.ofSeconds(5)).until(api::measuredIngestReady);
     } finally {
       readiness.stop(0);
     }
   }
 
   @Test
-  void aMeasuredIngestNotListeningYetIsNotReady() throws IOException, InterruptedException {
+  void aMeasuredIngestNotListeningYetIsNotReady() throws IOException {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
@@ -67,7 +71,17 @@ class ApiTest {
     try (Api api = new Api("http://127.0.0.1:8080", "http://127.0.0.1:8081", 1)) {
       api.measureIngest("http://127.0.0.1:8090");
       api.measureWhenReady("http://127.0.0.1:" + closedPort + "/q/health/ready");
+      assertThat(api.waitsForMeasuredIngest()).isTrue();
       assertThat(api.measuredIngestReady()).isFalse();
+    }
+  }
+
+  @Test
+  void withoutAReadinessCheckTheMeasuredIngestIsReadyAtOnce() {
+    try (Api api = new Api("http://127.0.0.1:8080", "http://127.0.0.1:8081", 1)) {
+      api.measureIngest("http://127.0.0.1:8090");
+      assertThat(api.waitsForMeasuredIngest()).isFalse();
+      assertThat(api.measuredIngestReady()).isTrue();
     }
   }
 }

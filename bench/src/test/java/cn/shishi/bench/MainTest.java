@@ -110,6 +110,21 @@ class MainTest {
         .isZero();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"--rate=max --warmup=30s", "--rate=300"})
+  void waitingForAMeasuredIngestNeedsAnOpenModelAndAWarmUp(String options) {
+    String[] args =
+        ("load --measure-ingest=http://127.0.0.1:8090"
+                + " --measure-when-ready=http://127.0.0.1:9010/q/health/ready "
+                + options)
+            .split(" ");
+    assertThat(commandLine.execute(args)).isEqualTo(2);
+    assertThat(err())
+        .isEqualTo(
+            "shishi load: --measure-when-ready needs a --rate and a --warmup to wait after"
+                + System.lineSeparator());
+  }
+
   @Test
   void aNegativeWarmUpCountIsAUsageError() {
     assertThat(commandLine.execute("load", "--warmup-reports", "-1")).isEqualTo(2);
