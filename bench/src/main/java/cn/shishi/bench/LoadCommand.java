@@ -89,6 +89,11 @@ final class LoadCommand implements Callable<Integer> {
     if (warmupReports < 0) {
       throw new ParameterException(spec.commandLine(), "--warmup-reports is 0 or more");
     }
+    if (services.measuresAnotherIngest() && warmupReports > 0) {
+      // The warm-up pass is closed-model: it would post to the measured ingest from its start.
+      throw new ParameterException(
+          spec.commandLine(), "--warmup-reports cannot go with --measure-ingest");
+    }
     if (services.measuresWhenReady() && (rate == 0 || warmup.isZero())) {
       throw new ParameterException(
           spec.commandLine(), "--measure-when-ready needs a --rate and a --warmup to wait after");

@@ -18,6 +18,11 @@ final class ServiceAddresses {
   @Option(names = "--measure-when-ready")
   private String measureWhenReady;
 
+  /** Whether posts move to another ingest after the warm-up (B9). */
+  boolean measuresAnotherIngest() {
+    return measureIngest != null;
+  }
+
   /** Whether the measured ingest's readiness decides when the load moves to it. */
   boolean measuresWhenReady() {
     return measureIngest != null && measureWhenReady != null;
