@@ -360,8 +360,11 @@ class FaultSuiteIT {
         2 * REPORTS,
         1,
         progress -> {
-          buildBacklog(both);
-          both.forEach(FaultSuiteIT::awaitApplied);
+          // Both are held still while the load runs, so that every partition has records waiting
+          // when partition 0's offset is locked: the load can end within seconds, and once
+          // (CI, 2026-12-02) had been applied whole before the lock, so that no batch waited.
+          both.forEach(instance -> instance.signal("STOP"));
+          pause(Duration.ofSeconds(8));
           ServiceProcess frozen;
           ServiceProcess other;
           double staleBefore;
@@ -370,6 +373,7 @@ class FaultSuiteIT {
           // is frozen there; its session ends, the other takes its partitions, reads the same
           // records again from the stored offset and waits for the same lock, behind it.
           try (AutoCloseable held = ledger.lockOffset("task-reports", 0)) {
+            both.forEach(instance -> instance.signal("CONT"));
             String first = awaitWaiting(1).get(0);
             frozen = both.get(names.indexOf(first));
             other = both.get(1 - names.indexOf(first));

@@ -128,10 +128,22 @@ final class Ledger {
   /**
    * Locks the stored offset of {@code topic}'s {@code partition} as an aggregator's batch does (FOR
    * UPDATE), until the returned lock is closed: the aggregator that applies the partition then
-   * waits in the middle of its batch.
+   * waits in the middle of its batch. The row is created first if no batch has yet, as a batch
+   * would, so that there is a row to lock.
    */
   AutoCloseable lockOffset(String topic, int partition) throws SQLException {
     Connection c = connect();
+    try (PreparedStatement create =
+        c.prepareStatement(
+            "INSERT INTO consumer_offset (topic, kafka_partition, next_offset, updated_at)"
+                + " VALUES (?, ?, 0, now()) ON CONFLICT DO NOTHING")) {
+      create.setString(1, topic);
+      create.setInt(2, partition);
+      create.executeUpdate();
+    } catch (SQLException e) {
+      c.close();
+      throw e;
+    }
     c.setAutoCommit(false);
     try (PreparedStatement lock =
         c.prepareStatement(
