@@ -99,12 +99,18 @@ final class LoadGenerator {
     if (probe != null) {
       probe.start();
     }
-    arrivals.run(start, ready);
-    long sendingNanos = System.nanoTime() - start;
-    if (probe != null) {
-      probe.stop();
+    long sendingNanos;
+    try {
+      arrivals.run(start, ready);
+      sendingNanos = System.nanoTime() - start;
+    } finally {
+      // Also when the run fails (the measured ingest never ready, an interrupt): the probe and the
+      // progress lines would otherwise go on in a JVM that outlives it, a test's.
+      if (probe != null) {
+        probe.stop();
+      }
+      report.stopProgress();
     }
-    report.stopProgress();
     report.summary(sendingNanos, cpuBefore < 0 ? -1 : ProcessCpu.nanos() - cpuBefore);
     return !options.check() || check.passes(before);
   }

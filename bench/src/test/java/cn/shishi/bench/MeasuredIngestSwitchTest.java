@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,9 +27,13 @@ class MeasuredIngestSwitchTest {
   private final StandIn running = new StandIn();
   private final StandIn fresh = new StandIn();
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  // The load's own thread, interrupted after the test: a failed assertion leaves no load running
+  // on.
+  private final ExecutorService loadThread = Executors.newSingleThreadExecutor();
 
   @AfterEach
   void stop() {
+    loadThread.shutdownNow();
     running.server.stop(0);
     fresh.server.stop(0);
   }
@@ -36,7 +42,7 @@ class MeasuredIngestSwitchTest {
   void theLoadMovesToTheFreshIngestOnlyOnceItAnswersReady() {
     // The load's schedule starts after this, so no more than 100 a second from here are due.
     long invokedAt = System.nanoTime();
-    CompletableFuture<Integer> load = CompletableFuture.supplyAsync(this::runLoad);
+    CompletableFuture<Integer> load = CompletableFuture.supplyAsync(this::runLoad, loadThread);
     await().atMost(Duration.ofSeconds(20)).until(() -> output().contains("warm-up over"));
     int postsWhenWaiting = running.posts.size();
     // The warm-up's schedule goes on, on the running ingest, while the fresh one is not ready.
