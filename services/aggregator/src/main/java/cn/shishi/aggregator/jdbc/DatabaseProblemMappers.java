@@ -2,7 +2,6 @@ package cn.shishi.aggregator.jdbc;
 
 import cn.shishi.web.Languages;
 import cn.shishi.web.Problem;
-import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
@@ -20,11 +19,6 @@ public class DatabaseProblemMappers {
 
   @ServerExceptionMapper
   public Response failed(PersistenceFailure e, HttpHeaders headers) {
-    return answer(e, headers);
-  }
-
-  @ServerExceptionMapper
-  public Response failed(PersistenceException e, HttpHeaders headers) {
     return answer(e, headers);
   }
 

@@ -1,93 +1,136 @@
 package cn.shishi.aggregator.office;
 
+import cn.shishi.aggregator.query.DuplicateEntry;
+import cn.shishi.aggregator.query.LedgerEntry;
 import cn.shishi.aggregator.query.QueryTimeouts;
-import cn.shishi.aggregator.query.ReportEntity;
-import io.quarkus.panache.common.Parameters;
+import cn.shishi.aggregator.query.ReadStatements;
+import cn.shishi.aggregator.query.WithdrawalEntry;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * One office's part of the ledger, newest first, through the index on (office_id, received_at).
- * Every query names the office: nothing here can read another office's reports.
+ * Every query of the ledger's tables names the office: nothing here can read another office's
+ * reports or withdrawals. Dead letters are the exception, read by report id: their office is in the
+ * record as it came ({@link OfficeReports}).
  */
 @ApplicationScoped
 public class OfficeQueries {
+  private final ReadStatements statements;
+  private final Duration timeout;
 
-  private final EntityManager entityManager;
-  private final int timeoutMillis;
-
-  public OfficeQueries(EntityManager entityManager, QueryTimeouts timeouts) {
-    this.entityManager = entityManager;
+  public OfficeQueries(ReadStatements statements, QueryTimeouts timeouts) {
+    this.statements = statements;
     // An office reads as much as a manager: its own reports, a small part of the ledger.
-    this.timeoutMillis = QueryTimeouts.hintMillis(timeouts.manager());
+    this.timeout = timeouts.manager();
   }
 
+  /** A dead letter's reason and detail, and the record as it came. */
+  public record DeadLetter(String reason, String detail, byte[] payload) {}
+
   /** Up to {@code limit} of the office's reports received before the cursor, newest first. */
-  public List<ReportEntity> page(
+  public List<LedgerEntry> page(
       String office, OfficeFilter filter, Optional<OfficeCursor> before, int limit) {
-    StringBuilder query = new StringBuilder("officeId = :office");
-    Parameters parameters = Parameters.with("office", office);
-    filter.program().ifPresent(p -> and(query, parameters, "program = :program", "program", p));
-    filter.taskType().ifPresent(t -> and(query, parameters, "taskType = :taskType", "taskType", t));
-    filter.from().ifPresent(from -> and(query, parameters, "day >= :from", "from", from));
-    filter.to().ifPresent(to -> and(query, parameters, "day <= :to", "to", to));
+    StringBuilder sql =
+        new StringBuilder("SELECT ")
+            .append(LedgerEntry.COLUMNS)
+            .append(" FROM report WHERE office_id = ?");
+    List<Object> params = new ArrayList<>(List.of(office));
+    filter.program().ifPresent(p -> and(sql, params, "program = ?", p));
+    filter.taskType().ifPresent(t -> and(sql, params, "task_type = ?", t));
+    filter.from().ifPresent(from -> and(sql, params, "day >= ?", from));
+    filter.to().ifPresent(to -> and(sql, params, "day <= ?", to));
     before.ifPresent(
         cursor -> {
-          query.append(" and (receivedAt < :at or (receivedAt = :at and reportId < :id))");
-          parameters.and("at", cursor.receivedAt()).and("id", cursor.reportId());
+          sql.append(" AND (received_at < ? OR (received_at = ? AND report_id < ?))");
+          params.add(cursor.receivedAt().atOffset(ZoneOffset.UTC));
+          params.add(cursor.receivedAt().atOffset(ZoneOffset.UTC));
+          params.add(cursor.reportId());
         });
-    query.append(" order by receivedAt desc, reportId desc");
-    return ReportEntity.<ReportEntity>find(query.toString(), parameters)
-        .withHint(QueryTimeouts.HINT, timeoutMillis)
-        .range(0, limit - 1)
-        .list();
+    sql.append(" ORDER BY received_at DESC, report_id DESC LIMIT ?");
+    params.add(limit);
+    return statements.list(sql.toString(), params, timeout, LedgerEntry::read);
   }
 
   /** The office's report with this id, if the ledger has it. */
-  public Optional<ReportEntity> find(String office, UUID reportId) {
-    return ReportEntity.<ReportEntity>find("officeId = ?1 and reportId = ?2", office, reportId)
-        .withHint(QueryTimeouts.HINT, timeoutMillis)
-        .firstResultOptional();
+  public Optional<LedgerEntry> find(String office, UUID reportId) {
+    return statements
+        .list(
+            "SELECT " + LedgerEntry.COLUMNS + " FROM report WHERE office_id = ? AND report_id = ?",
+            List.of(office, reportId),
+            timeout,
+            LedgerEntry::read)
+        .stream()
+        .findFirst();
+  }
+
+  /** The withdrawals of the report that the office asked for (or an admin did on its behalf). */
+  public List<WithdrawalEntry> withdrawals(String office, UUID reportId) {
+    return statements.list(
+        "SELECT "
+            + WithdrawalEntry.COLUMNS
+            + " FROM report_withdrawal WHERE report_id = ? AND office_id = ? ORDER BY id",
+        List.of(reportId, office),
+        timeout,
+        WithdrawalEntry::read);
+  }
+
+  /** The later deliveries of the report's id by the office. */
+  public List<DuplicateEntry> duplicates(String office, UUID reportId) {
+    return statements.list(
+        "SELECT "
+            + DuplicateEntry.COLUMNS
+            + " FROM report_duplicate WHERE report_id = ? AND office_id = ? ORDER BY id",
+        List.of(reportId, office),
+        timeout,
+        DuplicateEntry::read);
   }
 
   /** Each month's counted reports of the office, by program and task type, newest month first. */
-  @SuppressWarnings("unchecked")
-  public List<Object[]> months(String office, OfficeFilter filter) {
-    return entityManager
-        .createNativeQuery(
-            "SELECT to_char(day, 'YYYY-MM'), program, task_type, count(*), sum(quantity),"
-                + " sum(beneficiaries) FROM report"
-                + " WHERE office_id = ?1 AND status = 'COUNTED'"
-                + " AND (?2 = '' OR program = ?2) AND (?3 = '' OR task_type = ?3)"
-                + " AND day >= ?4 AND day <= ?5"
-                + " GROUP BY 1, 2, 3 ORDER BY 1 DESC, 2, 3")
-        .setParameter(1, office)
-        .setParameter(2, filter.program().orElse(""))
-        .setParameter(3, filter.taskType().orElse(""))
-        .setParameter(4, filter.from().orElse(LocalDate.of(1, 1, 1)))
-        .setParameter(5, filter.to().orElse(LocalDate.of(9999, 12, 31)))
-        .setHint(QueryTimeouts.HINT, timeoutMillis)
-        .getResultList();
+  public List<OfficeViews.Month> months(String office, OfficeFilter filter) {
+    return statements.list(
+        "SELECT to_char(day, 'YYYY-MM'), program, task_type, count(*), sum(quantity),"
+            + " sum(beneficiaries) FROM report"
+            + " WHERE office_id = ? AND status = 'COUNTED'"
+            + " AND (? = '' OR program = ?) AND (? = '' OR task_type = ?)"
+            + " AND day >= ? AND day <= ?"
+            + " GROUP BY 1, 2, 3 ORDER BY 1 DESC, 2, 3",
+        List.of(
+            office,
+            filter.program().orElse(""),
+            filter.program().orElse(""),
+            filter.taskType().orElse(""),
+            filter.taskType().orElse(""),
+            filter.from().orElse(LocalDate.of(1, 1, 1)),
+            filter.to().orElse(LocalDate.of(9999, 12, 31))),
+        timeout,
+        row ->
+            new OfficeViews.Month(
+                row.getString(1),
+                row.getString(2),
+                row.getString(3),
+                row.getLong(4),
+                row.getLong(5),
+                row.getLong(6)));
   }
 
   /** The reasons and payloads of the dead letters that carry this report id. */
-  @SuppressWarnings("unchecked")
-  public List<Object[]> deadLetters(UUID reportId) {
-    return entityManager
-        .createNativeQuery(
-            "SELECT reason, detail, payload FROM dead_letter WHERE report_id = ?1 ORDER BY id")
-        .setParameter(1, reportId)
-        .setHint(QueryTimeouts.HINT, timeoutMillis)
-        .getResultList();
+  public List<DeadLetter> deadLetters(UUID reportId) {
+    return statements.list(
+        "SELECT reason, detail, payload FROM dead_letter WHERE report_id = ? ORDER BY id",
+        List.of(reportId),
+        timeout,
+        row -> new DeadLetter(row.getString(1), row.getString(2), row.getBytes(3)));
   }
 
-  private static void and(
-      StringBuilder query, Parameters parameters, String condition, String name, Object value) {
-    query.append(" and ").append(condition);
-    parameters.and(name, value);
+  private static void and(StringBuilder sql, List<Object> params, String condition, Object value) {
+    sql.append(" AND ").append(condition);
+    params.add(value);
   }
 }

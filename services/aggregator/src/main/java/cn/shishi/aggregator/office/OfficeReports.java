@@ -1,8 +1,6 @@
 package cn.shishi.aggregator.office;
 
-import cn.shishi.aggregator.query.DuplicateEntity;
-import cn.shishi.aggregator.query.ReportEntity;
-import cn.shishi.aggregator.query.WithdrawalEntity;
+import cn.shishi.aggregator.query.LedgerEntry;
 import cn.shishi.web.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,12 +28,12 @@ public class OfficeReports {
 
   public OfficeViews.Page page(
       String office, OfficeFilter filter, Optional<OfficeCursor> before, int pageSize) {
-    List<ReportEntity> rows = queries.page(office, filter, before, pageSize + 1);
-    List<ReportEntity> page = rows.stream().limit(pageSize).toList();
+    List<LedgerEntry> rows = queries.page(office, filter, before, pageSize + 1);
+    List<LedgerEntry> page = rows.stream().limit(pageSize).toList();
     String next =
         rows.size() > pageSize
             ? new OfficeCursor(
-                    page.get(page.size() - 1).receivedAt, page.get(page.size() - 1).reportId)
+                    page.get(page.size() - 1).receivedAt(), page.get(page.size() - 1).reportId())
                 .text()
             : null;
     return new OfficeViews.Page(page.stream().map(OfficeViews::report).toList(), next);
@@ -49,15 +47,13 @@ public class OfficeReports {
       throw new ProblemException(
           Response.Status.NOT_FOUND, "not-found", "office.report.not-found", reportId.toString());
     }
-    int duplicates =
-        (int) DuplicateEntity.of(reportId).stream().filter(d -> office.equals(d.officeId)).count();
+    int duplicates = queries.duplicates(office, reportId).size();
     List<OfficeViews.Withdrawal> withdrawals =
-        WithdrawalEntity.of(reportId).stream()
-            .filter(w -> office.equals(w.officeId))
+        queries.withdrawals(office, reportId).stream()
             .map(
                 w ->
                     new OfficeViews.Withdrawal(
-                        w.filedBy, w.byAdmin, w.reason, w.outcome, w.processedAt))
+                        w.filedBy(), w.byAdmin(), w.reason(), w.outcome(), w.processedAt()))
             .toList();
     return new OfficeViews.Trace(
         reportId,
@@ -69,8 +65,7 @@ public class OfficeReports {
   }
 
   public OfficeViews.Months months(String office, OfficeFilter filter) {
-    return new OfficeViews.Months(
-        queries.months(office, filter).stream().map(OfficeViews::month).toList());
+    return new OfficeViews.Months(queries.months(office, filter));
   }
 
   /**
@@ -80,8 +75,8 @@ public class OfficeReports {
    */
   private List<OfficeViews.Rejection> rejections(String office, UUID reportId) {
     return queries.deadLetters(reportId).stream()
-        .filter(row -> office.equals(officeOf((byte[]) row[2])))
-        .map(row -> new OfficeViews.Rejection((String) row[0], (String) row[1]))
+        .filter(letter -> office.equals(officeOf(letter.payload())))
+        .map(letter -> new OfficeViews.Rejection(letter.reason(), letter.detail()))
         .toList();
   }
 

@@ -1,6 +1,6 @@
 package cn.shishi.aggregator.office;
 
-import cn.shishi.aggregator.query.ReportEntity;
+import cn.shishi.aggregator.query.LedgerEntry;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,32 +68,22 @@ final class OfficeViews {
 
   record Months(List<Month> months) {}
 
-  static Report report(ReportEntity r) {
+  static Report report(LedgerEntry r) {
     return new Report(
-        r.reportId,
-        r.status.toLowerCase(Locale.ROOT),
-        r.filedBy,
-        r.regionCode,
-        r.program,
-        r.taskType,
-        r.quantity,
-        r.beneficiaries,
-        r.completedAt,
-        r.day,
-        r.note,
-        r.receivedAt,
-        r.processedAt,
-        r.withdrawnAt,
-        r.withdrawalReason);
-  }
-
-  static Month month(Object[] row) {
-    return new Month(
-        (String) row[0],
-        (String) row[1],
-        (String) row[2],
-        ((Number) row[3]).longValue(),
-        ((Number) row[4]).longValue(),
-        ((Number) row[5]).longValue());
+        r.reportId(),
+        r.status().toLowerCase(Locale.ROOT),
+        r.filedBy(),
+        r.regionCode(),
+        r.program(),
+        r.taskType(),
+        r.quantity(),
+        r.beneficiaries(),
+        r.completedAt(),
+        r.day(),
+        r.note(),
+        r.receivedAt(),
+        r.processedAt(),
+        r.withdrawnAt(),
+        r.withdrawalReason());
   }
 }

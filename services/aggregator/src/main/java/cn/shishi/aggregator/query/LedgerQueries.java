@@ -1,9 +1,9 @@
 package cn.shishi.aggregator.query;
 
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,13 +11,12 @@ import java.util.UUID;
 /** The ledger's read side, for auditors: filtered pages in report-id order, and one report. */
 @ApplicationScoped
 public class LedgerQueries {
+  private final ReadStatements statements;
+  private final Duration timeout;
 
-  private final EntityManager entityManager;
-  private final int timeoutMillis;
-
-  public LedgerQueries(EntityManager entityManager, QueryTimeouts timeouts) {
-    this.entityManager = entityManager;
-    this.timeoutMillis = QueryTimeouts.hintMillis(timeouts.auditor());
+  public LedgerQueries(ReadStatements statements, QueryTimeouts timeouts) {
+    this.statements = statements;
+    this.timeout = timeouts.auditor();
   }
 
   /** Which reports to list; absent filters match everything. */
@@ -31,81 +30,72 @@ public class LedgerQueries {
       Optional<UUID> after) {}
 
   /** Up to {@code limit} reports after the cursor, in report-id order (keyset paging). */
-  public List<ReportEntity> list(Filter filter, int limit) {
-    StringBuilder query = new StringBuilder("1 = 1");
-    Parameters parameters = new Parameters();
-    filter
-        .region()
-        .ifPresent(
-            region -> {
-              String column =
-                  switch (region.length()) {
-                    case 2 -> "provinceCode";
-                    case 4 -> "cityCode";
-                    default -> "regionCode";
-                  };
-              query.append(" and ").append(column).append(" = :region");
-              parameters.and("region", region);
-            });
-    filter.program().ifPresent(p -> and(query, parameters, "program", p));
-    filter.taskType().ifPresent(t -> and(query, parameters, "taskType", t));
-    filter.office().ifPresent(o -> and(query, parameters, "officeId", o));
-    filter
-        .from()
-        .ifPresent(
-            from -> {
-              query.append(" and day >= :from");
-              parameters.and("from", from);
-            });
-    filter
-        .to()
-        .ifPresent(
-            to -> {
-              query.append(" and day <= :to");
-              parameters.and("to", to);
-            });
-    filter
-        .after()
-        .ifPresent(
-            after -> {
-              query.append(" and reportId > :after");
-              parameters.and("after", after);
-            });
-    query.append(" order by reportId");
-    return ReportEntity.<ReportEntity>find(query.toString(), parameters)
-        .withHint(QueryTimeouts.HINT, timeoutMillis)
-        .range(0, limit - 1)
-        .list();
+  public List<LedgerEntry> list(Filter filter, int limit) {
+    StringBuilder sql =
+        new StringBuilder("SELECT ").append(LedgerEntry.COLUMNS).append(" FROM report WHERE true");
+    List<Object> params = new ArrayList<>();
+    filter.region().ifPresent(region -> and(sql, params, regionColumn(region) + " = ?", region));
+    filter.program().ifPresent(p -> and(sql, params, "program = ?", p));
+    filter.taskType().ifPresent(t -> and(sql, params, "task_type = ?", t));
+    filter.office().ifPresent(o -> and(sql, params, "office_id = ?", o));
+    filter.from().ifPresent(from -> and(sql, params, "day >= ?", from));
+    filter.to().ifPresent(to -> and(sql, params, "day <= ?", to));
+    filter.after().ifPresent(after -> and(sql, params, "report_id > ?", after));
+    sql.append(" ORDER BY report_id LIMIT ?");
+    params.add(limit);
+    return statements.list(sql.toString(), params, timeout, LedgerEntry::read);
   }
 
-  private static void and(StringBuilder query, Parameters parameters, String field, String value) {
-    query.append(" and ").append(field).append(" = :").append(field);
-    parameters.and(field, value);
+  /** A region code's column by its length: a province's two digits, a city's four, a county's. */
+  private static String regionColumn(String region) {
+    return switch (region.length()) {
+      case 2 -> "province_code";
+      case 4 -> "city_code";
+      default -> "region_code";
+    };
+  }
+
+  private static void and(StringBuilder sql, List<Object> params, String condition, Object value) {
+    sql.append(" AND ").append(condition);
+    params.add(value);
   }
 
   /** The reports with this id: one per office that used it, in office order. */
-  public List<ReportEntity> find(UUID reportId) {
-    return ReportEntity.<ReportEntity>find("reportId = ?1 order by officeId", reportId)
-        .withHint(QueryTimeouts.HINT, timeoutMillis)
-        .list();
+  public List<LedgerEntry> find(UUID reportId) {
+    return statements.list(
+        "SELECT " + LedgerEntry.COLUMNS + " FROM report WHERE report_id = ? ORDER BY office_id",
+        List.of(reportId),
+        timeout,
+        LedgerEntry::read);
   }
 
-  public List<WithdrawalEntity> withdrawals(UUID reportId) {
-    return WithdrawalEntity.of(reportId);
+  public List<WithdrawalEntry> withdrawals(UUID reportId) {
+    return statements.list(
+        "SELECT "
+            + WithdrawalEntry.COLUMNS
+            + " FROM report_withdrawal WHERE report_id = ? ORDER BY id",
+        List.of(reportId),
+        timeout,
+        WithdrawalEntry::read);
   }
 
-  public List<DuplicateEntity> duplicates(UUID reportId) {
-    return DuplicateEntity.of(reportId);
+  public List<DuplicateEntry> duplicates(UUID reportId) {
+    return statements.list(
+        "SELECT "
+            + DuplicateEntry.COLUMNS
+            + " FROM report_duplicate WHERE report_id = ? ORDER BY id",
+        List.of(reportId),
+        timeout,
+        DuplicateEntry::read);
   }
 
   /** The reasons this report was dead-lettered, if it ever was. */
-  @SuppressWarnings("unchecked")
   public List<String> deadLetterReasons(UUID reportId) {
-    return entityManager
-        .createNativeQuery(
-            "SELECT reason || ': ' || coalesce(detail, '') FROM dead_letter WHERE report_id = ?1"
-                + " ORDER BY id")
-        .setParameter(1, reportId)
-        .getResultList();
+    return statements.list(
+        "SELECT reason || ': ' || coalesce(detail, '') FROM dead_letter WHERE report_id = ?"
+            + " ORDER BY id",
+        List.of(reportId),
+        timeout,
+        row -> row.getString(1));
   }
 }

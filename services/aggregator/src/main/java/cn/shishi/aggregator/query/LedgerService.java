@@ -18,7 +18,7 @@ public class LedgerService {
 
   /** A page of reports in report-id order, and the cursor of the next. */
   public LedgerViews.Page list(LedgerQueries.Filter filter, int pageSize) {
-    List<ReportEntity> rows = ledger.list(filter, pageSize + 1);
+    List<LedgerEntry> rows = ledger.list(filter, pageSize + 1);
     boolean more = rows.size() > pageSize;
     List<LedgerViews.Report> page = rows.stream().limit(pageSize).map(LedgerViews::report).toList();
     return new LedgerViews.Page(
@@ -31,15 +31,15 @@ public class LedgerService {
    * when absent), and the trace names the others.
    */
   public LedgerViews.Trace trace(UUID reportId, Optional<String> office) {
-    List<ReportEntity> reports = ledger.find(reportId);
-    Optional<ReportEntity> report =
+    List<LedgerEntry> reports = ledger.find(reportId);
+    Optional<LedgerEntry> report =
         reports.stream()
-            .filter(r -> office.isEmpty() || r.officeId.equals(office.get()))
+            .filter(r -> office.isEmpty() || r.officeId().equals(office.get()))
             .findFirst();
     List<String> otherOffices =
         reports.stream()
-            .map(r -> r.officeId)
-            .filter(id -> report.isEmpty() || !id.equals(report.get().officeId))
+            .map(LedgerEntry::officeId)
+            .filter(id -> report.isEmpty() || !id.equals(report.get().officeId()))
             .toList();
     List<String> rejections = ledger.deadLetterReasons(reportId);
     if (report.isEmpty() && rejections.isEmpty()) {
@@ -48,12 +48,12 @@ public class LedgerService {
     }
     return new LedgerViews.Trace(
         reportId,
-        report.map(r -> r.status.toLowerCase()).orElse("rejected"),
+        report.map(r -> r.status().toLowerCase()).orElse("rejected"),
         report.map(LedgerViews::report).orElse(null),
         report.map(LedgerViews::cells).orElse(List.of()),
         ledger.duplicates(reportId).stream().map(LedgerViews::duplicate).toList(),
         ledger.withdrawals(reportId).stream()
-            .filter(w -> report.isEmpty() || w.officeId.equals(report.get().officeId))
+            .filter(w -> report.isEmpty() || w.officeId().equals(report.get().officeId()))
             .map(LedgerViews::withdrawal)
             .toList(),
         rejections.isEmpty() ? null : rejections,

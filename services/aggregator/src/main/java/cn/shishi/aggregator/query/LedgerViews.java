@@ -69,53 +69,55 @@ final class LedgerViews {
       String detail,
       Instant processedAt) {}
 
-  static Report report(ReportEntity r) {
+  static Report report(LedgerEntry r) {
     return new Report(
-        r.reportId,
-        r.status.toLowerCase(),
-        r.officeId,
-        r.filedBy,
-        r.regionCode,
-        r.program,
-        r.taskType,
-        r.quantity,
-        r.beneficiaries,
-        r.completedAt,
-        r.day,
-        r.note,
-        r.receivedAt,
-        r.processedAt,
-        r.kafkaPartition,
-        r.kafkaOffset,
-        r.withdrawnAt,
-        r.withdrawalReason);
+        r.reportId(),
+        r.status().toLowerCase(),
+        r.officeId(),
+        r.filedBy(),
+        r.regionCode(),
+        r.program(),
+        r.taskType(),
+        r.quantity(),
+        r.beneficiaries(),
+        r.completedAt(),
+        r.day(),
+        r.note(),
+        r.receivedAt(),
+        r.processedAt(),
+        r.kafkaPartition(),
+        r.kafkaOffset(),
+        r.withdrawnAt(),
+        r.withdrawalReason());
   }
 
   /** The three cells a counted report is in; none once it is withdrawn. */
-  static List<Cell> cells(ReportEntity r) {
-    if (!"COUNTED".equals(r.status)) {
+  static List<Cell> cells(LedgerEntry r) {
+    if (!r.counted()) {
       return List.of();
     }
-    RegionPath path = RegionPath.of(r.regionCode);
+    RegionPath path = RegionPath.of(r.regionCode());
     return Arrays.stream(RegionLevel.values())
         .map(
             level ->
-                new Cell(path.at(level), level.name().toLowerCase(), r.day, r.program, r.taskType))
+                new Cell(
+                    path.at(level), level.name().toLowerCase(), r.day(), r.program(), r.taskType()))
         .toList();
   }
 
-  static Duplicate duplicate(DuplicateEntity d) {
-    return new Duplicate(d.sameContent, d.officeId, d.processedAt, d.sameContent ? null : d.event);
+  static Duplicate duplicate(DuplicateEntry d) {
+    return new Duplicate(
+        d.sameContent(), d.officeId(), d.processedAt(), d.sameContent() ? null : d.event());
   }
 
-  static Withdrawal withdrawal(WithdrawalEntity w) {
+  static Withdrawal withdrawal(WithdrawalEntry w) {
     return new Withdrawal(
-        w.officeId,
-        w.filedBy,
-        w.byAdmin,
-        w.reason,
-        w.outcome.toLowerCase(),
-        w.detail,
-        w.processedAt);
+        w.officeId(),
+        w.filedBy(),
+        w.byAdmin(),
+        w.reason(),
+        w.outcome().toLowerCase(),
+        w.detail(),
+        w.processedAt());
   }
 }

@@ -2,7 +2,6 @@ package cn.shishi.aggregator.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +14,7 @@ class DatabaseProblemMappersTest {
     assertThat(unreachable(new SQLException("Sorry, acquisition timeout!"))).isTrue();
     assertThat(
             DatabaseProblemMappers.unreachable(
-                new PersistenceException(
+                new IllegalStateException(
                     "could not prepare", new SQLException("connection refused", "08001"))))
         .isTrue();
   }
