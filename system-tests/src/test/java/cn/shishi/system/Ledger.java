@@ -134,21 +134,17 @@ final class Ledger {
   AutoCloseable lockOffset(String topic, int partition) throws SQLException {
     Connection c = connect();
     try (PreparedStatement create =
-        c.prepareStatement(
-            "INSERT INTO consumer_offset (topic, kafka_partition, next_offset, updated_at)"
-                + " VALUES (?, ?, 0, now()) ON CONFLICT DO NOTHING")) {
+            c.prepareStatement(
+                "INSERT INTO consumer_offset (topic, kafka_partition, next_offset, updated_at)"
+                    + " VALUES (?, ?, 0, now()) ON CONFLICT DO NOTHING");
+        PreparedStatement lock =
+            c.prepareStatement(
+                "SELECT next_offset FROM consumer_offset WHERE topic = ? AND kafka_partition = ?"
+                    + " FOR UPDATE")) {
       create.setString(1, topic);
       create.setInt(2, partition);
       create.executeUpdate();
-    } catch (SQLException e) {
-      c.close();
-      throw e;
-    }
-    c.setAutoCommit(false);
-    try (PreparedStatement lock =
-        c.prepareStatement(
-            "SELECT next_offset FROM consumer_offset WHERE topic = ? AND kafka_partition = ?"
-                + " FOR UPDATE")) {
+      c.setAutoCommit(false);
       lock.setString(1, topic);
       lock.setInt(2, partition);
       lock.executeQuery().close();

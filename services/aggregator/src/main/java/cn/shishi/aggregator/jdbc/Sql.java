@@ -29,6 +29,14 @@ public final class Sql {
     }
   }
 
+  /**
+   * Appends {@code AND condition}, which holds one placeholder, and its parameter {@code value}.
+   */
+  public static void and(StringBuilder sql, List<Object> params, String condition, Object value) {
+    sql.append(" AND ").append(condition);
+    params.add(value);
+  }
+
   public static <T> Array texts(
       Connection connection, Collection<T> rows, Function<T, Object> column) throws SQLException {
     String[] texts = new String[rows.size()];

@@ -1,5 +1,6 @@
 package cn.shishi.aggregator.office;
 
+import cn.shishi.aggregator.jdbc.Sql;
 import cn.shishi.aggregator.query.DuplicateEntry;
 import cn.shishi.aggregator.query.LedgerEntry;
 import cn.shishi.aggregator.query.QueryTimeouts;
@@ -42,10 +43,10 @@ public class OfficeQueries {
             .append(LedgerEntry.COLUMNS)
             .append(" FROM report WHERE office_id = ?");
     List<Object> params = new ArrayList<>(List.of(office));
-    filter.program().ifPresent(p -> and(sql, params, "program = ?", p));
-    filter.taskType().ifPresent(t -> and(sql, params, "task_type = ?", t));
-    filter.from().ifPresent(from -> and(sql, params, "day >= ?", from));
-    filter.to().ifPresent(to -> and(sql, params, "day <= ?", to));
+    filter.program().ifPresent(p -> Sql.and(sql, params, "program = ?", p));
+    filter.taskType().ifPresent(t -> Sql.and(sql, params, "task_type = ?", t));
+    filter.from().ifPresent(from -> Sql.and(sql, params, "day >= ?", from));
+    filter.to().ifPresent(to -> Sql.and(sql, params, "day <= ?", to));
     before.ifPresent(
         cursor -> {
           sql.append(" AND (received_at < ? OR (received_at = ? AND report_id < ?))");
@@ -127,10 +128,5 @@ public class OfficeQueries {
         List.of(reportId),
         timeout,
         row -> new DeadLetter(row.getString(1), row.getString(2), row.getBytes(3)));
-  }
-
-  private static void and(StringBuilder sql, List<Object> params, String condition, Object value) {
-    sql.append(" AND ").append(condition);
-    params.add(value);
   }
 }

@@ -1,5 +1,6 @@
 package cn.shishi.aggregator.query;
 
+import cn.shishi.aggregator.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -34,13 +35,15 @@ public class LedgerQueries {
     StringBuilder sql =
         new StringBuilder("SELECT ").append(LedgerEntry.COLUMNS).append(" FROM report WHERE true");
     List<Object> params = new ArrayList<>();
-    filter.region().ifPresent(region -> and(sql, params, regionColumn(region) + " = ?", region));
-    filter.program().ifPresent(p -> and(sql, params, "program = ?", p));
-    filter.taskType().ifPresent(t -> and(sql, params, "task_type = ?", t));
-    filter.office().ifPresent(o -> and(sql, params, "office_id = ?", o));
-    filter.from().ifPresent(from -> and(sql, params, "day >= ?", from));
-    filter.to().ifPresent(to -> and(sql, params, "day <= ?", to));
-    filter.after().ifPresent(after -> and(sql, params, "report_id > ?", after));
+    filter
+        .region()
+        .ifPresent(region -> Sql.and(sql, params, regionColumn(region) + " = ?", region));
+    filter.program().ifPresent(p -> Sql.and(sql, params, "program = ?", p));
+    filter.taskType().ifPresent(t -> Sql.and(sql, params, "task_type = ?", t));
+    filter.office().ifPresent(o -> Sql.and(sql, params, "office_id = ?", o));
+    filter.from().ifPresent(from -> Sql.and(sql, params, "day >= ?", from));
+    filter.to().ifPresent(to -> Sql.and(sql, params, "day <= ?", to));
+    filter.after().ifPresent(after -> Sql.and(sql, params, "report_id > ?", after));
     sql.append(" ORDER BY report_id LIMIT ?");
     params.add(limit);
     return statements.list(sql.toString(), params, timeout, LedgerEntry::read);
@@ -53,11 +56,6 @@ public class LedgerQueries {
       case 4 -> "city_code";
       default -> "region_code";
     };
-  }
-
-  private static void and(StringBuilder sql, List<Object> params, String condition, Object value) {
-    sql.append(" AND ").append(condition);
-    params.add(value);
   }
 
   /** The reports with this id: one per office that used it, in office order. */
