@@ -1,10 +1,10 @@
 package cn.shishi.aggregator.office;
 
 import cn.shishi.aggregator.jdbc.Sql;
-import cn.shishi.aggregator.query.DuplicateEntry;
 import cn.shishi.aggregator.query.LedgerEntry;
 import cn.shishi.aggregator.query.QueryTimeouts;
 import cn.shishi.aggregator.query.ReadStatements;
+import cn.shishi.aggregator.query.ReportHistory;
 import cn.shishi.aggregator.query.WithdrawalEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -24,10 +24,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class OfficeQueries {
   private final ReadStatements statements;
+  private final ReportHistory history;
   private final Duration timeout;
 
-  public OfficeQueries(ReadStatements statements, QueryTimeouts timeouts) {
+  public OfficeQueries(ReadStatements statements, ReportHistory history, QueryTimeouts timeouts) {
     this.statements = statements;
+    this.history = history;
     // An office reads as much as a manager: its own reports, a small part of the ledger.
     this.timeout = timeouts.manager();
   }
@@ -73,24 +75,12 @@ public class OfficeQueries {
 
   /** The withdrawals of the report that the office asked for (or an admin did on its behalf). */
   public List<WithdrawalEntry> withdrawals(String office, UUID reportId) {
-    return statements.list(
-        "SELECT "
-            + WithdrawalEntry.COLUMNS
-            + " FROM report_withdrawal WHERE report_id = ? AND office_id = ? ORDER BY id",
-        List.of(reportId, office),
-        timeout,
-        WithdrawalEntry::read);
+    return history.withdrawals(reportId, Optional.of(office), timeout);
   }
 
-  /** The later deliveries of the report's id by the office. */
-  public List<DuplicateEntry> duplicates(String office, UUID reportId) {
-    return statements.list(
-        "SELECT "
-            + DuplicateEntry.COLUMNS
-            + " FROM report_duplicate WHERE report_id = ? AND office_id = ? ORDER BY id",
-        List.of(reportId, office),
-        timeout,
-        DuplicateEntry::read);
+  /** How many later deliveries of the report's id the office sent. */
+  public long duplicates(String office, UUID reportId) {
+    return history.duplicateCount(reportId, office, timeout);
   }
 
   /** Each month's counted reports of the office, by program and task type, newest month first. */

@@ -47,7 +47,7 @@ public class OfficeReports {
       throw new ProblemException(
           Response.Status.NOT_FOUND, "not-found", "office.report.not-found", reportId.toString());
     }
-    int duplicates = queries.duplicates(office, reportId).size();
+    long duplicates = queries.duplicates(office, reportId);
     List<OfficeViews.Withdrawal> withdrawals =
         queries.withdrawals(office, reportId).stream()
             .map(

@@ -44,7 +44,7 @@ final class OfficeViews {
       UUID reportId,
       String status,
       Report report,
-      int duplicates,
+      long duplicates,
       List<Withdrawal> withdrawals,
       List<Rejection> rejections) {}
 

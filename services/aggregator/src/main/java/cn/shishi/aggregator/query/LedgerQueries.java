@@ -13,10 +13,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class LedgerQueries {
   private final ReadStatements statements;
+  private final ReportHistory history;
   private final Duration timeout;
 
-  public LedgerQueries(ReadStatements statements, QueryTimeouts timeouts) {
+  public LedgerQueries(ReadStatements statements, ReportHistory history, QueryTimeouts timeouts) {
     this.statements = statements;
+    this.history = history;
     this.timeout = timeouts.auditor();
   }
 
@@ -67,24 +69,13 @@ public class LedgerQueries {
         LedgerEntry::read);
   }
 
-  public List<WithdrawalEntry> withdrawals(UUID reportId) {
-    return statements.list(
-        "SELECT "
-            + WithdrawalEntry.COLUMNS
-            + " FROM report_withdrawal WHERE report_id = ? ORDER BY id",
-        List.of(reportId),
-        timeout,
-        WithdrawalEntry::read);
+  /** The id's withdrawals, every office's or only {@code office}'s. */
+  public List<WithdrawalEntry> withdrawals(UUID reportId, Optional<String> office) {
+    return history.withdrawals(reportId, office, timeout);
   }
 
   public List<DuplicateEntry> duplicates(UUID reportId) {
-    return statements.list(
-        "SELECT "
-            + DuplicateEntry.COLUMNS
-            + " FROM report_duplicate WHERE report_id = ? ORDER BY id",
-        List.of(reportId),
-        timeout,
-        DuplicateEntry::read);
+    return history.duplicates(reportId, timeout);
   }
 
   /** The reasons this report was dead-lettered, if it ever was. */

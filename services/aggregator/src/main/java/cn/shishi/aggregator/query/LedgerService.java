@@ -52,8 +52,7 @@ public class LedgerService {
         report.map(LedgerViews::report).orElse(null),
         report.map(LedgerViews::cells).orElse(List.of()),
         ledger.duplicates(reportId).stream().map(LedgerViews::duplicate).toList(),
-        ledger.withdrawals(reportId).stream()
-            .filter(w -> report.isEmpty() || w.officeId().equals(report.get().officeId()))
+        ledger.withdrawals(reportId, report.map(LedgerEntry::officeId)).stream()
             .map(LedgerViews::withdrawal)
             .toList(),
         rejections.isEmpty() ? null : rejections,
