@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -53,7 +54,11 @@ public class OfficeReports {
             .map(
                 w ->
                     new OfficeViews.Withdrawal(
-                        w.filedBy(), w.byAdmin(), w.reason(), w.outcome(), w.processedAt()))
+                        w.filedBy(),
+                        w.byAdmin(),
+                        w.reason(),
+                        w.outcome().toLowerCase(Locale.ROOT),
+                        w.processedAt()))
             .toList();
     return new OfficeViews.Trace(
         reportId,

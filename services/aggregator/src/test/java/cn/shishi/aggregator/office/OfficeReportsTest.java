@@ -98,15 +98,21 @@ class OfficeReportsTest {
     theirs.put("reportId", id(mine));
     ObjectNode onlyTheirs = report(officeB, "2022-05-02T09:00:00+08:00", 1, "2022-05-02T01:00:00Z");
     pipeline.fileAll(List.of(mine, mine, theirs, onlyTheirs));
+    pipeline.withdraw(Pipeline.withdrawal(theirs, officeB), "33");
     Pipeline.awaitDrained();
 
     JsonPath trace = get(officeA, "/api/v1/office/reports/" + id(mine), Map.of());
     assertThat(trace.getString("status")).isEqualTo("counted");
     assertThat(trace.getInt("report.quantity")).isEqualTo(2);
     assertThat(trace.getInt("duplicates")).isEqualTo(1);
+    assertThat(trace.getList("withdrawals"))
+        .as("B's withdrawal of its own use of the id")
+        .isEmpty();
     assertThat(trace.getMap("")).doesNotContainKey("otherOffices");
-    assertThat(get(officeB, "/api/v1/office/reports/" + id(mine), Map.of()).getInt("duplicates"))
-        .isZero();
+    JsonPath ofB = get(officeB, "/api/v1/office/reports/" + id(mine), Map.of());
+    assertThat(ofB.getString("status")).isEqualTo("withdrawn");
+    assertThat(ofB.getInt("duplicates")).isZero();
+    assertThat(ofB.getList("withdrawals.outcome")).containsExactly("applied");
 
     given()
         .auth()
