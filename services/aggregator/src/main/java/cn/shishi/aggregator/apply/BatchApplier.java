@@ -13,7 +13,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -87,7 +86,7 @@ public class BatchApplier {
               batch.topic(), partition, states.get(partition), admission, now, tally, fresh, next);
         });
     fresh.sort(READ_ORDER);
-    RollupDelta delta = new RollupDelta();
+    PartitionDeltas delta = new PartitionDeltas();
     List<ChainWriter.Entry> entries = new ArrayList<>(fresh.size());
     countReports(only(fresh, FiledReport.class), now, delta, tally, entries);
     withdraw(only(fresh, Withdrawal.class), now, delta, tally, entries);
@@ -99,7 +98,7 @@ public class BatchApplier {
           tally.deadLetterReasons.merge(letter.reason(), 1, Integer::sum);
           entries.add(ChainEntries.deadLetter(letter));
         });
-    rollups.apply(delta, shardOf(byPartition.keySet()));
+    rollups.apply(delta);
     fresh.forEach(
         item ->
             receivedAt(item)
@@ -109,15 +108,7 @@ public class BatchApplier {
                             item.position().partition(), at, BatchApplier::later)));
     offsets.advance(batch.topic(), next, appliedThrough, now);
     chain.append(batch.topic(), entries, states);
-    return tally.outcome(letters.size(), List.copyOf(delta.changes().keySet()));
-  }
-
-  /**
-   * The rollup shard a batch writes: its smallest partition, whose offset row it holds locked until
-   * it commits. Batches at work at once hold disjoint partitions, so each writes its own shard.
-   */
-  static int shardOf(Set<Integer> partitions) {
-    return Collections.min(partitions);
+    return tally.outcome(letters.size(), delta.changedCells());
   }
 
   private static Optional<Instant> receivedAt(BatchItem item) {
@@ -190,7 +181,7 @@ public class BatchApplier {
   private void countReports(
       List<FiledReport> reports,
       Instant now,
-      RollupDelta delta,
+      PartitionDeltas delta,
       Tally tally,
       List<ChainWriter.Entry> entries) {
     Map<ReportKey, FiledReport> firsts = new LinkedHashMap<>();
@@ -204,7 +195,7 @@ public class BatchApplier {
     for (FiledReport report : firsts.values()) {
       if (inserted.contains(report.key())) {
         entries.add(ChainEntries.report(report));
-        delta.add(report.contribution());
+        delta.of(report.position().partition()).add(report.contribution());
         tally.counted++;
         tally.outcome(report.regionCode(), report.program(), BatchOutcome.COUNTED);
       } else {
@@ -247,7 +238,7 @@ public class BatchApplier {
   private void withdraw(
       List<Withdrawal> withdrawals,
       Instant now,
-      RollupDelta delta,
+      PartitionDeltas delta,
       Tally tally,
       List<ChainWriter.Entry> entries) {
     for (Withdrawal withdrawal : withdrawals) {
@@ -263,7 +254,7 @@ public class BatchApplier {
             withdrawal.receivedAt());
       }
       if (result.isApplied()) {
-        delta.subtract(result.removed());
+        delta.of(withdrawal.position().partition()).subtract(result.removed());
         tally.withdrawn++;
         tally.outcome(
             result.removed().regionCode(), result.removed().program(), BatchOutcome.WITHDRAWN);

@@ -1,28 +1,26 @@
 package cn.shishi.aggregator.apply;
 
+import cn.shishi.aggregator.apply.PartitionDeltas.ShardRow;
 import cn.shishi.aggregator.jdbc.PersistenceFailure;
 import cn.shishi.aggregator.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * Adds a batch's {@link RollupDelta} to the rollups: the day cells, the month cells and the
- * all-time province totals, a statement a level, whatever the batch's size.
+ * Adds a batch's rollup changes to the rollups: the day cells, the month cells and the all-time
+ * province totals, a statement a level, whatever the batch's size.
  *
  * <p>Each cell is kept in shards, summed by the views {@code rollup}, {@code rollup_month} and
  * {@code province_total} (V15). A province's cells are written from every partition that carries
  * one of its cities, and a county's from its city's partition and its province office's (ADR 0012);
  * in one row per cell, batches of different partitions waited for one another's row locks (B6 in
  * docs/benchmarks.md: 14 %, 25 % and 37 % of transaction time with 1, 2 and 3 instances). A batch
- * now writes the shard numbered like the smallest partition it holds, under that partition's offset
- * lock: concurrent batches hold disjoint partitions, so they never write the same row.
+ * writes only the shards of partitions whose offset rows it holds locked ({@link PartitionDeltas}
+ * says which): concurrent batches hold disjoint partitions, so they never write the same row.
  */
 @ApplicationScoped
 public class RollupWriter {
@@ -32,19 +30,14 @@ public class RollupWriter {
   private static final String UPSERT_PROVINCE_TOTALS =
       "INSERT INTO province_total_shard (province_code, program, task_type, reports, quantity,"
           + " beneficiaries, shard)"
-          + " SELECT d.province, d.program, d.task_type, d.reports, d.quantity, d.beneficiaries, ?"
-          + " FROM unnest(?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[], ?::int8[])"
-          + " AS d(province, program, task_type, reports, quantity, beneficiaries)"
+          + " SELECT d.province, d.program, d.task_type, d.reports, d.quantity, d.beneficiaries,"
+          + " d.shard FROM unnest(?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[],"
+          + " ?::int8[], ?::int2[])"
+          + " AS d(province, program, task_type, reports, quantity, beneficiaries, shard)"
           + " ON CONFLICT (province_code, program, task_type, shard) DO UPDATE SET"
           + " reports = province_total_shard.reports + EXCLUDED.reports,"
           + " quantity = province_total_shard.quantity + EXCLUDED.quantity,"
           + " beneficiaries = province_total_shard.beneficiaries + EXCLUDED.beneficiaries";
-
-  private static final Comparator<RollupKey> CELL_ORDER =
-      Comparator.comparing(RollupKey::regionCode)
-          .thenComparing(RollupKey::day, Comparator.nullsFirst(Comparator.naturalOrder()))
-          .thenComparing(RollupKey::program)
-          .thenComparing(RollupKey::taskType);
 
   private final DataSource dataSource;
 
@@ -62,9 +55,10 @@ public class RollupWriter {
         + " beneficiaries, shard)"
         + " SELECT d.region, d.period::date, d.program, d.task_type, length(d.region),"
         + " left(d.region, 2), CASE WHEN length(d.region) >= 4 THEN left(d.region, 4) END,"
-        + " d.reports, d.quantity, d.beneficiaries, ?"
+        + " d.reports, d.quantity, d.beneficiaries, d.shard"
         + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[],"
-        + " ?::int8[]) AS d(region, period, program, task_type, reports, quantity, beneficiaries)"
+        + " ?::int8[], ?::int2[])"
+        + " AS d(region, period, program, task_type, reports, quantity, beneficiaries, shard)"
         + " ON CONFLICT (region_code, "
         + period
         + ", program, task_type, shard) DO UPDATE SET"
@@ -78,42 +72,38 @@ public class RollupWriter {
   }
 
   /**
-   * Adds the delta to its cells' rows of {@code shard}: day cells, month cells, then the provinces'
-   * all-time totals. The caller holds the offset row of the partition numbered {@code shard}, so no
-   * other transaction writes these rows meanwhile.
+   * Adds a batch's changes to their cells' rows, each in the shard {@link PartitionDeltas} gives
+   * it: day cells, month cells, then the provinces' all-time totals. The caller holds the offset
+   * rows of the partitions those shards are numbered like, so no other transaction writes these
+   * rows meanwhile.
    */
-  public void apply(RollupDelta delta, int shard) {
+  public void apply(PartitionDeltas deltas) {
     try (Connection c = dataSource.getConnection()) {
-      upsert(c, UPSERT_DAYS, delta.changes(), shard, false);
-      upsert(c, UPSERT_MONTHS, delta.monthChanges(), shard, false);
-      upsert(c, UPSERT_PROVINCE_TOTALS, delta.provinceTotalChanges(), shard, true);
+      upsert(c, UPSERT_DAYS, deltas.rows(RollupDelta::changes), false);
+      upsert(c, UPSERT_MONTHS, deltas.rows(RollupDelta::monthChanges), false);
+      upsert(c, UPSERT_PROVINCE_TOTALS, deltas.rows(RollupDelta::provinceTotalChanges), true);
     } catch (SQLException e) {
       throw new PersistenceFailure("applying rollup changes", e);
     }
   }
 
-  private static void upsert(
-      Connection c, String sql, Map<RollupKey, Totals> changes, int shard, boolean withoutPeriod)
+  private static void upsert(Connection c, String sql, List<ShardRow> rows, boolean withoutPeriod)
       throws SQLException {
-    if (changes.isEmpty()) {
+    if (rows.isEmpty()) {
       return;
     }
-    List<Map.Entry<RollupKey, Totals>> rows = new ArrayList<>(changes.entrySet());
-    // In one order, whoever writes: a rebuild's rows and a batch's never meet (the rebuild holds
-    // the consumers off), but a fixed order keeps it so should that ever change.
-    rows.sort(Map.Entry.comparingByKey(CELL_ORDER));
     try (PreparedStatement upsert = c.prepareStatement(sql)) {
       int i = 1;
-      upsert.setShort(i++, (short) shard);
-      upsert.setArray(i++, Sql.texts(c, rows, row -> row.getKey().regionCode()));
+      upsert.setArray(i++, Sql.texts(c, rows, row -> row.cell().regionCode()));
       if (!withoutPeriod) {
-        upsert.setArray(i++, Sql.texts(c, rows, row -> row.getKey().day()));
+        upsert.setArray(i++, Sql.texts(c, rows, row -> row.cell().day()));
       }
-      upsert.setArray(i++, Sql.texts(c, rows, row -> row.getKey().program()));
-      upsert.setArray(i++, Sql.texts(c, rows, row -> row.getKey().taskType()));
-      upsert.setArray(i++, Sql.longs(c, rows, row -> row.getValue().reports()));
-      upsert.setArray(i++, Sql.longs(c, rows, row -> row.getValue().quantity()));
-      upsert.setArray(i, Sql.longs(c, rows, row -> row.getValue().beneficiaries()));
+      upsert.setArray(i++, Sql.texts(c, rows, row -> row.cell().program()));
+      upsert.setArray(i++, Sql.texts(c, rows, row -> row.cell().taskType()));
+      upsert.setArray(i++, Sql.longs(c, rows, row -> row.change().reports()));
+      upsert.setArray(i++, Sql.longs(c, rows, row -> row.change().quantity()));
+      upsert.setArray(i++, Sql.longs(c, rows, row -> row.change().beneficiaries()));
+      upsert.setArray(i, Sql.longs(c, rows, ShardRow::shard));
       upsert.executeUpdate();
     }
   }

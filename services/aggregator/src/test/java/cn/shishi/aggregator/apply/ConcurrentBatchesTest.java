@@ -21,8 +21,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two batches of different partitions that add to the same cells, at the same time, against the
- * real database: the second must not wait for the first's row locks (ADR 0012, V15). Both roll
- * back, so the database is left as found; their partitions (40, 41) are not the pipeline's.
+ * real database: the second must not wait for the first's row locks (ADR 0012, V15); and a batch of
+ * two partitions writes a county's and a city's changes to their partition's shard. Every
+ * transaction rolls back, so the database is left as found; their partitions (40 to 43) are not the
+ * pipeline's.
  */
 @QuarkusTest
 @WithTestResource(ShishiInfrastructureResource.class)
@@ -70,6 +72,26 @@ class ConcurrentBatchesTest {
       first.join();
     }
     assertThat(shards()).as("both rolled back").isEmpty();
+  }
+
+  @Test
+  void countiesAndCitiesCountInTheShardOfTheirRecordsPartitionProvincesInTheBatchsFirst()
+      throws Exception {
+    List<String> rows;
+    begin();
+    try {
+      List<BatchItem> items = new ArrayList<>(batch(42).items());
+      items.addAll(batch(43).items().subList(0, 2));
+      applier.apply(new EventBatch(TOPIC, items));
+      rows = shards();
+    } finally {
+      rollback();
+    }
+    // A county's and a city's rows follow the partitions that carry their reports, not how a poll
+    // was split into batches; a province's change is summed into the batch's smallest partition.
+    assertThat(rows)
+        .containsExactlyInAnyOrder(
+            "42|5|33", "42|3|3304", "42|3|330402", "43|2|3304", "43|2|330402");
   }
 
   /** Three reports of county 330402 completed on {@link #DAY}, at offsets 0 to 2 of {@code p}. */

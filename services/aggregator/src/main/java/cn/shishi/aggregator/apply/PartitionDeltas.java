@@ -1,0 +1,84 @@
+package cn.shishi.aggregator.apply;
+
+import cn.shishi.catalog.RegionLevel;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * A batch's rollup changes, kept apart by the partition each record came from, and the shards (V15,
+ * ADR 0012) they are written to. A batch holds every one of its partitions' offset rows locked, so
+ * it may write the shard of any of them; which one decides how many rows a cell ends up with:
+ *
+ * <ul>
+ *   <li>a county's or a city's change goes to its record's partition: a city's reports travel on
+ *       its own partition (and its province office's), so each of its cells has one or two rows,
+ *       however polls happen to be split into batches. With the batch's smallest partition as the
+ *       shard, a county's cell had rows in 2.3 shards on average and a city's in 3.9 (B2,
+ *       2026-12-03), each a row inserted with four index entries instead of an update in place;
+ *   <li>a province's change is summed over the batch into the smallest partition's shard: a
+ *       province's reports travel on many partitions, and a row for each in every batch would
+ *       multiply the province cells' upserts, which are updates in place anyway.
+ * </ul>
+ */
+public final class PartitionDeltas {
+  /** A cell's change in one shard. */
+  record ShardRow(RollupKey cell, Totals change, int shard) {}
+
+  // Key order: the upserts then visit the index and the heap in order, which costs PostgreSQL much
+  // less than a random order (B2, 2026-12-02); and whoever writes takes row locks in one order.
+  private static final Comparator<ShardRow> ROW_ORDER =
+      Comparator.comparing((ShardRow row) -> row.cell().regionCode())
+          .thenComparing(row -> row.cell().day(), Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(row -> row.cell().program())
+          .thenComparing(row -> row.cell().taskType())
+          .thenComparingInt(ShardRow::shard);
+
+  private final TreeMap<Integer, RollupDelta> byPartition = new TreeMap<>();
+
+  /** The delta of the records of {@code partition}. */
+  RollupDelta of(int partition) {
+    return byPartition.computeIfAbsent(partition, p -> new RollupDelta());
+  }
+
+  /**
+   * One kind of change ({@link RollupDelta#changes}, {@link RollupDelta#monthChanges} or {@link
+   * RollupDelta#provinceTotalChanges}) as the rows of the shards it goes to, in key order.
+   */
+  List<ShardRow> rows(Function<RollupDelta, Map<RollupKey, Totals>> kind) {
+    List<ShardRow> rows = new ArrayList<>();
+    Map<RollupKey, Totals> provinces = new LinkedHashMap<>();
+    byPartition.forEach(
+        (partition, delta) ->
+            kind.apply(delta)
+                .forEach(
+                    (cell, change) -> {
+                      if (cell.level() == RegionLevel.PROVINCE) {
+                        provinces.merge(cell, change, Totals::plus);
+                      } else {
+                        rows.add(new ShardRow(cell, change, partition));
+                      }
+                    }));
+    provinces.forEach(
+        (cell, change) -> {
+          if (!change.isZero()) {
+            rows.add(new ShardRow(cell, change, byPartition.firstKey()));
+          }
+        });
+    rows.sort(ROW_ORDER);
+    return rows;
+  }
+
+  /** Every cell whose totals change, whichever partition changed it. */
+  List<RollupKey> changedCells() {
+    Set<RollupKey> cells = new LinkedHashSet<>();
+    byPartition.values().forEach(delta -> cells.addAll(delta.changes().keySet()));
+    return List.copyOf(cells);
+  }
+}
