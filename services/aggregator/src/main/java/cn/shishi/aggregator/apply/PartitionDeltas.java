@@ -4,17 +4,16 @@ import cn.shishi.catalog.RegionLevel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
  * A batch's rollup changes, kept apart by the partition each record came from, and the shards (V15,
  * ADR 0012) they are written to. A batch holds every one of its partitions' offset rows locked, so
- * it may write the shard of any of them; which one decides how many rows a cell ends up with:
+ * it may write the shard of any of them (and only of those: the partitions here are those of
+ * records it counted or withdrew); which one decides how many rows a cell ends up with:
  *
  * <ul>
  *   <li>a county's or a city's change goes to its record's partition: a city's reports travel on
@@ -22,9 +21,10 @@ import java.util.function.Function;
  *       however polls happen to be split into batches. With the batch's smallest partition as the
  *       shard, a county's cell had rows in 2.3 shards on average and a city's in 3.9 (B2,
  *       2026-12-03), each a row inserted with four index entries instead of an update in place;
- *   <li>a province's change is summed over the batch into the smallest partition's shard: a
- *       province's reports travel on many partitions, and a row for each in every batch would
- *       multiply the province cells' upserts, which are updates in place anyway.
+ *   <li>a province's change is summed over the batch into the shard of the smallest partition that
+ *       changed anything (usually the batch's smallest): a province's reports travel on many
+ *       partitions, and a row for each in every batch would multiply the province cells' upserts,
+ *       which are updates in place anyway.
  * </ul>
  */
 public final class PartitionDeltas {
@@ -75,10 +75,18 @@ public final class PartitionDeltas {
     return rows;
   }
 
-  /** Every cell whose totals change, whichever partition changed it. */
+  /**
+   * Every cell whose totals change, whichever partitions changed it; a cell whose changes cancel
+   * out over the batch's partitions is left out, though each partition's shard row is written.
+   */
   List<RollupKey> changedCells() {
-    Set<RollupKey> cells = new LinkedHashSet<>();
-    byPartition.values().forEach(delta -> cells.addAll(delta.changes().keySet()));
-    return List.copyOf(cells);
+    Map<RollupKey, Totals> net = new LinkedHashMap<>();
+    byPartition
+        .values()
+        .forEach(
+            delta ->
+                delta.changes().forEach((cell, change) -> net.merge(cell, change, Totals::plus)));
+    net.values().removeIf(Totals::isZero);
+    return List.copyOf(net.keySet());
   }
 }

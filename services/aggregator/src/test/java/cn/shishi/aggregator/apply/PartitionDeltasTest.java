@@ -47,14 +47,21 @@ class PartitionDeltasTest {
 
     assertThat(deltas.rows(RollupDelta::provinceTotalChanges)).isEmpty();
     assertThat(deltas.rows(RollupDelta::changes)).extracting(ShardRow::shard).containsOnly(4, 9);
+    assertThat(deltas.changedCells())
+        .extracting(RollupKey::regionCode)
+        .containsExactlyInAnyOrder("330402", "3304", "330521", "3305");
   }
 
   @Test
-  void everyChangedCellIsNamedOnceWhicheverPartitionsChangedIt() {
+  void everyChangedCellIsNamedOnceWhicheverPartitionsChangedItUnlessTheyCancelOut() {
     PartitionDeltas deltas = new PartitionDeltas();
     deltas.of(1).add(report("330402"));
     deltas.of(2).add(report("330402"));
+    deltas.of(3).add(report("330521"));
+    deltas.of(5).subtract(report("330521"));
 
-    assertThat(deltas.changedCells()).hasSize(3).doesNotHaveDuplicates();
+    assertThat(deltas.changedCells())
+        .extracting(RollupKey::regionCode)
+        .containsExactlyInAnyOrder("33", "3304", "330402");
   }
 }
