@@ -31,7 +31,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 class ReportPublisherTest {
-  private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .findAndRegisterModules()
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   private static final Instant NOW = Instant.parse("2021-05-14T02:31:07.250Z");
 
   private static MockProducer<String, byte[]> producer(boolean autoComplete) {
@@ -142,6 +145,29 @@ class ReportPublisherTest {
     assertThat(new String(producer.history().get(0).value(), StandardCharsets.UTF_8))
         .contains("\"completedAt\":\"2021-05-14T10:30:00+08:00\"")
         .contains("\"receivedAt\":\"2021-05-14T02:31:07.250Z\"");
+  }
+
+  @Test
+  void writesTimestampsAsTextEvenWhereTheApplicationsMapperWritesNumbers() throws Exception {
+    MockProducer<String, byte[]> producer = producer(true);
+    List<OutgoingEvent> events = List.of(filed("330402"), withdrawn());
+
+    publish(
+            new ReportPublisher(
+                producer,
+                new ObjectMapper().findAndRegisterModules(),
+                "task-reports",
+                Duration.ofSeconds(5),
+                10,
+                new SimpleMeterRegistry(),
+                TraceContextHeaders.NONE),
+            events)
+        .awaitItem();
+
+    for (int i = 0; i < events.size(); i++) {
+      assertThat(producer.history().get(i).value())
+          .isEqualTo(JSON.writeValueAsBytes(events.get(i).body()));
+    }
   }
 
   @Test
