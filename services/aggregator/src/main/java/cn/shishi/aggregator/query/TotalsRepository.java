@@ -6,6 +6,7 @@ import cn.shishi.aggregator.jdbc.ReadReplica;
 import cn.shishi.aggregator.jdbc.Sql;
 import cn.shishi.aggregator.query.CalendarSpans.Span;
 import cn.shishi.aggregator.query.TotalsQuery.Dimension;
+import cn.shishi.catalog.RegionLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,7 +27,8 @@ import javax.sql.DataSource;
 /**
  * Answers totals questions from the rollups alone, reading one region level's cells through the
  * indexes on (level, day), (province, level, day) and (city, level, day), and their twins on the
- * month cells for the whole months of a range; the ledger's size does not enter into it.
+ * month cells for the whole months of a province's or a city's range (counties have no stored month
+ * cells: V17); the ledger's size does not enter into it.
  */
 @ApplicationScoped
 public class TotalsRepository {
@@ -78,6 +80,7 @@ public class TotalsRepository {
       sql.append("(");
       List<Span> spans =
           query.groupBy().contains(Dimension.DAY)
+                  || query.regionLevel() == RegionLevel.COUNTY.codeLength()
               ? List.of(new Span(false, query.from(), query.to()))
               : CalendarSpans.of(query.from(), query.to());
       for (int i = 0; i < spans.size(); i++) {

@@ -126,6 +126,34 @@ class PeriodApiTest {
   }
 
   @Test
+  void aCountysMonthIsSummedFromItsDaysWhenClosedAndAfter() {
+    // A county has no stored month cells (V17): its months are its day cells' sums.
+    String county = "/api/v1/periods/330203/2023-04";
+    try (Pipeline pipeline = new Pipeline()) {
+      pipeline.file(lecture(2, "2023-04-01"));
+      pipeline.file(lecture(3, "2023-04-30"));
+      pipeline.file(lecture(7, "2023-05-01"));
+    }
+    Pipeline.awaitDrained();
+    JsonPath closed =
+        post(TestTokens.manager("3302"), county + "/close", null)
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(closed.getLong("rows[0].published.quantity")).isEqualTo(5);
+    assertThat(closed.getLong("rows[0].published.reports")).isEqualTo(2);
+
+    try (Pipeline pipeline = new Pipeline()) {
+      pipeline.file(lecture(4, "2023-04-15"));
+    }
+    Pipeline.awaitDrained();
+    JsonPath now =
+        given().auth().oauth2(TestTokens.auditor()).get(county).then().extract().jsonPath();
+    assertThat(now.getLong("rows[0].now.quantity")).isEqualTo(9);
+    assertThat(now.getLong("rows[0].published.quantity")).isEqualTo(5);
+  }
+
+  @Test
   void aMonthIsClosedOnlyOnceItIsOverAndOnlyAsAMonth() {
     String thisMonth = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
     given()
