@@ -28,7 +28,10 @@ import javax.sql.DataSource;
  * Answers totals questions from the rollups alone, reading one region level's cells through the
  * indexes on (level, day), (province, level, day) and (city, level, day), and their twins on the
  * month cells for the whole months of a province's or a city's range (counties have no stored month
- * cells: V17); the ledger's size does not enter into it.
+ * cells: V17); the ledger's size does not enter into it. It reads the shard tables, not the views
+ * that sum each cell's shards (V15): it sums the rows of its groups anyway, and the views' sum per
+ * cell cost more than reading the rows (B4 in docs/benchmarks.md, 2026-12-03: a city's counties in
+ * one month 22 ms through the view, 6 ms from the table).
  */
 @ApplicationScoped
 public class TotalsRepository {
@@ -74,7 +77,7 @@ public class TotalsRepository {
     if (allTime(query)) {
       // Dashboards' commonest question: all time, by province, program or kind of task. The
       // all-time table answers it from a few hundred rows instead of every day's cells.
-      sql.append("(SELECT * FROM province_total WHERE true");
+      sql.append("(SELECT * FROM province_total_shard WHERE true");
       filters(sql, params, query);
     } else {
       sql.append("(");
@@ -111,7 +114,7 @@ public class TotalsRepository {
    * as its first day), other days from the day cells.
    */
   private static void cells(StringBuilder sql, List<Object> params, TotalsQuery query, Span span) {
-    String table = span.months() ? "rollup_month" : "rollup";
+    String table = span.months() ? "rollup_month_shard" : "rollup_shard";
     String period = span.months() ? "month" : "day";
     sql.append("SELECT province_code, city_code, region_code, program, task_type, ")
         .append(period)
