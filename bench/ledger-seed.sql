@@ -44,7 +44,6 @@ INSERT INTO rollup_month_shard (region_code, month, program, task_type, region_l
 SELECT region_code, date_trunc('month', day)::date, program, task_type, region_level,
        province_code, city_code, sum(reports), sum(quantity), sum(beneficiaries)
 FROM rollup_shard
-WHERE region_level < 6 -- a county's months are summed from its day cells when read (V17)
 GROUP BY region_code, date_trunc('month', day), program, task_type, region_level, province_code,
          city_code;
 VACUUM ANALYZE report;

@@ -52,16 +52,14 @@ public final class RollupDelta {
   }
 
   /**
-   * The province and city changes summed into their months: each cell keyed by its month's first
-   * day. Cells that cancel out are left out. A county's months are not stored: they are summed from
-   * its day cells when read (V17), which saves a batch about one upsert per report.
+   * The changes summed into their months: each cell keyed by its month's first day. Cells that
+   * cancel out are left out.
    */
   public Map<RollupKey, Totals> monthChanges() {
     Map<RollupKey, Totals> months = new LinkedHashMap<>();
     changes()
         .forEach(
-            (key, change) -> {
-              if (key.level() != RegionLevel.COUNTY) {
+            (key, change) ->
                 months.merge(
                     new RollupKey(
                         key.regionCode(),
@@ -69,9 +67,7 @@ public final class RollupDelta {
                         key.program(),
                         key.taskType()),
                     change,
-                    Totals::plus);
-              }
-            });
+                    Totals::plus));
     months.values().removeIf(Totals::isZero);
     return months;
   }

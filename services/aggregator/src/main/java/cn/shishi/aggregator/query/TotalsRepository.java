@@ -6,7 +6,6 @@ import cn.shishi.aggregator.jdbc.ReadReplica;
 import cn.shishi.aggregator.jdbc.Sql;
 import cn.shishi.aggregator.query.CalendarSpans.Span;
 import cn.shishi.aggregator.query.TotalsQuery.Dimension;
-import cn.shishi.catalog.RegionLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,11 +26,10 @@ import javax.sql.DataSource;
 /**
  * Answers totals questions from the rollups alone, reading one region level's cells through the
  * indexes on (level, day), (province, level, day) and (city, level, day), and their twins on the
- * month cells for the whole months of a province's or a city's range (counties have no stored month
- * cells: V17); the ledger's size does not enter into it. It reads the shard tables, not the views
- * that sum each cell's shards (V15): it sums the rows of its groups anyway, and the views' sum per
- * cell cost more than reading the rows (B4 in docs/benchmarks.md, 2026-12-03: a city's counties in
- * one month 22 ms through the view, 6 ms from the table).
+ * month cells for the whole months of a range; the ledger's size does not enter into it. It reads
+ * the shard tables, not the views that sum each cell's shards (V15): it sums the rows of its groups
+ * anyway, and the views' sum per cell cost more than reading the rows (B4 in docs/benchmarks.md,
+ * 2026-12-03: every province over a year 17 ms through the view, 3 ms from the table).
  */
 @ApplicationScoped
 public class TotalsRepository {
@@ -83,7 +81,6 @@ public class TotalsRepository {
       sql.append("(");
       List<Span> spans =
           query.groupBy().contains(Dimension.DAY)
-                  || query.regionLevel() == RegionLevel.COUNTY.codeLength()
               ? List.of(new Span(false, query.from(), query.to()))
               : CalendarSpans.of(query.from(), query.to());
       for (int i = 0; i < spans.size(); i++) {

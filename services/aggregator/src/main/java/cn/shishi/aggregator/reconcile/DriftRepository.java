@@ -82,9 +82,8 @@ public class DriftRepository {
   }
 
   /**
-   * Stored month cells that disagree with the sum of their day cells (which the day check holds
-   * against the ledger): a pass over the rollups, not another over the ledger. A county's months
-   * are that sum by definition (V17), so only provinces' and cities' are checked.
+   * Month cells that disagree with the sum of their day cells (which the day check holds against
+   * the ledger): a pass over the rollups, not another over the ledger.
    */
   private static String monthDrift(ProvinceSlice slice) {
     return "SELECT coalesce(s.region_code, d.region_code), coalesce(s.month, d.month),"
@@ -93,12 +92,9 @@ public class DriftRepository {
         + " coalesce(d.reports, 0), coalesce(d.quantity, 0), coalesce(d.beneficiaries, 0)"
         + " FROM (SELECT * FROM rollup_month WHERE (reports <> 0 OR quantity <> 0"
         + "  OR beneficiaries <> 0) AND "
-        + RecomputedRollups.STORED_MONTHS
-        + " AND "
         + inSlice("province_code", slice)
         + ") AS s FULL OUTER JOIN (SELECT * FROM ("
-        + RecomputedRollups.monthsFromDays(
-            RecomputedRollups.STORED_MONTHS + " AND " + inSlice("province_code", slice))
+        + RecomputedRollups.monthsFromDays(inSlice("province_code", slice))
         + ") AS m WHERE reports <> 0 OR quantity <> 0 OR beneficiaries <> 0) AS d"
         + " ON s.region_code = d.region_code AND s.month = d.month"
         + " AND s.program = d.program AND s.task_type = d.task_type"

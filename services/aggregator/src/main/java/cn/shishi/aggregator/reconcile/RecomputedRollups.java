@@ -1,7 +1,5 @@
 package cn.shishi.aggregator.reconcile;
 
-import cn.shishi.catalog.RegionLevel;
-
 /**
  * The rollups as the ledger says they must be, as SQL: what the rebuild writes and what the
  * reconciliation compares with. One place, so that the two can never disagree on it.
@@ -9,14 +7,8 @@ import cn.shishi.catalog.RegionLevel;
 final class RecomputedRollups {
   private RecomputedRollups() {}
 
-  /** The condition on a rollup row for the levels whose month cells are stored. */
-  static final String STORED_MONTHS = "region_level < " + RegionLevel.COUNTY.codeLength();
-
-  /**
-   * The stored month cells (provinces' and cities': a county's months are sums of its day cells,
-   * V17) as their day cells say they must be: used by rebuild and reconciliation.
-   */
-  static final String MONTHS_FROM_DAYS = monthsFromDays(STORED_MONTHS);
+  /** The month cells as their day cells say they must be: used by rebuild and reconciliation. */
+  static final String MONTHS_FROM_DAYS = monthsFromDays("true");
 
   /** The month cells of the day cells matching {@code condition}, summed from those. */
   static String monthsFromDays(String condition) {

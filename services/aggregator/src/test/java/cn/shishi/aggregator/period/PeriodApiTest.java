@@ -126,8 +126,8 @@ class PeriodApiTest {
   }
 
   @Test
-  void aCountysMonthIsSummedFromItsDaysWhenClosedAndAfter() {
-    // A county has no stored month cells (V17): its months are its day cells' sums.
+  void aCountysMonthIsClosedAndItsLateReportsCountedAfter() {
+    // A county's month is its own month cells (V18; V17 had summed them from its day cells).
     String county = "/api/v1/periods/330203/2023-04";
     try (Pipeline pipeline = new Pipeline()) {
       pipeline.file(lecture(2, "2023-04-01"));

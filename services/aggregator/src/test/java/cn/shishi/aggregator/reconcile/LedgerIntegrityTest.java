@@ -143,11 +143,11 @@ class LedgerIntegrityTest {
 
     execute(
         "UPDATE rollup_month_shard SET reports = reports + 1"
-            + " WHERE region_code = '3501' AND month = '2021-07-01'");
+            + " WHERE region_code = '350103' AND month = '2021-07-01'");
     JsonPath report = Pipeline.reconciliation();
     assertThat(report.getInt("drift")).isEqualTo(1);
     assertThat(report.getString("cells[0].period")).isEqualTo("month");
-    assertThat(report.getString("cells[0].regionCode")).isEqualTo("3501");
+    assertThat(report.getString("cells[0].regionCode")).isEqualTo("350103");
     assertThat(report.getLong("cells[0].stored.reports"))
         .isEqualTo(report.getLong("cells[0].fromLedger.reports") + 1);
 
@@ -174,7 +174,7 @@ class LedgerIntegrityTest {
     Reconciliation fujian = reconciliation.reconcile(ProvinceSlice.holding("35", 12));
     assertThat(fujian.cells())
         .extracting(cell -> cell.period() + " " + cell.cell().regionCode())
-        .contains("day 350104", "all-time 35")
+        .contains("day 350104", "month 350104", "all-time 35")
         .allMatch(cell -> cell.endsWith(" 350104") || cell.endsWith(" 35"));
     assertThat(registry.get("shishi.reconciliation.drift").gauge().value())
         .isEqualTo(fujian.drift());
