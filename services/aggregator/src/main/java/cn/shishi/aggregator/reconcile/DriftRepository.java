@@ -142,7 +142,7 @@ public class DriftRepository {
             + inSlice("province_code", slice)
             + ") AS s FULL OUTER JOIN (SELECT province_code, program, task_type,"
             + " sum(reports) AS reports, sum(quantity) AS quantity,"
-            + " sum(beneficiaries) AS beneficiaries FROM rollup WHERE region_level = 2 AND "
+            + " sum(beneficiaries) AS beneficiaries FROM rollup_shard WHERE region_level = 2 AND "
             + inSlice("province_code", slice)
             + " GROUP BY province_code, program, task_type"
             + " HAVING sum(reports) <> 0 OR sum(quantity) <> 0 OR sum(beneficiaries) <> 0) AS d"

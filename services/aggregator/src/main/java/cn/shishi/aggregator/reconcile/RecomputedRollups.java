@@ -10,11 +10,15 @@ final class RecomputedRollups {
   /** The month cells as their day cells say they must be: used by rebuild and reconciliation. */
   static final String MONTHS_FROM_DAYS = monthsFromDays("true");
 
-  /** The month cells of the day cells matching {@code condition}, summed from those. */
+  /**
+   * The month cells of the day cells matching {@code condition}, summed from those: from the shard
+   * rows themselves, as the totals queries read them, since the view {@code rollup} would first sum
+   * each day cell's shards only for this to sum them again.
+   */
   static String monthsFromDays(String condition) {
     return "SELECT region_code, date_trunc('month', day)::date AS month, program, task_type,"
         + " region_level, province_code, city_code, sum(reports) AS reports,"
-        + " sum(quantity) AS quantity, sum(beneficiaries) AS beneficiaries FROM rollup WHERE "
+        + " sum(quantity) AS quantity, sum(beneficiaries) AS beneficiaries FROM rollup_shard WHERE "
         + condition
         + " GROUP BY region_code, date_trunc('month', day), program, task_type, region_level,"
         + " province_code, city_code";
