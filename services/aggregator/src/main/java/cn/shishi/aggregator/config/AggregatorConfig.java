@@ -122,6 +122,15 @@ public interface AggregatorConfig {
   @WithDefault("1h")
   Duration reconciliationMaxDeferral();
 
+  /**
+   * Questions of the dashboards' shapes a freshly started aggregator answers before it says it is
+   * ready, so that the first dashboards after a restart do not wait on the JIT compiling the read
+   * path (B4 in docs/benchmarks.md); 0 turns the warm-up off.
+   */
+  @WithDefault("400")
+  @Min(0)
+  int warmUpQueries();
+
   /** Limits on what a query may cost. */
   Queries queries();
 
