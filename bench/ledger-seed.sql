@@ -1,6 +1,8 @@
 -- Fills the ledger with :reports synthetic counted reports spread over every county of
 -- GB/T 2260, 4 programs, 6 kinds of task and the 365 days of 2022, then rebuilds the rollups
--- from it: the data behind the query plans in docs/queries.md and benchmark B4.
+-- from it: the data behind the query plans in docs/queries.md and benchmark B4. The cells are
+-- spread over shards (ADR 0012) as a drain spreads them: a province's over up to 12, a city's
+-- over 2, a county's in one (a B2 drain on 2026-12-04 wrote 9.7, 1.85 and 1.39 rows a cell).
 -- Usage: psql -v reports=1000000 -f bench/ledger-seed.sql (on the aggregator's database, with
 -- the aggregator stopped or idle).
 \set ON_ERROR_STOP on
@@ -22,30 +24,35 @@ FROM generate_series(1::bigint, :reports) AS i
 JOIN county_code c ON c.n = 1 + (i * 31) % :counties;
 
 DELETE FROM province_total_shard;
-INSERT INTO province_total_shard
-SELECT province_code, program, task_type, count(*), sum(quantity), sum(beneficiaries)
-FROM report WHERE status = 'COUNTED' GROUP BY 1, 2, 3;
+INSERT INTO province_total_shard (province_code, program, task_type, shard, reports, quantity,
+                                  beneficiaries)
+SELECT province_code, program, task_type, kafka_offset / 24 % 12, count(*), sum(quantity),
+       sum(beneficiaries)
+FROM report WHERE status = 'COUNTED' GROUP BY 1, 2, 3, 4;
 DELETE FROM rollup_shard;
 INSERT INTO rollup_shard (region_code, day, program, task_type, region_level, province_code, city_code,
-                    reports, quantity, beneficiaries)
+                    shard, reports, quantity, beneficiaries)
 SELECT region_code, day, program, task_type, length(region_code), left(region_code, 2),
-       CASE WHEN length(region_code) >= 4 THEN left(region_code, 4) END, count(*), sum(quantity),
-       sum(beneficiaries)
-FROM (SELECT region_code::varchar AS region_code, day, program, task_type, quantity, beneficiaries
+       CASE WHEN length(region_code) >= 4 THEN left(region_code, 4) END, shard, count(*),
+       sum(quantity), sum(beneficiaries)
+FROM (SELECT region_code::varchar AS region_code, day, program, task_type, quantity, beneficiaries,
+             0 AS shard
         FROM report WHERE status = 'COUNTED'
-      UNION ALL SELECT city_code::varchar, day, program, task_type, quantity, beneficiaries
+      UNION ALL SELECT city_code::varchar, day, program, task_type, quantity, beneficiaries,
+             kafka_offset / 24 % 2 * 6
         FROM report WHERE status = 'COUNTED'
-      UNION ALL SELECT province_code::varchar, day, program, task_type, quantity, beneficiaries
+      UNION ALL SELECT province_code::varchar, day, program, task_type, quantity, beneficiaries,
+             kafka_offset / 24 % 12
         FROM report WHERE status = 'COUNTED') AS cells
-GROUP BY 1, 2, 3, 4;
+GROUP BY 1, 2, 3, 4, 8;
 DELETE FROM rollup_month_shard;
 INSERT INTO rollup_month_shard (region_code, month, program, task_type, region_level, province_code,
-                          city_code, reports, quantity, beneficiaries)
+                          city_code, shard, reports, quantity, beneficiaries)
 SELECT region_code, date_trunc('month', day)::date, program, task_type, region_level,
-       province_code, city_code, sum(reports), sum(quantity), sum(beneficiaries)
+       province_code, city_code, shard, sum(reports), sum(quantity), sum(beneficiaries)
 FROM rollup_shard
 GROUP BY region_code, date_trunc('month', day), program, task_type, region_level, province_code,
-         city_code;
+         city_code, shard;
 VACUUM ANALYZE report;
 VACUUM ANALYZE rollup_shard;
 VACUUM ANALYZE rollup_month_shard;
