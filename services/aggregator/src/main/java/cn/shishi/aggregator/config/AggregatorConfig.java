@@ -123,6 +123,19 @@ public interface AggregatorConfig {
   Duration reconciliationMaxDeferral();
 
   /**
+   * How often past days' rollup cells are folded into one row each (ShardFoldSchedule; {@code off}
+   * turns it off). Each day is a short transaction that holds the batches off.
+   */
+  @WithDefault("10m")
+  String shardFoldInterval();
+
+  /** How many days before yesterday each fold visits: late reports older than this stay sharded. */
+  @WithDefault("62")
+  @Min(1)
+  @Max(3660)
+  int shardFoldDays();
+
+  /**
    * Questions of the dashboards' shapes a freshly started aggregator answers before it says it is
    * ready, so that the first dashboards after a restart do not wait on the JIT compiling the read
    * path (B4 in docs/benchmarks.md); 0 turns the warm-up off.

@@ -1,0 +1,36 @@
+package cn.shishi.aggregator.fold;
+
+import cn.shishi.aggregator.offsets.OffsetRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+
+/**
+ * Folds a past day's or month's cells into one row each, with every batch held off meanwhile, so
+ * that no batch writes a row the fold moves (a batch writes only the shards of the partitions it
+ * holds, ADR 0012; the fold writes any). Each fold is its own short transaction.
+ */
+@ApplicationScoped
+public class ShardFold {
+  private final ShardFoldRepository cells;
+  private final OffsetRepository offsets;
+
+  public ShardFold(ShardFoldRepository cells, OffsetRepository offsets) {
+    this.cells = cells;
+    this.offsets = offsets;
+  }
+
+  /** The day cells of {@code day} that had more than one row. */
+  @Transactional
+  public int foldDay(LocalDate day) {
+    offsets.holdPartitionWriters();
+    return cells.foldDay(day);
+  }
+
+  /** The month cells of the month starting on {@code month} that had more than one row. */
+  @Transactional
+  public int foldMonth(LocalDate month) {
+    offsets.holdPartitionWriters();
+    return cells.foldMonth(month);
+  }
+}

@@ -1,0 +1,86 @@
+package cn.shishi.aggregator.fold;
+
+import cn.shishi.aggregator.jdbc.PersistenceFailure;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import javax.sql.DataSource;
+
+/**
+ * Sums the shard rows of each cell of one day (or month) into the cell's smallest shard and deletes
+ * the others: the cell's total, which the views and every reader sum over its shards, is the same
+ * before and after. A cell with one row is left alone.
+ */
+@ApplicationScoped
+public class ShardFoldRepository {
+  private static final String FOLD_DAY = fold("rollup_shard", "day");
+  private static final String FOLD_MONTH = fold("rollup_month_shard", "month");
+
+  private final DataSource dataSource;
+
+  public ShardFoldRepository(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** Folds the day cells of {@code day}; returns how many cells had more than one row. */
+  public int foldDay(LocalDate day) {
+    return run(FOLD_DAY, day);
+  }
+
+  /** Folds the month cells of the month that starts on {@code month}; the cells folded. */
+  public int foldMonth(LocalDate month) {
+    return run(FOLD_MONTH, month);
+  }
+
+  private int run(String sql, LocalDate period) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement fold = c.prepareStatement(sql)) {
+      java.sql.Date date = java.sql.Date.valueOf(period);
+      fold.setDate(1, date);
+      fold.setDate(2, date);
+      fold.setDate(3, date);
+      return fold.executeUpdate();
+    } catch (SQLException e) {
+      throw new PersistenceFailure("folding the shards of " + period, e);
+    }
+  }
+
+  /**
+   * One statement: the period's cells with several rows and their smallest shard ({@code cells}),
+   * the other rows deleted ({@code moved}), their sums added to the row kept.
+   */
+  private static String fold(String table, String period) {
+    String cell = "region_code, " + period + ", program, task_type";
+    return "WITH cells AS (SELECT "
+        + cell
+        + ", min(shard) AS keep FROM "
+        + table
+        + " WHERE "
+        + period
+        + " = ? GROUP BY "
+        + cell
+        + " HAVING count(*) > 1),"
+        + " moved AS (DELETE FROM "
+        + table
+        + " s USING cells c WHERE s."
+        + period
+        + " = ? AND s.region_code = c.region_code AND s.program = c.program"
+        + " AND s.task_type = c.task_type AND s.shard <> c.keep"
+        + " RETURNING s.region_code, s.program, s.task_type, s.reports, s.quantity,"
+        + " s.beneficiaries),"
+        + " sums AS (SELECT region_code, program, task_type, sum(reports) AS reports,"
+        + " sum(quantity) AS quantity, sum(beneficiaries) AS beneficiaries FROM moved"
+        + " GROUP BY region_code, program, task_type)"
+        + " UPDATE "
+        + table
+        + " t SET reports = t.reports + sums.reports, quantity = t.quantity + sums.quantity,"
+        + " beneficiaries = t.beneficiaries + sums.beneficiaries"
+        + " FROM sums JOIN cells c USING (region_code, program, task_type)"
+        + " WHERE t."
+        + period
+        + " = ? AND t.region_code = sums.region_code AND t.program = sums.program"
+        + " AND t.task_type = sums.task_type AND t.shard = c.keep";
+  }
+}

@@ -1,0 +1,125 @@
+package cn.shishi.aggregator.fold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shishi.aggregator.Pipeline;
+import cn.shishi.infra.ShishiInfrastructureResource;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A county's report filed twice on two partitions leaves its county, city and province cells with a
+ * row in each partition's shard; the fold leaves one row a cell, and the totals, summed over the
+ * shards, are what they were.
+ */
+@QuarkusTest
+@WithTestResource(ShishiInfrastructureResource.class)
+class ShardFoldTest {
+  private static final LocalDate DAY = LocalDate.parse("2019-07-31");
+  private static final String COUNTY = "440305";
+
+  @Inject ShardFoldSchedule schedule;
+  @Inject DataSource dataSource;
+
+  @Test
+  void foldingLeavesOneRowACellAndEveryTotalAsItWas() throws SQLException {
+    try (Pipeline pipeline = new Pipeline()) {
+      // Two keys that Kafka puts on different partitions: two batches, two shards a cell.
+      int first = file(pipeline, "44", 3);
+      Pipeline.awaitDrained();
+      int second = file(pipeline, "4403", 5);
+      Pipeline.awaitDrained();
+      assertThat(first).as("the two reports' partitions").isNotEqualTo(second);
+    }
+    Map<String, String> days = cells("rollup", "day");
+    Map<String, String> months = cells("rollup_month", "month");
+    assertThat(rows("rollup_shard", "day"))
+        .as("before: a row in each shard")
+        .isEqualTo(Map.of("44", 2, "4403", 2, COUNTY, 2));
+    assertThat(rows("rollup_month_shard", "month"))
+        .isEqualTo(Map.of("44", 2, "4403", 2, COUNTY, 2));
+
+    int folded = schedule.foldWindow(DAY.plusDays(2));
+
+    assertThat(folded).as("the day's three cells and the month's").isGreaterThanOrEqualTo(6);
+    assertThat(rows("rollup_shard", "day")).isEqualTo(Map.of("44", 1, "4403", 1, COUNTY, 1));
+    assertThat(rows("rollup_month_shard", "month"))
+        .isEqualTo(Map.of("44", 1, "4403", 1, COUNTY, 1));
+    assertThat(cells("rollup", "day")).isEqualTo(days).containsEntry(COUNTY, "2 8");
+    assertThat(cells("rollup_month", "month")).isEqualTo(months);
+    assertThat(
+            Pipeline.reports(
+                Map.of("county", COUNTY, "from", DAY.toString(), "to", DAY.toString())))
+        .isEqualTo(2);
+  }
+
+  /** Files a report of {@link #COUNTY} on {@link #DAY} under {@code key}; its partition. */
+  private static int file(Pipeline pipeline, String key, int quantity) {
+    ObjectNode report = Pipeline.report(COUNTY, DAY + "T10:00:00+08:00", quantity);
+    return pipeline.raw(key, "report-filed", report.toString()).partition();
+  }
+
+  /** The county's, its city's and its province's cells of the day or month: rows each. */
+  private Map<String, Integer> rows(String table, String period) throws SQLException {
+    Map<String, Integer> rows = new TreeMap<>();
+    query(
+        "SELECT region_code, count(*) FROM "
+            + table
+            + " WHERE "
+            + period
+            + " = ?"
+            + " AND region_code IN ('44', '4403', '"
+            + COUNTY
+            + "') AND program = ?"
+            + " GROUP BY region_code",
+        table,
+        (code, result) -> rows.put(code, result.getInt(2)));
+    return rows;
+  }
+
+  /** The same cells' totals through the view that sums their shards: "reports quantity". */
+  private Map<String, String> cells(String view, String period) throws SQLException {
+    Map<String, String> cells = new TreeMap<>();
+    query(
+        "SELECT region_code, reports, quantity FROM "
+            + view
+            + " WHERE "
+            + period
+            + " = ?"
+            + " AND region_code IN ('44', '4403', '"
+            + COUNTY
+            + "') AND program = ?",
+        view,
+        (code, result) -> cells.put(code, result.getLong(2) + " " + result.getLong(3)));
+    return cells;
+  }
+
+  private interface Row {
+    void accept(String code, ResultSet result) throws SQLException;
+  }
+
+  private void query(String sql, String table, Row row) throws SQLException {
+    LocalDate period = table.contains("month") ? DAY.withDayOfMonth(1) : DAY;
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement select = c.prepareStatement(sql)) {
+      select.setObject(1, period);
+      select.setString(2, Pipeline.report().get("program").asText());
+      try (ResultSet result = select.executeQuery()) {
+        while (result.next()) {
+          row.accept(result.getString(1).trim(), result);
+        }
+      }
+    }
+  }
+}
