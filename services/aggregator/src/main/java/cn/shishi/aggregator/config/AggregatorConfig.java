@@ -124,13 +124,17 @@ public interface AggregatorConfig {
 
   /**
    * How often past days' rollup cells are folded into one row each (ShardFoldSchedule; {@code off}
-   * turns it off). Each day is a short transaction that holds the batches off.
+   * turns it off). A day with cells to fold is a short transaction that holds the batches off;
+   * looking at a day that has none read 4,500 pages (0.5 s) of a 10-million-report ledger.
    */
-  @WithDefault("10m")
+  @WithDefault("1h")
   String shardFoldInterval();
 
-  /** How many days before yesterday each fold visits: late reports older than this stay sharded. */
-  @WithDefault("62")
+  /**
+   * How many days before yesterday each fold visits: late reports older than this stay sharded
+   * (read correctly, in a few more rows) until a run with a longer window.
+   */
+  @WithDefault("14")
   @Min(1)
   @Max(3660)
   int shardFoldDays();

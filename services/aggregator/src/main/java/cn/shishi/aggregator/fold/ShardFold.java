@@ -8,7 +8,8 @@ import java.time.LocalDate;
 /**
  * Folds a past day's or month's cells into one row each, with every batch held off meanwhile, so
  * that no batch writes a row the fold moves (a batch writes only the shards of the partitions it
- * holds, ADR 0012; the fold writes any). Each fold is its own short transaction.
+ * holds, ADR 0012; the fold writes any). Each fold is its own short transaction, and a day or month
+ * with nothing to fold (most of them, after the first run) is only read, the batches going on.
  */
 @ApplicationScoped
 public class ShardFold {
@@ -23,6 +24,9 @@ public class ShardFold {
   /** The day cells of {@code day} that had more than one row. */
   @Transactional
   public int foldDay(LocalDate day) {
+    if (!cells.shardedDay(day)) {
+      return 0;
+    }
     offsets.holdPartitionWriters();
     return cells.foldDay(day);
   }
@@ -30,6 +34,9 @@ public class ShardFold {
   /** The month cells of the month starting on {@code month} that had more than one row. */
   @Transactional
   public int foldMonth(LocalDate month) {
+    if (!cells.shardedMonth(month)) {
+      return 0;
+    }
     offsets.holdPartitionWriters();
     return cells.foldMonth(month);
   }

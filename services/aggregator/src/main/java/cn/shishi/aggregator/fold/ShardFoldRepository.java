@@ -4,6 +4,7 @@ import cn.shishi.aggregator.jdbc.PersistenceFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import javax.sql.DataSource;
@@ -17,6 +18,8 @@ import javax.sql.DataSource;
 public class ShardFoldRepository {
   private static final String FOLD_DAY = fold("rollup_shard", "day");
   private static final String FOLD_MONTH = fold("rollup_month_shard", "month");
+  private static final String SHARDED_DAY = sharded("rollup_shard", "day");
+  private static final String SHARDED_MONTH = sharded("rollup_month_shard", "month");
 
   private final DataSource dataSource;
 
@@ -34,6 +37,29 @@ public class ShardFoldRepository {
     return run(FOLD_MONTH, month);
   }
 
+  /** Whether a cell of {@code day} has more than one row: a fold would change something. */
+  public boolean shardedDay(LocalDate day) {
+    return exists(SHARDED_DAY, day);
+  }
+
+  /** Whether a cell of the month starting on {@code month} has more than one row. */
+  public boolean shardedMonth(LocalDate month) {
+    return exists(SHARDED_MONTH, month);
+  }
+
+  private boolean exists(String sql, LocalDate period) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement select = c.prepareStatement(sql)) {
+      select.setDate(1, java.sql.Date.valueOf(period));
+      try (ResultSet row = select.executeQuery()) {
+        row.next();
+        return row.getBoolean(1);
+      }
+    } catch (SQLException e) {
+      throw new PersistenceFailure("looking for shard rows of " + period, e);
+    }
+  }
+
   private int run(String sql, LocalDate period) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement fold = c.prepareStatement(sql)) {
@@ -47,9 +73,19 @@ public class ShardFoldRepository {
     }
   }
 
+  private static String sharded(String table, String period) {
+    return "SELECT EXISTS (SELECT 1 FROM "
+        + table
+        + " WHERE region_level IN (2, 4, 6) AND "
+        + period
+        + " = ? GROUP BY region_code, program, task_type HAVING count(*) > 1)";
+  }
+
   /**
    * One statement: the period's cells with several rows and their smallest shard ({@code cells}),
-   * the other rows deleted ({@code moved}), their sums added to the row kept.
+   * the other rows deleted ({@code moved}), their sums added to the row kept. The levels are named
+   * so that the index on (level, day) finds the day's cells: on the day alone PostgreSQL would read
+   * the whole table, every day of every run.
    */
   private static String fold(String table, String period) {
     String cell = "region_code, " + period + ", program, task_type";
@@ -57,7 +93,7 @@ public class ShardFoldRepository {
         + cell
         + ", min(shard) AS keep FROM "
         + table
-        + " WHERE "
+        + " WHERE region_level IN (2, 4, 6) AND "
         + period
         + " = ? GROUP BY "
         + cell

@@ -14,8 +14,8 @@ import org.jboss.logging.Logger;
  * shard-fold-days} days' cells (and of the months those days end) into one row a cell. A batch
  * writes a province's cells into the shard of its own partitions, so a province's day cell ends a
  * day with about ten rows (a B2 drain, 2026-12-04), and every question about provinces read them
- * all: every province over a year read 87,000 month rows instead of 8,928 (B4 in
- * docs/benchmarks.md). Late reports for a folded day add rows again; the next run folds them.
+ * all: every province over a year read ten times the month rows (B4 in docs/benchmarks.md). Late
+ * reports for a folded day add rows again; the next run folds them.
  */
 @ApplicationScoped
 public class ShardFoldSchedule {

@@ -58,6 +58,7 @@ class ShardFoldTest {
         .isEqualTo(Map.of("44", 1, "4403", 1, COUNTY, 1));
     assertThat(cells("rollup", "day")).isEqualTo(days).containsEntry(COUNTY, "2 8");
     assertThat(cells("rollup_month", "month")).isEqualTo(months);
+    assertThat(schedule.foldWindow(DAY.plusDays(2))).as("folded again: nothing left").isZero();
     assertThat(
             Pipeline.reports(
                 Map.of("county", COUNTY, "from", DAY.toString(), "to", DAY.toString())))
