@@ -24,20 +24,18 @@ public class ShardFold {
   /** The day cells of {@code day} that had more than one row. */
   @Transactional
   public int foldDay(LocalDate day) {
-    if (!cells.shardedDay(day)) {
+    if (!cells.shardedDay(day) || !offsets.tryHoldPartitionWriters()) {
       return 0;
     }
-    offsets.holdPartitionWriters();
     return cells.foldDay(day);
   }
 
   /** The month cells of the month starting on {@code month} that had more than one row. */
   @Transactional
   public int foldMonth(LocalDate month) {
-    if (!cells.shardedMonth(month)) {
+    if (!cells.shardedMonth(month) || !offsets.tryHoldPartitionWriters()) {
       return 0;
     }
-    offsets.holdPartitionWriters();
     return cells.foldMonth(month);
   }
 }

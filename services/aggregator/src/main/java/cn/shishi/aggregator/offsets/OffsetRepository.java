@@ -105,6 +105,24 @@ public class OffsetRepository {
     }
   }
 
+  /**
+   * Holds off every {@link #lock} until this transaction ends, if no transaction holds partitions
+   * now; false, at once, if one does. Unlike {@link #holdPartitionWriters} it never queues, so a
+   * long batch does not make every other batch wait behind the one that asked.
+   */
+  public boolean tryHoldPartitionWriters() {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement lock =
+            connection.prepareStatement(
+                "SELECT pg_try_advisory_xact_lock(" + PARTITION_WRITERS + ")");
+        ResultSet held = lock.executeQuery()) {
+      held.next();
+      return held.getBoolean(1);
+    } catch (SQLException e) {
+      throw new PersistenceFailure("holding partition writers off", e);
+    }
+  }
+
   private static void advisoryLock(Connection connection, String function) throws SQLException {
     try (PreparedStatement lock =
         connection.prepareStatement("SELECT " + function + "(" + PARTITION_WRITERS + ")")) {

@@ -3,8 +3,10 @@ package cn.shishi.aggregator.fold;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shishi.aggregator.Pipeline;
+import cn.shishi.aggregator.offsets.OffsetRepository;
 import cn.shishi.infra.ShishiInfrastructureResource;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -12,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,6 +34,7 @@ class ShardFoldTest {
 
   @Inject ShardFoldSchedule schedule;
   @Inject DataSource dataSource;
+  @Inject OffsetRepository offsets;
 
   @Test
   void foldingLeavesOneRowACellAndEveryTotalAsItWas() throws SQLException {
@@ -63,6 +67,23 @@ class ShardFoldTest {
             Pipeline.reports(
                 Map.of("county", COUNTY, "from", DAY.toString(), "to", DAY.toString())))
         .isEqualTo(2);
+  }
+
+  @Test
+  void theHoldIsOnlyTriedWhileABatchHoldsPartitions() throws SQLException {
+    try (Connection batch = dataSource.getConnection()) {
+      batch.setAutoCommit(false);
+      try (Statement holding = batch.createStatement()) {
+        holding.execute(
+            "SELECT pg_advisory_xact_lock_shared(" + OffsetRepository.PARTITION_WRITERS + ")");
+        assertThat(QuarkusTransaction.requiringNew().call(offsets::tryHoldPartitionWriters))
+            .as("a batch at work: the fold leaves the day")
+            .isFalse();
+      } finally {
+        batch.rollback();
+      }
+    }
+    assertThat(QuarkusTransaction.requiringNew().call(offsets::tryHoldPartitionWriters)).isTrue();
   }
 
   /** Files a report of {@link #COUNTY} on {@link #DAY} under {@code key}; its partition. */
