@@ -1,12 +1,12 @@
 package cn.shishi.aggregator.fold;
 
 import cn.shishi.aggregator.config.AggregatorConfig;
+import cn.shishi.contract.report.ReportValidator;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,7 +20,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ShardFoldSchedule {
   private static final Logger LOG = Logger.getLogger(ShardFoldSchedule.class);
-  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   private final ShardFold fold;
   private final Clock clock;
@@ -40,7 +39,7 @@ public class ShardFoldSchedule {
   void run() {
     long started = System.nanoTime();
     try {
-      int cells = foldWindow(LocalDate.now(clock.withZone(CHINA)));
+      int cells = foldWindow(LocalDate.now(clock.withZone(ReportValidator.CHINA)));
       if (cells > 0) {
         LOG.infof(
             "folded the shard rows of %d cells in %d ms",

@@ -6,6 +6,7 @@ import cn.shishi.aggregator.query.TotalsQuery.Dimension;
 import cn.shishi.aggregator.query.TotalsService;
 import cn.shishi.catalog.Region;
 import cn.shishi.catalog.Regions;
+import cn.shishi.contract.report.ReportValidator;
 import cn.shishi.web.Caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +16,6 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,7 +34,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ReadWarmUp {
   private static final Logger LOG = Logger.getLogger(ReadWarmUp.class);
-  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   // A national manager: the warm-up asks what dashboards ask, about every region.
   private static final Caller MANAGER =
       new Caller("warm-up", Set.of("manager"), Caller.NATION, null);
@@ -90,7 +89,7 @@ public class ReadWarmUp {
     long started = System.nanoTime();
     try {
       List<Region> counties = counties();
-      LocalDate today = LocalDate.now(clock.withZone(CHINA));
+      LocalDate today = LocalDate.now(clock.withZone(ReportValidator.CHINA));
       for (int i = 0; i < queries && elapsed(started) < BUDGET.toMillis(); i++) {
         ask(i, counties.get((int) ((long) i * 7919 % counties.size())), today);
         answered++;
