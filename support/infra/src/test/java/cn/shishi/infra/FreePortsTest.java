@@ -14,4 +14,13 @@ class FreePortsTest {
     assertThat(ports).doesNotHaveDuplicates();
     assertThat(IntStream.of(ports).filter(port -> !FreePorts.isFree(port))).isEmpty();
   }
+
+  @Test
+  void handsOutNoPortTheKernelCouldGiveAnOutgoingConnection() {
+    int[] ports = IntStream.range(0, 500).map(i -> FreePorts.next()).toArray();
+
+    assertThat(FreePorts.ephemeralLow()).isGreaterThan(1_024);
+    assertThat(IntStream.of(ports).boxed())
+        .allMatch(port -> port >= 1_024 && port < FreePorts.ephemeralLow());
+  }
 }
