@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -350,9 +351,15 @@ class FaultSuiteIT {
     List<String> waiting = new ArrayList<>();
     // Both instances are up before the load starts, so that reports keep arriving while one is
     // frozen. Each connects to PostgreSQL under its own name, so that the test sees which waits.
+    // The frozen batch's transaction lasts from its wait for the lock through a rebalance and a
+    // freeze: on a slow machine that can pass the default 60 s, and a batch the transaction
+    // manager rolled back leaves the other instance nothing to find applied.
     stack.aggregator.close();
     List<ServiceProcess> both =
-        startTogether(names.stream().map(name -> connectingAs(ledger.named(name))).toList());
+        startTogether(
+            names.stream()
+                .map(name -> withLongTransactions(connectingAs(ledger.named(name))))
+                .toList());
     stack.aggregator = both.get(0);
     // The group settles before the load starts: frozen in the middle of its first rebalance, an
     // instance had a batch of its old assignment wait for partition 0 too, until the transaction
@@ -594,7 +601,8 @@ class FaultSuiteIT {
               try {
                 return fault.inject(load::progress);
               } catch (Exception e) {
-                throw new IllegalStateException("the fault could not be injected", e);
+                throw new IllegalStateException(
+                    "the fault could not be injected: " + e.getMessage(), e);
               }
             });
     load.run(4);
@@ -706,6 +714,13 @@ class FaultSuiteIT {
               group ->
                   group.groupState() == GroupState.STABLE && group.members().size() == members);
     }
+  }
+
+  /** {@code settings} with batch transactions that time out after 10 minutes, not 60 s. */
+  private static Map<String, String> withLongTransactions(Map<String, String> settings) {
+    Map<String, String> longer = new HashMap<>(settings);
+    longer.put("QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT", "10M");
+    return longer;
   }
 
   /** An aggregator's settings to use {@code database}. */
