@@ -6,14 +6,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
  * Reconciles soon after the start and then every {@code shishi.aggregator.reconciliation-interval},
- * so that the drift gauge (and its alert) says something true without anyone asking. The first run
- * checks everything; each later one checks the next of {@code reconciliation-slices} shares of the
- * provinces: checking everything at once took a minute of both cores on a 12-million-report ledger,
- * every time. While the consumer is catching up on a backlog a run waits, up to {@code
+ * so that the drift gauge (and its alert) says something true without anyone asking. Each run
+ * checks the next of {@code reconciliation-slices} shares of the provinces: checking everything at
+ * once took a minute of both cores on a 12-million-report ledger, every time. The first run after a
+ * start takes in the checks kept in the database and goes on with the share checked longest ago; it
+ * checks everything only when some share has no kept check (the first start, or a new slice count).
+ * While the consumer is catching up on a backlog a run waits, up to {@code
  * reconciliation-max-deferral}, so that the two do not share the database's cores.
  */
 @ApplicationScoped
@@ -25,7 +28,7 @@ public class ReconciliationSchedule {
   private final AggregatorConfig config;
   private final Clock clock;
   private Instant lastRun;
-  private long runs;
+  private ProvinceSlice next;
 
   public ReconciliationSchedule(
       ReconciliationService reconciliation,
@@ -49,12 +52,26 @@ public class ReconciliationSchedule {
   }
 
   /**
-   * What the {@code run}-th scheduled reconciliation since start checks: everything first, so that
-   * the drift gauge is whole again right after a restart (it lives in memory), then one slice after
-   * the other.
+   * What the first run after a start checks, given when each slice's newest kept check started
+   * ({@link Instant#MIN} for never): everything if some slice was never checked, so that the drift
+   * gauge is whole, else the slice checked longest ago.
    */
-  static ProvinceSlice slice(long run, int slices) {
-    return run == 0 ? ProvinceSlice.ALL : new ProvinceSlice((int) ((run - 1) % slices), slices);
+  static ProvinceSlice first(List<Instant> checkedAt) {
+    if (checkedAt.contains(Instant.MIN)) {
+      return ProvinceSlice.ALL;
+    }
+    int oldest = 0;
+    for (int index = 1; index < checkedAt.size(); index++) {
+      if (checkedAt.get(index).isBefore(checkedAt.get(oldest))) {
+        oldest = index;
+      }
+    }
+    return new ProvinceSlice(oldest, checkedAt.size());
+  }
+
+  /** The slice after {@code checked} in a round of {@code slices}; the first after everything. */
+  static ProvinceSlice after(ProvinceSlice checked, int slices) {
+    return checked.isAll() ? new ProvinceSlice(0, slices) : checked.next();
   }
 
   /**
@@ -81,7 +98,8 @@ public class ReconciliationSchedule {
         return;
       }
       lastRun = now;
-      ProvinceSlice slice = slice(runs++, config.reconciliationSlices());
+      ProvinceSlice slice = next == null ? first(reconciliation.restore()) : next;
+      next = after(slice, config.reconciliationSlices());
       Reconciliation result = reconciliation.reconcile(slice);
       if (result.drift() > 0) {
         LOG.errorf(

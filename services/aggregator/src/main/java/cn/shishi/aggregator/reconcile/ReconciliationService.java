@@ -14,26 +14,33 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Compares the rollups with a recomputation from the ledger, and the stored offsets with the
  * topic's log (recording any anomaly). The drift gauge adds up the last check of each of the
- * scheduled province slices (a check of everything counts for all of them).
+ * scheduled province slices (a check of everything counts for all of them), kept in the database so
+ * that a restarted instance's gauge is whole without checking everything again.
  */
 @ApplicationScoped
 public class ReconciliationService {
+  private static final Logger LOG = Logger.getLogger(ReconciliationService.class);
+
   private final DriftRepository rollups;
+  private final SliceCheckStore checks;
   private final PartitionPositions positions;
   private final OffsetGuard offsets;
   private final AuditLog audit;
   private final Clock clock;
   private final String workMem;
+  private final int slices;
   private final SliceDrift drift;
   private final Timer sliceDuration;
   private final Timer allDuration;
 
   public ReconciliationService(
       DriftRepository rollups,
+      SliceCheckStore checks,
       PartitionPositions positions,
       OffsetGuard offsets,
       AuditLog audit,
@@ -41,12 +48,14 @@ public class ReconciliationService {
       AggregatorConfig config,
       MeterRegistry registry) {
     this.rollups = rollups;
+    this.checks = checks;
     this.positions = positions;
     this.offsets = offsets;
     this.audit = audit;
     this.clock = clock;
     this.workMem = config.reconciliationWorkMem();
-    this.drift = new SliceDrift(config.reconciliationSlices());
+    this.slices = config.reconciliationSlices();
+    this.drift = new SliceDrift(slices);
     Gauge.builder("shishi.reconciliation.drift", drift, SliceDrift::total)
         .description("Rollup cells that disagree with the ledger at the last reconciliation")
         .register(registry);
@@ -85,12 +94,30 @@ public class ReconciliationService {
     return check(slice);
   }
 
+  /**
+   * Takes the checks kept before this start into the drift gauge; when each scheduled slice's
+   * newest check started ({@link Instant#MIN} for never).
+   */
+  public List<Instant> restore() {
+    drift.restore(checks.kept(slices));
+    return drift.checkedAt();
+  }
+
+  /** A result not kept costs only a check of its slices after a restart; the gauge has it. */
+  private void keep(List<SliceCheck> found) {
+    try {
+      checks.keep(found);
+    } catch (RuntimeException e) {
+      LOG.warnf("a reconciliation's result could not be kept: %s", e.toString());
+    }
+  }
+
   private Reconciliation check(ProvinceSlice slice) {
     Instant startedAt = clock.instant();
     Timer.Sample started = Timer.start();
     List<CellDrift> cells = rollups.drift(slice, workMem);
     started.stop(slice.isAll() ? allDuration : sliceDuration);
-    drift.record(slice, startedAt, cells);
+    keep(drift.record(slice, startedAt, cells));
     return new Reconciliation(clock.instant(), cells, positions.read(), offsets.audit());
   }
 }

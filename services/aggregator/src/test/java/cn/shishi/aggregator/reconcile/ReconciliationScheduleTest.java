@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReconciliationScheduleTest {
@@ -39,11 +42,32 @@ class ReconciliationScheduleTest {
   }
 
   @Test
-  void checksEverythingFirstThenOneSliceAfterTheOther() {
-    assertThat(ReconciliationSchedule.slice(0, 12)).isEqualTo(ProvinceSlice.ALL);
-    assertThat(ReconciliationSchedule.slice(1, 12)).isEqualTo(new ProvinceSlice(0, 12));
-    assertThat(ReconciliationSchedule.slice(12, 12)).isEqualTo(new ProvinceSlice(11, 12));
-    assertThat(ReconciliationSchedule.slice(13, 12)).isEqualTo(new ProvinceSlice(0, 12));
-    assertThat(ReconciliationSchedule.slice(7, 1)).isEqualTo(ProvinceSlice.ALL);
+  void checksEverythingFirstWhenSomeSliceWasNeverChecked() {
+    List<Instant> checkedAt = new ArrayList<>(Collections.nCopies(12, LAST));
+    checkedAt.set(5, Instant.MIN);
+
+    assertThat(ReconciliationSchedule.first(checkedAt)).isEqualTo(ProvinceSlice.ALL);
+  }
+
+  @Test
+  void afterARestartGoesOnWithTheSliceCheckedLongestAgo() {
+    List<Instant> checkedAt = new ArrayList<>();
+    for (int index = 0; index < 12; index++) {
+      checkedAt.add(LAST.plusSeconds(300L * ((index + 8) % 12)));
+    }
+
+    assertThat(ReconciliationSchedule.first(checkedAt)).isEqualTo(new ProvinceSlice(4, 12));
+    assertThat(ReconciliationSchedule.first(List.of(LAST))).isEqualTo(ProvinceSlice.ALL);
+  }
+
+  @Test
+  void checksOneSliceAfterTheOther() {
+    assertThat(ReconciliationSchedule.after(ProvinceSlice.ALL, 12))
+        .isEqualTo(new ProvinceSlice(0, 12));
+    assertThat(ReconciliationSchedule.after(new ProvinceSlice(4, 12), 12))
+        .isEqualTo(new ProvinceSlice(5, 12));
+    assertThat(ReconciliationSchedule.after(new ProvinceSlice(11, 12), 12))
+        .isEqualTo(new ProvinceSlice(0, 12));
+    assertThat(ReconciliationSchedule.after(ProvinceSlice.ALL, 1)).isEqualTo(ProvinceSlice.ALL);
   }
 }

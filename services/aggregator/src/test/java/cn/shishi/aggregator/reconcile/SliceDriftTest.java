@@ -48,6 +48,36 @@ class SliceDriftTest {
     assertThat(drift.total()).as("only 浙江's cell, from the audit").isEqualTo(1);
   }
 
+  @Test
+  void saysWhichSlicesACheckWasTheNewestOf() {
+    SliceDrift drift = new SliceDrift(12);
+    drift.record(FUJIAN, T0.plusSeconds(30), List.of());
+
+    List<SliceCheck> newest =
+        drift.record(ProvinceSlice.ALL, T0, List.of(cell("350104"), cell("330402")));
+
+    assertThat(newest).hasSize(11).doesNotContain(new SliceCheck(FUJIAN, T0, 1));
+    assertThat(newest).contains(new SliceCheck(ZHEJIANG, T0, 1));
+  }
+
+  @Test
+  void takesInKeptChecksUnlessItKnowsNewerOnes() {
+    SliceDrift drift = new SliceDrift(12);
+    drift.record(FUJIAN, T0.plusSeconds(30), List.of());
+
+    drift.restore(
+        List.of(
+            new SliceCheck(FUJIAN, T0, 4),
+            new SliceCheck(ZHEJIANG, T0, 2),
+            new SliceCheck(new ProvinceSlice(1, 6), T0, 9)));
+
+    assertThat(drift.total()).as("浙江's kept check; 福建's is older; another count's").isEqualTo(2);
+    assertThat(drift.checkedAt())
+        .containsOnly(Instant.MIN, T0, T0.plusSeconds(30))
+        .filteredOn(at -> at.equals(Instant.MIN))
+        .hasSize(10);
+  }
+
   private static CellDrift cell(String region) {
     return new CellDrift(
         "day",

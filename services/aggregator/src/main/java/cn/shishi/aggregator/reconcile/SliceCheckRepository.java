@@ -1,0 +1,66 @@
+package cn.shishi.aggregator.reconcile;
+
+import cn.shishi.aggregator.jdbc.PersistenceFailure;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** The newest check of each scheduled slice, shared by every aggregator instance. */
+@ApplicationScoped
+public class SliceCheckRepository {
+  private final DataSource dataSource;
+
+  public SliceCheckRepository(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** Keeps {@code check} unless a check of its slice that started later is kept already. */
+  public void save(SliceCheck check) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement upsert =
+            c.prepareStatement(
+                "INSERT INTO reconciliation_slice_check AS kept"
+                    + " (slices, slice, started_at, drift_cells) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT (slices, slice) DO UPDATE"
+                    + " SET started_at = excluded.started_at, drift_cells = excluded.drift_cells"
+                    + " WHERE kept.started_at <= excluded.started_at")) {
+      upsert.setInt(1, check.slice().count());
+      upsert.setInt(2, check.slice().index());
+      upsert.setTimestamp(3, Timestamp.from(check.startedAt()));
+      upsert.setInt(4, check.driftCells());
+      upsert.executeUpdate();
+    } catch (SQLException e) {
+      throw new PersistenceFailure("keeping a reconciliation's result", e);
+    }
+  }
+
+  /** The kept checks of the slices of {@code slices}. */
+  public List<SliceCheck> load(int slices) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement select =
+            c.prepareStatement(
+                "SELECT slice, started_at, drift_cells FROM reconciliation_slice_check"
+                    + " WHERE slices = ?")) {
+      select.setInt(1, slices);
+      List<SliceCheck> checks = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          checks.add(
+              new SliceCheck(
+                  new ProvinceSlice(rows.getInt(1), slices),
+                  rows.getTimestamp(2).toInstant(),
+                  rows.getInt(3)));
+        }
+      }
+      return checks;
+    } catch (SQLException e) {
+      throw new PersistenceFailure("reading the reconciliations' results", e);
+    }
+  }
+}
