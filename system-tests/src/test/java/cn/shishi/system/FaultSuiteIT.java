@@ -601,8 +601,7 @@ class FaultSuiteIT {
               try {
                 return fault.inject(load::progress);
               } catch (Exception e) {
-                throw new IllegalStateException(
-                    "the fault could not be injected: " + e.getMessage(), e);
+                throw new IllegalStateException("the fault could not be injected: " + e, e);
               }
             });
     load.run(4);

@@ -22,39 +22,68 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class FreePorts {
   private static final int ATTEMPTS = 1_000;
   private static final int WIDTH = 16_384;
+  private static final int MIN_ROOM = 4_096;
   private static final int LOWEST = 1_024;
-  private static final int LINUX_DEFAULT_LOW = 32_768;
+  private static final int PORTS = 65_536;
+  private static final String LINUX_DEFAULT = "32768 60999";
   private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
-  private static final int EPHEMERAL_LOW = ephemeralLow();
+  private static final Range DRAWN_FROM = drawnFrom(ephemeralRange());
   private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
   private FreePorts() {}
 
+  /** Ports {@code from} (inclusive) to {@code to} (exclusive). */
+  record Range(int from, int to) {}
+
   public static synchronized int next() {
-    int from = Math.max(LOWEST, EPHEMERAL_LOW - WIDTH);
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      int port = ThreadLocalRandom.current().nextInt(from, EPHEMERAL_LOW);
+      int port = ThreadLocalRandom.current().nextInt(DRAWN_FROM.from(), DRAWN_FROM.to());
       if (!HANDED_OUT.contains(port) && isFree(port)) {
         HANDED_OUT.add(port);
         return port;
       }
     }
     throw new IllegalStateException(
-        "no free loopback port below " + EPHEMERAL_LOW + " that was not handed out already");
+        "no free loopback port in " + DRAWN_FROM + " that was not handed out already");
   }
 
   /**
-   * The lowest port of the kernel's ephemeral range; Linux's default where it cannot be read. Read
-   * by lines: {@code Files.readString} trusts the size procfs reports and returned only "3".
+   * Where to draw ports, given the kernel's ephemeral range ("low high"): below it where there is
+   * room, else above it; everything above the privileged ports only if neither has room.
    */
-  static int ephemeralLow() {
+  static Range drawnFrom(String ephemeralRange) {
+    String[] bounds = ephemeralRange.trim().split("\\s+");
+    int low;
+    int high;
     try {
-      int low =
-          Integer.parseInt(Files.readAllLines(EPHEMERAL_RANGE).get(0).trim().split("\\s+")[0]);
-      return low > LOWEST + WIDTH / 4 ? low : LINUX_DEFAULT_LOW;
-    } catch (IOException | RuntimeException e) {
-      return LINUX_DEFAULT_LOW;
+      low = Integer.parseInt(bounds[0]);
+      high = Integer.parseInt(bounds[1]);
+    } catch (RuntimeException e) {
+      return drawnFrom(LINUX_DEFAULT);
     }
+    if (low - LOWEST >= MIN_ROOM) {
+      return new Range(Math.max(LOWEST, low - WIDTH), low);
+    }
+    if (PORTS - (high + 1) >= MIN_ROOM) {
+      return new Range(high + 1, Math.min(PORTS, high + 1 + WIDTH));
+    }
+    return new Range(LOWEST, PORTS);
+  }
+
+  /**
+   * The kernel's ephemeral range, Linux's default where it cannot be read. Read by lines: {@code
+   * Files.readString} trusts the size procfs reports and returned only "3".
+   */
+  static String ephemeralRange() {
+    try {
+      return Files.readAllLines(EPHEMERAL_RANGE).get(0);
+    } catch (IOException | RuntimeException e) {
+      return LINUX_DEFAULT;
+    }
+  }
+
+  static Range drawnFrom() {
+    return DRAWN_FROM;
   }
 
   public static boolean isFree(int port) {
