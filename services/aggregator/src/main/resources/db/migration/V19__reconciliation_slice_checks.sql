@@ -1,6 +1,6 @@
--- The newest check of each scheduled share of the provinces, kept so that a restarted aggregator's
--- drift gauge is whole at once and its first reconciliation checks one share, not the whole
--- ledger: checking everything at each start took 328 s of three PostgreSQL processes on a cold
+-- The newest check of each scheduled share of the provinces, kept so that every aggregator's
+-- drift gauge is whole from its first run and its next reconciliation checks one share, not the
+-- whole ledger: checking everything at each start took 328 s of three PostgreSQL processes on a cold
 -- 10-million-report ledger, while dashboards waited (B4, docs/benchmarks.md).
 CREATE TABLE reconciliation_slice_check (
   slices      smallint    NOT NULL CHECK (slices BETWEEN 1 AND 100),

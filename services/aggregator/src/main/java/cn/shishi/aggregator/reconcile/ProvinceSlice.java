@@ -34,11 +34,6 @@ public record ProvinceSlice(int index, int count) {
     return isAll() || equals(other);
   }
 
-  /** The slice checked after this one in a round: the next index, after the last the first. */
-  public ProvinceSlice next() {
-    return new ProvinceSlice((index + 1) % count, count);
-  }
-
   public boolean contains(String provinceCode) {
     return Integer.parseInt(provinceCode) % count == index;
   }

@@ -13,10 +13,11 @@ import org.jboss.logging.Logger;
  * Reconciles soon after the start and then every {@code shishi.aggregator.reconciliation-interval},
  * so that the drift gauge (and its alert) says something true without anyone asking. Each run
  * checks the next of {@code reconciliation-slices} shares of the provinces: checking everything at
- * once took a minute of both cores on a 12-million-report ledger, every time. The first run after a
- * start takes in the checks kept in the database and goes on with the share checked longest ago; it
- * checks everything only when some share has no kept check (the first start, or a new slice count).
- * While the consumer is catching up on a backlog a run waits, up to {@code
+ * once took a minute of both cores on a 12-million-report ledger, every time. Each run first takes
+ * in the checks kept in the database (every instance's), so that the gauge is whole from the first
+ * run after a start and agrees between instances, then checks the share checked longest ago by any
+ * instance; it checks everything only when some share has no kept check (the first start after V19,
+ * or a new slice count). While the consumer is catching up on a backlog a run waits, up to {@code
  * reconciliation-max-deferral}, so that the two do not share the database's cores.
  */
 @ApplicationScoped
@@ -28,7 +29,6 @@ public class ReconciliationSchedule {
   private final AggregatorConfig config;
   private final Clock clock;
   private Instant lastRun;
-  private ProvinceSlice next;
 
   public ReconciliationSchedule(
       ReconciliationService reconciliation,
@@ -52,11 +52,11 @@ public class ReconciliationSchedule {
   }
 
   /**
-   * What the first run after a start checks, given when each slice's newest kept check started
-   * ({@link Instant#MIN} for never): everything if some slice was never checked, so that the drift
-   * gauge is whole, else the slice checked longest ago.
+   * What a run checks, given when each slice's newest kept check started ({@link Instant#MIN} for
+   * never): everything if some slice was never checked, so that the drift gauge is whole, else the
+   * slice checked longest ago. A failed check leaves its slice the oldest, to be tried again.
    */
-  static ProvinceSlice first(List<Instant> checkedAt) {
+  static ProvinceSlice nextSlice(List<Instant> checkedAt) {
     if (checkedAt.contains(Instant.MIN)) {
       return ProvinceSlice.ALL;
     }
@@ -67,11 +67,6 @@ public class ReconciliationSchedule {
       }
     }
     return new ProvinceSlice(oldest, checkedAt.size());
-  }
-
-  /** The slice after {@code checked} in a round of {@code slices}; the first after everything. */
-  static ProvinceSlice after(ProvinceSlice checked, int slices) {
-    return checked.isAll() ? new ProvinceSlice(0, slices) : checked.next();
   }
 
   /**
@@ -85,6 +80,7 @@ public class ReconciliationSchedule {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void reconcile() {
     try {
+      List<Instant> checkedAt = reconciliation.restore();
       long pending =
           positions.read().stream().mapToLong(Reconciliation.PartitionPosition::pending).sum();
       Instant now = clock.instant();
@@ -98,8 +94,7 @@ public class ReconciliationSchedule {
         return;
       }
       lastRun = now;
-      ProvinceSlice slice = next == null ? first(reconciliation.restore()) : next;
-      next = after(slice, config.reconciliationSlices());
+      ProvinceSlice slice = nextSlice(checkedAt);
       Reconciliation result = reconciliation.reconcile(slice);
       if (result.drift() > 0) {
         LOG.errorf(

@@ -14,7 +14,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.jboss.logging.Logger;
 
 /**
  * Compares the rollups with a recomputation from the ledger, and the stored offsets with the
@@ -24,10 +23,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class ReconciliationService {
-  private static final Logger LOG = Logger.getLogger(ReconciliationService.class);
-
   private final DriftRepository rollups;
-  private final SliceCheckStore checks;
+  private final SliceCheckRepository checks;
   private final PartitionPositions positions;
   private final OffsetGuard offsets;
   private final AuditLog audit;
@@ -40,7 +37,7 @@ public class ReconciliationService {
 
   public ReconciliationService(
       DriftRepository rollups,
-      SliceCheckStore checks,
+      SliceCheckRepository checks,
       PartitionPositions positions,
       OffsetGuard offsets,
       AuditLog audit,
@@ -95,21 +92,13 @@ public class ReconciliationService {
   }
 
   /**
-   * Takes the checks kept before this start into the drift gauge; when each scheduled slice's
-   * newest check started ({@link Instant#MIN} for never).
+   * Takes the newest kept checks, this instance's and the others', into the drift gauge; when each
+   * scheduled slice's newest check started ({@link Instant#MIN} for never).
    */
+  @Transactional
   public List<Instant> restore() {
-    drift.restore(checks.kept(slices));
+    drift.restore(checks.load(slices));
     return drift.checkedAt();
-  }
-
-  /** A result not kept costs only a check of its slices after a restart; the gauge has it. */
-  private void keep(List<SliceCheck> found) {
-    try {
-      checks.keep(found);
-    } catch (RuntimeException e) {
-      LOG.warnf("a reconciliation's result could not be kept: %s", e.toString());
-    }
   }
 
   private Reconciliation check(ProvinceSlice slice) {
@@ -117,7 +106,10 @@ public class ReconciliationService {
     Timer.Sample started = Timer.start();
     List<CellDrift> cells = rollups.drift(slice, workMem);
     started.stop(slice.isAll() ? allDuration : sliceDuration);
-    keep(drift.record(slice, startedAt, cells));
+    // Kept in the check's own transaction, on its connection. Checks run one at a time (the
+    // advisory lock), so no other transaction updates these rows after this snapshot, except one
+    // that committed between the snapshot and the lock: then the check fails and runs again.
+    drift.record(slice, startedAt, cells).forEach(checks::save);
     return new Reconciliation(clock.instant(), cells, positions.read(), offsets.audit());
   }
 }

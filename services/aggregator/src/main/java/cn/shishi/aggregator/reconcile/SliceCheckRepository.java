@@ -6,7 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -20,9 +21,14 @@ public class SliceCheckRepository {
     this.dataSource = dataSource;
   }
 
-  /** Keeps {@code check} unless a check of its slice that started later is kept already. */
+  /**
+   * Keeps {@code check} unless a check of its slice that started later is kept already, and forgets
+   * the checks of other slice counts (a count used again later must start afresh).
+   */
   public void save(SliceCheck check) {
     try (Connection c = dataSource.getConnection();
+        PreparedStatement forget =
+            c.prepareStatement("DELETE FROM reconciliation_slice_check WHERE slices <> ?");
         PreparedStatement upsert =
             c.prepareStatement(
                 "INSERT INTO reconciliation_slice_check AS kept"
@@ -30,9 +36,11 @@ public class SliceCheckRepository {
                     + " ON CONFLICT (slices, slice) DO UPDATE"
                     + " SET started_at = excluded.started_at, drift_cells = excluded.drift_cells"
                     + " WHERE kept.started_at <= excluded.started_at")) {
+      forget.setInt(1, check.slice().count());
+      forget.executeUpdate();
       upsert.setInt(1, check.slice().count());
       upsert.setInt(2, check.slice().index());
-      upsert.setTimestamp(3, Timestamp.from(check.startedAt()));
+      upsert.setObject(3, OffsetDateTime.ofInstant(check.startedAt(), ZoneOffset.UTC));
       upsert.setInt(4, check.driftCells());
       upsert.executeUpdate();
     } catch (SQLException e) {
@@ -54,7 +62,7 @@ public class SliceCheckRepository {
           checks.add(
               new SliceCheck(
                   new ProvinceSlice(rows.getInt(1), slices),
-                  rows.getTimestamp(2).toInstant(),
+                  rows.getObject(2, OffsetDateTime.class).toInstant(),
                   rows.getInt(3)));
         }
       }

@@ -42,32 +42,27 @@ class ReconciliationScheduleTest {
   }
 
   @Test
-  void checksEverythingFirstWhenSomeSliceWasNeverChecked() {
+  void checksEverythingWhenSomeSliceWasNeverChecked() {
     List<Instant> checkedAt = new ArrayList<>(Collections.nCopies(12, LAST));
     checkedAt.set(5, Instant.MIN);
 
-    assertThat(ReconciliationSchedule.first(checkedAt)).isEqualTo(ProvinceSlice.ALL);
+    assertThat(ReconciliationSchedule.nextSlice(checkedAt)).isEqualTo(ProvinceSlice.ALL);
   }
 
   @Test
-  void afterARestartGoesOnWithTheSliceCheckedLongestAgo() {
+  void checksTheSliceCheckedLongestAgo() {
     List<Instant> checkedAt = new ArrayList<>();
     for (int index = 0; index < 12; index++) {
       checkedAt.add(LAST.plusSeconds(300L * ((index + 8) % 12)));
     }
 
-    assertThat(ReconciliationSchedule.first(checkedAt)).isEqualTo(new ProvinceSlice(4, 12));
-    assertThat(ReconciliationSchedule.first(List.of(LAST))).isEqualTo(ProvinceSlice.ALL);
+    assertThat(ReconciliationSchedule.nextSlice(checkedAt)).isEqualTo(new ProvinceSlice(4, 12));
   }
 
   @Test
-  void checksOneSliceAfterTheOther() {
-    assertThat(ReconciliationSchedule.after(ProvinceSlice.ALL, 12))
+  void afterACheckOfEverythingGoesRoundFromTheFirstSlice() {
+    assertThat(ReconciliationSchedule.nextSlice(Collections.nCopies(12, LAST)))
         .isEqualTo(new ProvinceSlice(0, 12));
-    assertThat(ReconciliationSchedule.after(new ProvinceSlice(4, 12), 12))
-        .isEqualTo(new ProvinceSlice(5, 12));
-    assertThat(ReconciliationSchedule.after(new ProvinceSlice(11, 12), 12))
-        .isEqualTo(new ProvinceSlice(0, 12));
-    assertThat(ReconciliationSchedule.after(ProvinceSlice.ALL, 1)).isEqualTo(ProvinceSlice.ALL);
+    assertThat(ReconciliationSchedule.nextSlice(List.of(LAST))).isEqualTo(ProvinceSlice.ALL);
   }
 }

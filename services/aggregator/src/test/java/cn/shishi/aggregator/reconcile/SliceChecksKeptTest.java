@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.shishi.aggregator.Pipeline;
 import cn.shishi.aggregator.audit.Actor;
 import cn.shishi.infra.ShishiInfrastructureResource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -25,13 +26,14 @@ class SliceChecksKeptTest {
   @Inject DataSource dataSource;
   @Inject ReconciliationService reconciliation;
   @Inject SliceCheckRepository checks;
+  @Inject MeterRegistry registry;
 
   private final Pipeline pipeline = new Pipeline();
 
   @AfterEach
   void close() throws Exception {
     pipeline.close();
-    execute("DELETE FROM reconciliation_slice_check WHERE slices = 7");
+    execute("DELETE FROM reconciliation_slice_check WHERE slices <> 12");
   }
 
   @Test
@@ -58,13 +60,47 @@ class SliceChecksKeptTest {
   }
 
   @Test
-  void aRestartKnowsWhenEverySliceWasCheckedAfterOneCheckOfEverything() {
+  void aRestartedGaugeKnowsEverySliceFromTheKeptChecksOfOneCheckOfEverything() throws Exception {
+    execute("DELETE FROM reconciliation_slice_check");
+
     reconciliation.reconcile(Actor.of("test"));
 
-    assertThat(checks.load(12)).hasSize(12);
-    List<Instant> checkedAt = reconciliation.restore();
-    assertThat(checkedAt).hasSize(12).doesNotContain(Instant.MIN);
-    assertThat(ReconciliationSchedule.first(checkedAt)).isNotEqualTo(ProvinceSlice.ALL);
+    List<SliceCheck> kept = checks.load(12);
+    assertThat(kept)
+        .hasSize(12)
+        .extracting(SliceCheck::startedAt)
+        .containsOnly(kept.get(0).startedAt());
+    SliceDrift restarted = new SliceDrift(12);
+    restarted.restore(kept);
+    assertThat(restarted.checkedAt()).doesNotContain(Instant.MIN);
+    assertThat(ReconciliationSchedule.nextSlice(restarted.checkedAt()))
+        .isEqualTo(new ProvinceSlice(0, 12));
+  }
+
+  @Test
+  void theGaugeTakesInAnotherInstancesNewerCheck() throws Exception {
+    reconciliation.reconcile(Actor.of("test"));
+    assertThat(gauge()).isZero();
+
+    // Another instance's check of 浙江's slice, newer than this instance's, found 4 cells.
+    checks.save(new SliceCheck(ProvinceSlice.holding("33", 12), Instant.now(), 4));
+    reconciliation.restore();
+
+    assertThat(gauge()).isEqualTo(4.0);
+    reconciliation.reconcile(Actor.of("test"));
+    assertThat(gauge()).isZero();
+  }
+
+  @Test
+  void aCheckWithAnotherSliceCountForgetsTheKeptOnes() {
+    checks.save(new SliceCheck(new ProvinceSlice(3, 7), T0, 0));
+
+    checks.save(new SliceCheck(new ProvinceSlice(2, 5), T0, 0));
+
+    assertThat(checks.load(7)).isEmpty();
+    assertThat(checks.load(5)).hasSize(1);
+    reconciliation.reconcile(Actor.of("test"));
+    assertThat(checks.load(5)).isEmpty();
   }
 
   @Test
@@ -75,6 +111,10 @@ class SliceChecksKeptTest {
     checks.save(new SliceCheck(slice, T0, 5));
 
     assertThat(checks.load(7)).containsExactly(new SliceCheck(slice, T0.plusSeconds(60), 0));
+  }
+
+  private double gauge() {
+    return registry.get("shishi.reconciliation.drift").gauge().value();
   }
 
   private void execute(String sql) throws Exception {
