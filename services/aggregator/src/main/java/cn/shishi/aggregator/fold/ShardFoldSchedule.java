@@ -4,9 +4,11 @@ import cn.shishi.aggregator.config.AggregatorConfig;
 import cn.shishi.contract.report.ReportValidator;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.function.IntSupplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,10 +27,15 @@ public class ShardFoldSchedule {
   private final Clock clock;
   private final int days;
 
+  @Inject
   public ShardFoldSchedule(ShardFold fold, Clock clock, AggregatorConfig config) {
+    this(fold, clock, config.shardFoldDays());
+  }
+
+  ShardFoldSchedule(ShardFold fold, Clock clock, int days) {
     this.fold = fold;
     this.clock = clock;
-    this.days = config.shardFoldDays();
+    this.days = days;
   }
 
   /** The first run a minute after the start, out of the way of the start's own work. */
@@ -50,16 +57,29 @@ public class ShardFoldSchedule {
     }
   }
 
-  /** Folds the window of {@code today}, one transaction a day or month; the cells folded. */
+  /**
+   * Folds the window of {@code today}, one transaction a day or month; the cells folded. A day or
+   * month that fails (a statement timeout, a lost connection) is left for the next run, and the
+   * others are folded still.
+   */
   int foldWindow(LocalDate today) {
     FoldWindow window = FoldWindow.of(today, days);
     int cells = 0;
     for (LocalDate day : window.days()) {
-      cells += fold.foldDay(day);
+      cells += folded("day " + day, () -> fold.foldDay(day));
     }
     for (LocalDate month : window.months()) {
-      cells += fold.foldMonth(month);
+      cells += folded("month " + month, () -> fold.foldMonth(month));
     }
     return cells;
+  }
+
+  private static int folded(String what, IntSupplier folding) {
+    try {
+      return folding.getAsInt();
+    } catch (RuntimeException e) {
+      LOG.warnf("folding the shards of %s failed, left for the next run: %s", what, e.toString());
+      return 0;
+    }
   }
 }
