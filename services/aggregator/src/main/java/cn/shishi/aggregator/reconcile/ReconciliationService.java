@@ -109,7 +109,7 @@ public class ReconciliationService {
     // Kept in the check's own transaction, on its connection. Checks run one at a time (the
     // advisory lock), so no other transaction updates these rows after this snapshot, except one
     // that committed between the snapshot and the lock: then the check fails and runs again.
-    drift.record(slice, startedAt, cells).forEach(checks::save);
+    checks.save(drift.record(slice, startedAt, cells));
     return new Reconciliation(clock.instant(), cells, positions.read(), offsets.audit());
   }
 }

@@ -22,10 +22,14 @@ public class SliceCheckRepository {
   }
 
   /**
-   * Keeps {@code check} unless a check of its slice that started later is kept already, and forgets
-   * the checks of other slice counts (a count used again later must start afresh).
+   * Keeps each of {@code newest} (checks of one slice count) unless a check of its slice that
+   * started later is kept already, and forgets the checks of other slice counts (a count used again
+   * later must start afresh).
    */
-  public void save(SliceCheck check) {
+  public void save(List<SliceCheck> newest) {
+    if (newest.isEmpty()) {
+      return;
+    }
     try (Connection c = dataSource.getConnection();
         PreparedStatement forget =
             c.prepareStatement("DELETE FROM reconciliation_slice_check WHERE slices <> ?");
@@ -36,13 +40,16 @@ public class SliceCheckRepository {
                     + " ON CONFLICT (slices, slice) DO UPDATE"
                     + " SET started_at = excluded.started_at, drift_cells = excluded.drift_cells"
                     + " WHERE kept.started_at <= excluded.started_at")) {
-      forget.setInt(1, check.slice().count());
+      forget.setInt(1, newest.get(0).slice().count());
       forget.executeUpdate();
-      upsert.setInt(1, check.slice().count());
-      upsert.setInt(2, check.slice().index());
-      upsert.setObject(3, OffsetDateTime.ofInstant(check.startedAt(), ZoneOffset.UTC));
-      upsert.setInt(4, check.driftCells());
-      upsert.executeUpdate();
+      for (SliceCheck check : newest) {
+        upsert.setInt(1, check.slice().count());
+        upsert.setInt(2, check.slice().index());
+        upsert.setObject(3, OffsetDateTime.ofInstant(check.startedAt(), ZoneOffset.UTC));
+        upsert.setInt(4, check.driftCells());
+        upsert.addBatch();
+      }
+      upsert.executeBatch();
     } catch (SQLException e) {
       throw new PersistenceFailure("keeping a reconciliation's result", e);
     }

@@ -83,7 +83,7 @@ class SliceChecksKeptTest {
     assertThat(gauge()).isZero();
 
     // Another instance's check of 浙江's slice, newer than this instance's, found 4 cells.
-    checks.save(new SliceCheck(ProvinceSlice.holding("33", 12), Instant.now(), 4));
+    checks.save(List.of(new SliceCheck(ProvinceSlice.holding("33", 12), Instant.now(), 4)));
     reconciliation.restore();
 
     assertThat(gauge()).isEqualTo(4.0);
@@ -93,9 +93,9 @@ class SliceChecksKeptTest {
 
   @Test
   void aCheckWithAnotherSliceCountForgetsTheKeptOnes() {
-    checks.save(new SliceCheck(new ProvinceSlice(3, 7), T0, 0));
+    checks.save(List.of(new SliceCheck(new ProvinceSlice(3, 7), T0, 0)));
 
-    checks.save(new SliceCheck(new ProvinceSlice(2, 5), T0, 0));
+    checks.save(List.of(new SliceCheck(new ProvinceSlice(2, 5), T0, 0)));
 
     assertThat(checks.load(7)).isEmpty();
     assertThat(checks.load(5)).hasSize(1);
@@ -106,9 +106,9 @@ class SliceChecksKeptTest {
   @Test
   void anOlderCheckFinishingLaterDoesNotReplaceTheKeptOne() {
     ProvinceSlice slice = new ProvinceSlice(3, 7);
-    checks.save(new SliceCheck(slice, T0.plusSeconds(60), 0));
+    checks.save(List.of(new SliceCheck(slice, T0.plusSeconds(60), 0)));
 
-    checks.save(new SliceCheck(slice, T0, 5));
+    checks.save(List.of(new SliceCheck(slice, T0, 5)));
 
     assertThat(checks.load(7)).containsExactly(new SliceCheck(slice, T0.plusSeconds(60), 0));
   }
