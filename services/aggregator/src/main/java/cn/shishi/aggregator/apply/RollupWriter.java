@@ -24,8 +24,11 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class RollupWriter {
-  private static final String UPSERT_DAYS = upsert("rollup_shard", "day");
-  private static final String UPSERT_MONTHS = upsert("rollup_month_shard", "month");
+  private static final String UPSERT_DAYS = upsert("rollup_shard", "day", "shard");
+
+  /** Month cells are partitioned by level (V20), so their key holds the level. */
+  private static final String UPSERT_MONTHS =
+      upsert("rollup_month_shard", "month", "shard, region_level");
 
   private static final String UPSERT_PROVINCE_TOTALS =
       "INSERT INTO province_total_shard (province_code, program, task_type, reports, quantity,"
@@ -45,8 +48,11 @@ public class RollupWriter {
     this.dataSource = dataSource;
   }
 
-  /** Adds {@code table}'s share of a batch to its cells, whose time column is {@code period}. */
-  private static String upsert(String table, String period) {
+  /**
+   * Adds {@code table}'s share of a batch to its cells, whose time column is {@code period} and
+   * whose unique key ends with {@code keyTail}.
+   */
+  private static String upsert(String table, String period, String keyTail) {
     return "INSERT INTO "
         + table
         + " (region_code, "
@@ -61,7 +67,9 @@ public class RollupWriter {
         + " AS d(region, period, program, task_type, reports, quantity, beneficiaries, shard)"
         + " ON CONFLICT (region_code, "
         + period
-        + ", program, task_type, shard) DO UPDATE SET"
+        + ", program, task_type, "
+        + keyTail
+        + ") DO UPDATE SET"
         + " reports = "
         + table
         + ".reports + EXCLUDED.reports, quantity = "
