@@ -1,5 +1,6 @@
 package cn.shishi.aggregator.offsets;
 
+import cn.shishi.aggregator.jdbc.AdvisoryLocks;
 import cn.shishi.aggregator.jdbc.PersistenceFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
@@ -53,7 +54,7 @@ public class OffsetRepository {
   public Map<Integer, PartitionState> lock(String topic, Collection<Integer> partitions) {
     Integer[] ids = partitions.stream().sorted().toArray(Integer[]::new);
     try (Connection connection = dataSource.getConnection()) {
-      advisoryLock(connection, "pg_advisory_xact_lock_shared");
+      AdvisoryLocks.shared(connection, PARTITION_WRITERS);
       try (PreparedStatement insert =
           connection.prepareStatement(
               "INSERT INTO consumer_offset (topic, kafka_partition, next_offset, updated_at)"
@@ -99,7 +100,7 @@ public class OffsetRepository {
    */
   public void holdPartitionWriters() {
     try (Connection connection = dataSource.getConnection()) {
-      advisoryLock(connection, "pg_advisory_xact_lock");
+      AdvisoryLocks.exclusive(connection, PARTITION_WRITERS);
     } catch (SQLException e) {
       throw new PersistenceFailure("holding partition writers off", e);
     }
@@ -111,22 +112,10 @@ public class OffsetRepository {
    * long batch does not make every other batch wait behind the one that asked.
    */
   public boolean tryHoldPartitionWriters() {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement lock =
-            connection.prepareStatement(
-                "SELECT pg_try_advisory_xact_lock(" + PARTITION_WRITERS + ")");
-        ResultSet held = lock.executeQuery()) {
-      held.next();
-      return held.getBoolean(1);
+    try (Connection connection = dataSource.getConnection()) {
+      return AdvisoryLocks.tryExclusive(connection, PARTITION_WRITERS);
     } catch (SQLException e) {
       throw new PersistenceFailure("holding partition writers off", e);
-    }
-  }
-
-  private static void advisoryLock(Connection connection, String function) throws SQLException {
-    try (PreparedStatement lock =
-        connection.prepareStatement("SELECT " + function + "(" + PARTITION_WRITERS + ")")) {
-      lock.execute();
     }
   }
 

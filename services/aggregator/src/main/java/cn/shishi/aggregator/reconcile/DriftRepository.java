@@ -2,6 +2,7 @@ package cn.shishi.aggregator.reconcile;
 
 import cn.shishi.aggregator.apply.RollupKey;
 import cn.shishi.aggregator.apply.Totals;
+import cn.shishi.aggregator.jdbc.AdvisoryLocks;
 import cn.shishi.aggregator.jdbc.PersistenceFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -37,7 +38,7 @@ public class DriftRepository {
       // million groups to temporary files.
       settings.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
       settings.execute("SET LOCAL work_mem = '" + workMem + "'");
-      if (!ExclusiveRun.acquire(c, ExclusiveRun.RECONCILIATION)) {
+      if (!AdvisoryLocks.tryExclusive(c, ExclusiveRun.RECONCILIATION)) {
         throw new AlreadyRunning("reconciliation");
       }
       List<CellDrift> drift = new ArrayList<>(cells(c, dayDrift(slice), CellDrift.DAY));

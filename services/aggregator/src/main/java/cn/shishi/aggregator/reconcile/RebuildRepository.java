@@ -4,6 +4,7 @@ import static cn.shishi.aggregator.reconcile.RecomputedRollups.MONTHS_FROM_DAYS;
 import static cn.shishi.aggregator.reconcile.RecomputedRollups.PROVINCE_RECOMPUTED;
 import static cn.shishi.aggregator.reconcile.RecomputedRollups.RECOMPUTED;
 
+import cn.shishi.aggregator.jdbc.AdvisoryLocks;
 import cn.shishi.aggregator.jdbc.PersistenceFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -23,7 +24,7 @@ public class RebuildRepository {
   /** Whether this transaction may rebuild: no other rebuild holds the lock until it ends. */
   public boolean tryLock() {
     try (Connection c = dataSource.getConnection()) {
-      return ExclusiveRun.acquire(c, ExclusiveRun.REBUILD);
+      return AdvisoryLocks.tryExclusive(c, ExclusiveRun.REBUILD);
     } catch (SQLException e) {
       throw new PersistenceFailure("locking the rebuild", e);
     }
