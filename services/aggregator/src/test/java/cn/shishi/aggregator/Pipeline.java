@@ -54,12 +54,13 @@ public final class Pipeline implements AutoCloseable {
 
   /** Files many reports at once, in order, and waits until Kafka has them all. */
   public void fileAll(java.util.List<ObjectNode> events) {
-    events.forEach(
-        event ->
-            writer.send(
-                event.get("regionCode").asText().substring(0, 2),
-                "report-filed",
-                event.toString()));
+    fileAll(events, event -> event.get("regionCode").asText().substring(0, 2));
+  }
+
+  /** Files many reports at once under the keys {@code key} gives them, as {@link #fileAll}. */
+  public void fileAll(
+      java.util.List<ObjectNode> events, java.util.function.Function<ObjectNode, String> key) {
+    events.forEach(event -> writer.send(key.apply(event), "report-filed", event.toString()));
     writer.flush();
   }
 

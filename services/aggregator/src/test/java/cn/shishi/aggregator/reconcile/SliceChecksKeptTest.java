@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shishi.aggregator.Pipeline;
 import cn.shishi.aggregator.audit.Actor;
+import cn.shishi.aggregator.config.AggregatorConfig;
 import cn.shishi.infra.ShishiInfrastructureResource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
@@ -27,6 +30,8 @@ class SliceChecksKeptTest {
   @Inject ReconciliationService reconciliation;
   @Inject SliceCheckRepository checks;
   @Inject MeterRegistry registry;
+  @Inject PartitionPositions positions;
+  @Inject AggregatorConfig config;
 
   private final Pipeline pipeline = new Pipeline();
 
@@ -92,6 +97,36 @@ class SliceChecksKeptTest {
   }
 
   @Test
+  void everyScheduledRunTakesInTheKeptChecksEvenWhenABacklogDefersItsOwn() {
+    reconciliation.reconcile(Actor.of("test"));
+    Instant everything = checks.load(12).get(0).startedAt();
+    ProvinceSlice zhejiang = ProvinceSlice.holding("33", 12);
+    checks.save(List.of(new SliceCheck(zhejiang, Instant.now(), 4)));
+
+    // Every run counts as behind a backlog: nothing pending is still more than -1.
+    schedule(overriding(config, "reconciliationDeferAbove", -1L)).reconcile();
+
+    assertThat(gauge()).as("another instance's check, taken in by a deferred run").isEqualTo(4.0);
+    assertThat(checks.load(12))
+        .as("the deferred run checked nothing")
+        .filteredOn(check -> !check.slice().equals(zhejiang))
+        .extracting(SliceCheck::startedAt)
+        .containsOnly(everything);
+
+    schedule(config).reconcile();
+
+    assertThat(checks.load(12))
+        .as("a run that is due checks the slice checked longest ago: the first of the tied")
+        .filteredOn(check -> check.slice().equals(new ProvinceSlice(0, 12)))
+        .singleElement()
+        .extracting(SliceCheck::startedAt)
+        .matches(checked -> checked.isAfter(everything));
+    assertThat(gauge()).as("浙江's cells are not in slice 0").isEqualTo(4.0);
+    reconciliation.reconcile(Actor.of("test"));
+    assertThat(gauge()).isZero();
+  }
+
+  @Test
   void aCheckWithAnotherSliceCountForgetsTheKeptOnes() {
     checks.save(List.of(new SliceCheck(new ProvinceSlice(3, 7), T0, 0)));
 
@@ -111,6 +146,21 @@ class SliceChecksKeptTest {
     checks.save(List.of(new SliceCheck(slice, T0, 5)));
 
     assertThat(checks.load(7)).containsExactly(new SliceCheck(slice, T0.plusSeconds(60), 0));
+  }
+
+  private ReconciliationSchedule schedule(AggregatorConfig settings) {
+    return new ReconciliationSchedule(reconciliation, positions, settings, Clock.systemUTC());
+  }
+
+  /** {@code settings} with one setting's value replaced. */
+  private static AggregatorConfig overriding(
+      AggregatorConfig settings, String setting, Object value) {
+    return (AggregatorConfig)
+        Proxy.newProxyInstance(
+            AggregatorConfig.class.getClassLoader(),
+            new Class<?>[] {AggregatorConfig.class},
+            (proxy, method, arguments) ->
+                method.getName().equals(setting) ? value : method.invoke(settings, arguments));
   }
 
   private double gauge() {
