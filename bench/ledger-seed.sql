@@ -1,8 +1,9 @@
 -- Fills the ledger with :reports synthetic counted reports spread over every county of
 -- GB/T 2260, 4 programs, 6 kinds of task and the 365 days of 2022, then rebuilds the rollups
 -- from it: the data behind the query plans in docs/queries.md and benchmark B4. The cells are
--- spread over shards (ADR 0012) as a drain spreads them: a province's over up to 12, a city's
--- over 2, a county's in one (a B2 drain on 2026-12-04 wrote 9.7, 1.85 and 1.39 rows a cell).
+-- spread over shards (ADR 0012) as a drain spreads them: a province's over the 2 writer slots of
+-- one aggregator, a city's over 2, a county's in one (a B2 drain on 2026-12-04 wrote 2.00, 1.85
+-- and 1.39 rows a cell; 9.7 for a province's before writer slots).
 -- Usage: psql -v reports=1000000 -f bench/ledger-seed.sql (on the aggregator's database, with
 -- the aggregator stopped or idle).
 \set ON_ERROR_STOP on
@@ -28,7 +29,7 @@ DELETE FROM reconciliation_slice_check;
 DELETE FROM province_total_shard;
 INSERT INTO province_total_shard (province_code, program, task_type, shard, reports, quantity,
                                   beneficiaries)
-SELECT province_code, program, task_type, kafka_offset / 24 % 12, count(*), sum(quantity),
+SELECT province_code, program, task_type, kafka_offset / 24 % 2, count(*), sum(quantity),
        sum(beneficiaries)
 FROM report WHERE status = 'COUNTED' GROUP BY 1, 2, 3, 4;
 DELETE FROM rollup_shard;
@@ -44,7 +45,7 @@ FROM (SELECT region_code::varchar AS region_code, day, program, task_type, quant
              kafka_offset / 24 % 2 * 6
         FROM report WHERE status = 'COUNTED'
       UNION ALL SELECT province_code::varchar, day, program, task_type, quantity, beneficiaries,
-             kafka_offset / 24 % 12
+             kafka_offset / 24 % 2
         FROM report WHERE status = 'COUNTED') AS cells
 GROUP BY 1, 2, 3, 4, 8;
 DELETE FROM rollup_month_shard;

@@ -21,10 +21,13 @@ import java.util.function.Function;
  *       however polls happen to be split into batches. With the batch's smallest partition as the
  *       shard, a county's cell had rows in 2.3 shards on average and a city's in 3.9 (B2,
  *       2026-12-03), each a row inserted with four index entries instead of an update in place;
- *   <li>a province's change is summed over the batch into the shard of the smallest partition that
- *       changed anything (usually the batch's smallest): a province's reports travel on many
- *       partitions, and a row for each in every batch would multiply the province cells' upserts,
- *       which are updates in place anyway.
+ *   <li>a province's change is summed over the batch into the shard of the batch's writer slot
+ *       ({@link RollupWriter}), which no transaction writing at the same time holds: a province's
+ *       reports travel on many partitions, and a row for each in every batch would multiply the
+ *       province cells' upserts. Until 2026-12-04 it was the smallest partition that changed
+ *       anything, so a province's cell had a row for nearly every partition (9.7 after a drain on
+ *       12; all 48 would come with 48 partitions), and every question about provinces read them
+ *       all; slots number the writers at work at once, two per aggregator instance.
  * </ul>
  */
 public final class PartitionDeltas {
@@ -49,9 +52,10 @@ public final class PartitionDeltas {
 
   /**
    * One kind of change ({@link RollupDelta#changes}, {@link RollupDelta#monthChanges} or {@link
-   * RollupDelta#provinceTotalChanges}) as the rows of the shards it goes to, in key order.
+   * RollupDelta#provinceTotalChanges}) as the rows of the shards it goes to, in key order; the
+   * provinces' in {@code slot}'s.
    */
-  List<ShardRow> rows(Function<RollupDelta, Map<RollupKey, Totals>> kind) {
+  List<ShardRow> rows(Function<RollupDelta, Map<RollupKey, Totals>> kind, int slot) {
     List<ShardRow> rows = new ArrayList<>();
     Map<RollupKey, Totals> provinces = new LinkedHashMap<>();
     byPartition.forEach(
@@ -68,7 +72,7 @@ public final class PartitionDeltas {
     provinces.forEach(
         (cell, change) -> {
           if (!change.isZero()) {
-            rows.add(new ShardRow(cell, change, byPartition.firstKey()));
+            rows.add(new ShardRow(cell, change, slot));
           }
         });
     rows.sort(ROW_ORDER);

@@ -1,6 +1,7 @@
 package cn.shishi.aggregator.apply;
 
 import cn.shishi.aggregator.apply.PartitionDeltas.ShardRow;
+import cn.shishi.aggregator.jdbc.AdvisoryLocks;
 import cn.shishi.aggregator.jdbc.PersistenceFailure;
 import cn.shishi.aggregator.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,8 +20,10 @@ import javax.sql.DataSource;
  * one of its cities, and a county's from its city's partition and its province office's (ADR 0012);
  * in one row per cell, batches of different partitions waited for one another's row locks (B6 in
  * docs/benchmarks.md: 14 %, 25 % and 37 % of transaction time with 1, 2 and 3 instances). A batch
- * writes only the shards of partitions whose offset rows it holds locked ({@link PartitionDeltas}
- * says which): concurrent batches hold disjoint partitions, so they never write the same row.
+ * writes a county's or a city's changes only to the shards of partitions whose offset rows it holds
+ * locked, and a province's to the shard of its writer slot, the first of the {@link #WRITER_SLOTS}
+ * locks that no other transaction holds ({@link PartitionDeltas} says which goes where): concurrent
+ * batches hold disjoint partitions and distinct slots, so they never write the same row.
  */
 @ApplicationScoped
 public class RollupWriter {
@@ -41,6 +44,12 @@ public class RollupWriter {
           + " reports = province_total_shard.reports + EXCLUDED.reports,"
           + " quantity = province_total_shard.quantity + EXCLUDED.quantity,"
           + " beneficiaries = province_total_shard.beneficiaries + EXCLUDED.beneficiaries";
+
+  /**
+   * The space of the writer slots' advisory locks (with a second number, the slot), apart from the
+   * single-number locks of {@code OffsetRepository} and the reconciliation.
+   */
+  static final int WRITER_SLOTS = 5_174_004;
 
   private final DataSource dataSource;
 
@@ -82,14 +91,15 @@ public class RollupWriter {
   /**
    * Adds a batch's changes to their cells' rows, each in the shard {@link PartitionDeltas} gives
    * it: day cells, month cells, then the provinces' all-time totals. The caller holds the offset
-   * rows of the partitions those shards are numbered like, so no other transaction writes these
-   * rows meanwhile.
+   * rows of the partitions the counties' and cities' shards are numbered like, and this transaction
+   * takes a writer slot for the provinces', so no other transaction writes these rows meanwhile.
    */
   public void apply(PartitionDeltas deltas) {
     try (Connection c = dataSource.getConnection()) {
-      upsert(c, UPSERT_DAYS, deltas.rows(RollupDelta::changes), false);
-      upsert(c, UPSERT_MONTHS, deltas.rows(RollupDelta::monthChanges), false);
-      upsert(c, UPSERT_PROVINCE_TOTALS, deltas.rows(RollupDelta::provinceTotalChanges), true);
+      int slot = AdvisoryLocks.firstFree(c, WRITER_SLOTS);
+      upsert(c, UPSERT_DAYS, deltas.rows(RollupDelta::changes, slot), false);
+      upsert(c, UPSERT_MONTHS, deltas.rows(RollupDelta::monthChanges, slot), false);
+      upsert(c, UPSERT_PROVINCE_TOTALS, deltas.rows(RollupDelta::provinceTotalChanges, slot), true);
     } catch (SQLException e) {
       throw new PersistenceFailure("applying rollup changes", e);
     }

@@ -21,6 +21,30 @@ public class ShardFoldRepository {
   private static final String SHARDED_DAY = sharded("rollup_shard", "day");
   private static final String SHARDED_MONTH = sharded("rollup_month_shard", "month");
 
+  private static final String SHARDED_PROVINCE_TOTALS =
+      "SELECT EXISTS (SELECT 1 FROM province_total_shard"
+          + " GROUP BY province_code, program, task_type HAVING count(*) > 1)";
+
+  /** As {@link #fold}, for the all-time totals, which have no period. */
+  private static final String FOLD_PROVINCE_TOTALS =
+      "WITH cells AS (SELECT province_code, program, task_type, min(shard) AS keep"
+          + " FROM province_total_shard GROUP BY province_code, program, task_type"
+          + " HAVING count(*) > 1),"
+          + " moved AS (DELETE FROM province_total_shard s USING cells c"
+          + " WHERE s.province_code = c.province_code AND s.program = c.program"
+          + " AND s.task_type = c.task_type AND s.shard <> c.keep"
+          + " RETURNING s.province_code, s.program, s.task_type, s.reports, s.quantity,"
+          + " s.beneficiaries),"
+          + " sums AS (SELECT province_code, program, task_type, sum(reports) AS reports,"
+          + " sum(quantity) AS quantity, sum(beneficiaries) AS beneficiaries FROM moved"
+          + " GROUP BY province_code, program, task_type)"
+          + " UPDATE province_total_shard t SET reports = t.reports + sums.reports,"
+          + " quantity = t.quantity + sums.quantity,"
+          + " beneficiaries = t.beneficiaries + sums.beneficiaries"
+          + " FROM sums JOIN cells c USING (province_code, program, task_type)"
+          + " WHERE t.province_code = sums.province_code AND t.program = sums.program"
+          + " AND t.task_type = sums.task_type AND t.shard = c.keep";
+
   private final DataSource dataSource;
 
   public ShardFoldRepository(DataSource dataSource) {
@@ -35,6 +59,28 @@ public class ShardFoldRepository {
   /** Folds the month cells of the month that starts on {@code month}; the cells folded. */
   public int foldMonth(LocalDate month) {
     return run(FOLD_MONTH, month);
+  }
+
+  /** Folds the all-time totals; how many cells had more than one row. */
+  public int foldProvinceTotals() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement fold = c.prepareStatement(FOLD_PROVINCE_TOTALS)) {
+      return fold.executeUpdate();
+    } catch (SQLException e) {
+      throw new PersistenceFailure("folding the shards of the all-time totals", e);
+    }
+  }
+
+  /** Whether an all-time total has more than one row. */
+  public boolean shardedProvinceTotals() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement select = c.prepareStatement(SHARDED_PROVINCE_TOTALS);
+        ResultSet row = select.executeQuery()) {
+      row.next();
+      return row.getBoolean(1);
+    } catch (SQLException e) {
+      throw new PersistenceFailure("looking for shard rows of the all-time totals", e);
+    }
   }
 
   /** Whether a cell of {@code day} has more than one row: a fold would change something. */

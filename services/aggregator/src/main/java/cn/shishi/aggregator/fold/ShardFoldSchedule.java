@@ -13,11 +13,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Every {@code shishi.aggregator.shard-fold-interval}, folds the shard rows of the last {@code
- * shard-fold-days} days' cells (and of the months those days end) into one row a cell. A batch
- * writes a province's cells into the shard of its own partitions, so a province's day cell ends a
- * day with about ten rows (a B2 drain, 2026-12-04), and every question about provinces read them
- * all: every province over a year read ten times the month rows (B4 in docs/benchmarks.md). Late
- * reports for a folded day add rows again; the next run folds them.
+ * shard-fold-days} days' cells (and of the months those days end), and the provinces' all-time
+ * totals, into one row a cell. Batches write a cell's rows in several shards (ADR 0012): a
+ * province's day cell ended a day with about ten rows (a B2 drain, 2026-12-04, before writer
+ * slots), and every question about provinces read them all: every province over a year read ten
+ * times the month rows (B4 in docs/benchmarks.md). Late reports for a folded day add rows again;
+ * the next run folds them.
  */
 @ApplicationScoped
 public class ShardFoldSchedule {
@@ -71,6 +72,7 @@ public class ShardFoldSchedule {
     for (LocalDate month : window.months()) {
       cells += folded("month " + month, () -> fold.foldMonth(month));
     }
+    cells += folded("the all-time totals", fold::foldProvinceTotals);
     return cells;
   }
 

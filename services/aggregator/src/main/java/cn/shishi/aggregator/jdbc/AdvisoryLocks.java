@@ -34,6 +34,26 @@ public final class AdvisoryLocks {
     }
   }
 
+  /**
+   * Takes the first of the locks numbered 0, 1, 2 … in {@code space} that no one holds, never
+   * waiting; its number. As many numbers are in use as transactions hold one at the same time.
+   */
+  public static int firstFree(Connection connection, int space) throws SQLException {
+    try (PreparedStatement lock =
+        connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?, ?)")) {
+      lock.setInt(1, space);
+      for (int number = 0; ; number++) {
+        lock.setInt(2, number);
+        try (ResultSet taken = lock.executeQuery()) {
+          taken.next();
+          if (taken.getBoolean(1)) {
+            return number;
+          }
+        }
+      }
+    }
+  }
+
   private static void execute(Connection connection, String sql, long key) throws SQLException {
     try (PreparedStatement lock = connection.prepareStatement(sql)) {
       lock.setLong(1, key);

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two batches of different partitions that add to the same cells, at the same time, against the
- * real database: the second must not wait for the first's row locks (ADR 0012, V15); and a batch of
- * two partitions writes a county's and a city's changes to their partition's shard. Every
- * transaction rolls back, so the database is left as found; their partitions (40 to 43) are not the
- * pipeline's.
+ * real database: the second must not wait for the first's row locks (ADR 0012, V15), and their
+ * province rows go to distinct writer slots; and a batch of two partitions writes a county's and a
+ * city's changes to their partition's shard, a province's to its writer slot's. Every transaction
+ * rolls back, so the database is left as found; their partitions (40 to 43) are not the pipeline's.
  */
 @QuarkusTest
 @WithTestResource(ShishiInfrastructureResource.class)
@@ -38,7 +38,7 @@ class ConcurrentBatchesTest {
 
   @Test
   void batchesOfDifferentPartitionsAddingToTheSameCellsNeverWaitForEachOther() throws Exception {
-    CompletableFuture<Void> applied = new CompletableFuture<>();
+    CompletableFuture<Integer> applied = new CompletableFuture<>();
     CountDownLatch release = new CountDownLatch(1);
     CompletableFuture<Void> first =
         CompletableFuture.runAsync(
@@ -46,7 +46,7 @@ class ConcurrentBatchesTest {
               begin();
               try {
                 applier.apply(batch(40));
-                applied.complete(null);
+                applied.complete(slot());
                 awaitQuietly(release);
               } finally {
                 rollback();
@@ -56,17 +56,21 @@ class ConcurrentBatchesTest {
       // Whichever comes first: the first batch applied and waiting, or its failure.
       CompletableFuture.anyOf(applied, first).join();
       List<String> rows;
+      int slot;
       begin();
       try {
         // Any wait for the first batch's rows fails at once instead.
         execute("SET LOCAL lock_timeout = '1ms'");
         applier.apply(batch(41));
         rows = shards();
+        slot = slot();
       } finally {
         rollback();
       }
-      assertThat(rows).as("the second batch's own rows: province, city, county").hasSize(3);
-      assertThat(rows).allMatch(row -> row.startsWith("41|3|"));
+      assertThat(slot).as("the writer slots of two batches at work").isNotEqualTo(applied.join());
+      assertThat(rows)
+          .as("the second batch's own rows: province, city, county")
+          .containsExactly(slot + "|3|33", "41|3|3304", "41|3|330402");
     } finally {
       release.countDown();
       first.join();
@@ -75,23 +79,44 @@ class ConcurrentBatchesTest {
   }
 
   @Test
-  void countiesAndCitiesCountInTheShardOfTheirRecordsPartitionProvincesInTheBatchsFirst()
+  void countiesAndCitiesCountInTheShardOfTheirRecordsPartitionProvincesInTheWritersSlot()
       throws Exception {
     List<String> rows;
+    int slot;
     begin();
     try {
       List<BatchItem> items = new ArrayList<>(batch(42).items());
       items.addAll(batch(43).items().subList(0, 2));
       applier.apply(new EventBatch(TOPIC, items));
       rows = shards();
+      slot = slot();
     } finally {
       rollback();
     }
     // A county's and a city's rows follow the partitions that carry their reports, not how a poll
-    // was split into batches; a province's change is summed into the batch's smallest partition.
+    // was split into batches; a province's change is summed into the batch's writer slot.
     assertThat(rows)
         .containsExactlyInAnyOrder(
-            "42|5|33", "42|3|3304", "42|3|330402", "43|2|3304", "43|2|330402");
+            slot + "|5|33", "42|3|3304", "42|3|330402", "43|2|3304", "43|2|330402");
+  }
+
+  /** The writer slot this transaction holds (the pipeline's own batches may hold others). */
+  private int slot() {
+    try (Connection c = dataSource.getConnection();
+        Statement statement = c.createStatement();
+        ResultSet row =
+            statement.executeQuery(
+                "SELECT objid FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 2"
+                    + " AND classid = "
+                    + RollupWriter.WRITER_SLOTS
+                    + " AND pid = pg_backend_pid()")) {
+      assertThat(row.next()).as("a writer slot held").isTrue();
+      int slot = row.getInt(1);
+      assertThat(row.next()).as("one writer slot").isFalse();
+      return slot;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Three reports of county 330402 completed on {@link #DAY}, at offsets 0 to 2 of {@code p}. */

@@ -31,6 +31,11 @@ class ShardFoldScheduleTest {
       return fold(month);
     }
 
+    @Override
+    public int foldProvinceTotals() {
+      return 1;
+    }
+
     private int fold(LocalDate date) {
       visited.add(date);
       if (date.equals(failing)) {
@@ -52,6 +57,6 @@ class ShardFoldScheduleTest {
             LocalDate.parse("2026-12-01"),
             LocalDate.parse("2026-11-30"),
             LocalDate.parse("2026-11-01"));
-    assertThat(cells).as("two days and the month").isEqualTo(3);
+    assertThat(cells).as("two days, the month and the all-time totals").isEqualTo(4);
   }
 }

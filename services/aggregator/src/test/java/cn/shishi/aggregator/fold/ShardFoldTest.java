@@ -22,9 +22,9 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * A county's report filed twice on two partitions leaves its county, city and province cells with a
- * row in each partition's shard; the fold leaves one row a cell, and the totals, summed over the
- * shards, are what they were.
+ * A county's report filed twice on two partitions leaves its county and city cells with a row in
+ * each partition's shard (its province's cells have one: both batches took the first writer slot);
+ * the fold leaves one row a cell, and the totals, summed over the shards, are what they were.
  */
 @QuarkusTest
 @WithTestResource(ShishiInfrastructureResource.class)
@@ -49,18 +49,67 @@ class ShardFoldTest {
     Map<String, String> days = cells("rollup", "day");
     Map<String, String> months = cells("rollup_month", "month");
     assertThat(rows("rollup_shard", "day"))
-        .as("before: a row in each shard")
-        .isEqualTo(Map.of("44", 2, "4403", 2, COUNTY, 2));
+        .as("before: a row in each partition's shard, the province's in the writer slot's")
+        .isEqualTo(Map.of("44", 1, "4403", 2, COUNTY, 2));
     assertThat(rows("rollup_month_shard", "month"))
-        .isEqualTo(Map.of("44", 2, "4403", 2, COUNTY, 2));
+        .isEqualTo(Map.of("44", 1, "4403", 2, COUNTY, 2));
+    assertThat(monthPartitions())
+        .as("each level's month rows in a partition of its own (V20)")
+        .isEqualTo(
+            Map.of(
+                "44",
+                "rollup_month_province",
+                "4403",
+                "rollup_month_city",
+                COUNTY,
+                "rollup_month_county"));
+
+    // An all-time total left with a row in a partition's shard, as batches wrote them before
+    // writer slots: one report moved from its kept row to shard 97, the total unchanged.
+    String program = Pipeline.report().get("program").asText();
+    String taskType = Pipeline.report().get("taskType").asText();
+    Pipeline.sql(
+        dataSource,
+        "INSERT INTO province_total_shard (province_code, program, task_type, shard, reports,"
+            + " quantity, beneficiaries) SELECT province_code, program, task_type, 97, 1, 3,"
+            + " beneficiaries FROM province_total_shard WHERE province_code = '44'"
+            + " AND program = '"
+            + program
+            + "' AND task_type = '"
+            + taskType
+            + "' AND shard = (SELECT min(shard) FROM province_total_shard"
+            + " WHERE province_code = '44' AND program = '"
+            + program
+            + "' AND task_type = '"
+            + taskType
+            + "');"
+            + " UPDATE province_total_shard SET reports = reports - 1, quantity = quantity - 3,"
+            + " beneficiaries = 0 WHERE province_code = '44' AND program = '"
+            + program
+            + "' AND task_type = '"
+            + taskType
+            + "' AND shard = (SELECT min(shard) FROM province_total_shard"
+            + " WHERE province_code = '44' AND program = '"
+            + program
+            + "' AND task_type = '"
+            + taskType
+            + "')");
+    String allTime = provinceTotal(program);
+    assertThat(provinceTotalRows(program)).isGreaterThanOrEqualTo(2);
 
     int folded = schedule.foldWindow(DAY.plusDays(2));
 
-    assertThat(folded).as("the day's three cells and the month's").isGreaterThanOrEqualTo(6);
+    assertThat(folded)
+        .as("the day's county and city cells, the month's and the province's all-time total")
+        .isGreaterThanOrEqualTo(5);
+    assertThat(provinceTotal(program)).as("the all-time total as it was").isEqualTo(allTime);
+    assertThat(provinceTotalRows(program)).as("in one row").isEqualTo(1);
     assertThat(rows("rollup_shard", "day")).isEqualTo(Map.of("44", 1, "4403", 1, COUNTY, 1));
     assertThat(rows("rollup_month_shard", "month"))
         .isEqualTo(Map.of("44", 1, "4403", 1, COUNTY, 1));
-    assertThat(cells("rollup", "day")).isEqualTo(days).containsEntry(COUNTY, "2 8");
+    assertThat(cells("rollup", "day"))
+        .isEqualTo(days)
+        .hasEntrySatisfying(COUNTY, totals -> assertThat(totals).startsWith("2 8 "));
     assertThat(cells("rollup_month", "month")).isEqualTo(months);
     assertThat(schedule.foldWindow(DAY.plusDays(2))).as("folded again: nothing left").isZero();
     assertThat(
@@ -110,11 +159,55 @@ class ShardFoldTest {
     return rows;
   }
 
-  /** The same cells' totals through the view that sums their shards: "reports quantity". */
+  /** 广东's all-time total for the program: "reports quantity beneficiaries". */
+  private String provinceTotal(String program) throws SQLException {
+    return provinceTotalSelect(
+        "sum(reports) || ' ' || sum(quantity) || ' ' || sum(beneficiaries)", program);
+  }
+
+  /** How many rows 广东's all-time total for the program has. */
+  private int provinceTotalRows(String program) throws SQLException {
+    return Integer.parseInt(provinceTotalSelect("count(*)", program));
+  }
+
+  private String provinceTotalSelect(String what, String program) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement select =
+            c.prepareStatement(
+                "SELECT "
+                    + what
+                    + " FROM province_total_shard WHERE province_code = '44' AND program = ?"
+                    + " AND task_type = ?")) {
+      select.setString(1, program);
+      select.setString(2, Pipeline.report().get("taskType").asText());
+      try (ResultSet row = select.executeQuery()) {
+        row.next();
+        return row.getString(1);
+      }
+    }
+  }
+
+  /** The partition holding each of the cells' month rows. */
+  private Map<String, String> monthPartitions() throws SQLException {
+    Map<String, String> partitions = new TreeMap<>();
+    query(
+        "SELECT DISTINCT region_code, tableoid::regclass::text FROM rollup_month_shard"
+            + " WHERE month = ? AND region_code IN ('44', '4403', '"
+            + COUNTY
+            + "') AND program = ?",
+        "rollup_month_shard",
+        (code, result) -> partitions.put(code, result.getString(2)));
+    return partitions;
+  }
+
+  /**
+   * The same cells' totals through the view that sums their shards: "reports quantity
+   * beneficiaries".
+   */
   private Map<String, String> cells(String view, String period) throws SQLException {
     Map<String, String> cells = new TreeMap<>();
     query(
-        "SELECT region_code, reports, quantity FROM "
+        "SELECT region_code, reports, quantity, beneficiaries FROM "
             + view
             + " WHERE "
             + period
@@ -123,7 +216,8 @@ class ShardFoldTest {
             + COUNTY
             + "') AND program = ?",
         view,
-        (code, result) -> cells.put(code, result.getLong(2) + " " + result.getLong(3)));
+        (code, result) ->
+            cells.put(code, result.getLong(2) + " " + result.getLong(3) + " " + result.getLong(4)));
     return cells;
   }
 
