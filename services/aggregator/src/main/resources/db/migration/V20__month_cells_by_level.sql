@@ -7,7 +7,13 @@
 -- partitioned table's unique key must hold.
 --
 -- The rows move as they are; the view rollup_month is pointed at the new table before the old one
--- goes, so the views built on it (reporting.region_month) stay as they are.
+-- goes, so the views built on it (reporting.region_month) stay as they are. Batches of instances
+-- still running (a rolling upgrade) are held off first, as a rebuild holds them (the partition
+-- writers' lock, which every batch takes shared): a month upsert committed between the copy and
+-- the drop would be lost with the old table. They fail once it is done, on the new key, and are
+-- tried again until their instance is replaced (docs/operations.md, Upgrading).
+SELECT pg_advisory_xact_lock(5174003);
+
 CREATE TABLE rollup_month_by_level (LIKE rollup_month_shard INCLUDING DEFAULTS INCLUDING CONSTRAINTS)
     PARTITION BY LIST (region_level);
 CREATE TABLE rollup_month_province PARTITION OF rollup_month_by_level FOR VALUES IN (2)
