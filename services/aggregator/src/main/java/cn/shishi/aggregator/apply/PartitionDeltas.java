@@ -12,8 +12,8 @@ import java.util.function.Function;
 /**
  * A batch's rollup changes, kept apart by the partition each record came from, and the shards (V15,
  * ADR 0012) they are written to. A batch holds every one of its partitions' offset rows locked, so
- * it may write the shard of any of them (and only of those: the partitions here are those of
- * records it counted or withdrew); which one decides how many rows a cell ends up with:
+ * it may write the shard of any of them (the partitions here are those of records it counted or
+ * withdrew), and the shard of its writer slot; which one decides how many rows a cell ends up with:
  *
  * <ul>
  *   <li>a county's or a city's change goes to its record's partition: a city's reports travel on

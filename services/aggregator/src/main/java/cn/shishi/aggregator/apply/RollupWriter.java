@@ -21,9 +21,10 @@ import javax.sql.DataSource;
  * in one row per cell, batches of different partitions waited for one another's row locks (B6 in
  * docs/benchmarks.md: 14 %, 25 % and 37 % of transaction time with 1, 2 and 3 instances). A batch
  * writes a county's or a city's changes only to the shards of partitions whose offset rows it holds
- * locked, and a province's to the shard of its writer slot, the first of the {@link #WRITER_SLOTS}
- * locks that no other transaction holds ({@link PartitionDeltas} says which goes where): concurrent
- * batches hold disjoint partitions and distinct slots, so they never write the same row.
+ * locked, and a province's to the shard of its writer slot, the first of the {@link
+ * #WRITER_SLOT_LOCKS} locks that no other transaction holds ({@link PartitionDeltas} says which
+ * goes where): concurrent batches hold disjoint partitions and distinct slots, so they never write
+ * the same row.
  */
 @ApplicationScoped
 public class RollupWriter {
@@ -49,7 +50,7 @@ public class RollupWriter {
    * The space of the writer slots' advisory locks (with a second number, the slot), apart from the
    * single-number locks of {@code OffsetRepository} and the reconciliation.
    */
-  static final int WRITER_SLOTS = 5_174_004;
+  static final int WRITER_SLOT_LOCKS = 5_174_004;
 
   private final DataSource dataSource;
 
@@ -96,7 +97,7 @@ public class RollupWriter {
    */
   public void apply(PartitionDeltas deltas) {
     try (Connection c = dataSource.getConnection()) {
-      int slot = AdvisoryLocks.firstFree(c, WRITER_SLOTS);
+      int slot = AdvisoryLocks.firstFree(c, WRITER_SLOT_LOCKS);
       upsert(c, UPSERT_DAYS, deltas.rows(RollupDelta::changes, slot), false);
       upsert(c, UPSERT_MONTHS, deltas.rows(RollupDelta::monthChanges, slot), false);
       upsert(c, UPSERT_PROVINCE_TOTALS, deltas.rows(RollupDelta::provinceTotalChanges, slot), true);

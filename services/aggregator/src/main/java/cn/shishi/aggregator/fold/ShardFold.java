@@ -8,9 +8,9 @@ import java.time.LocalDate;
 /**
  * Folds a past day's or month's cells, or the all-time totals, into one row each, with every batch
  * held off meanwhile, so that no batch writes a row the fold moves (a batch writes only the shards
- * of the partitions it holds, ADR 0012; the fold writes any). Each fold is its own short
- * transaction, and a day or month with nothing to fold (most of them, after the first run) is only
- * read, the batches going on.
+ * of the partitions it holds and of its writer slot, ADR 0012; the fold writes any). Each fold is
+ * its own short transaction, and a day or month with nothing to fold (most of them, after the first
+ * run) is only read, the batches going on.
  */
 @ApplicationScoped
 public class ShardFold {

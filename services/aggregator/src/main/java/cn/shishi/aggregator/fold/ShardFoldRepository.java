@@ -10,9 +10,9 @@ import java.time.LocalDate;
 import javax.sql.DataSource;
 
 /**
- * Sums the shard rows of each cell of one day (or month) into the cell's smallest shard and deletes
- * the others: the cell's total, which the views and every reader sum over its shards, is the same
- * before and after. A cell with one row is left alone.
+ * Sums the shard rows of each cell of one day (or month), or of each all-time total, into the
+ * cell's smallest shard and deletes the others: the cell's total, which the views and every reader
+ * sum over its shards, is the same before and after. A cell with one row is left alone.
  */
 @ApplicationScoped
 public class ShardFoldRepository {

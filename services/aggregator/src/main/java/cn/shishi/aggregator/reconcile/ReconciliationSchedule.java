@@ -3,6 +3,7 @@ package cn.shishi.aggregator.reconcile;
 import cn.shishi.aggregator.config.AggregatorConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,19 +27,39 @@ public class ReconciliationSchedule {
 
   private final ReconciliationService reconciliation;
   private final PartitionPositions positions;
-  private final AggregatorConfig config;
   private final Clock clock;
+  private final long deferAbove;
+  private final Duration maxDeferral;
   private Instant lastRun;
 
+  @Inject
   public ReconciliationSchedule(
       ReconciliationService reconciliation,
       PartitionPositions positions,
       AggregatorConfig config,
       Clock clock) {
+    this(
+        reconciliation,
+        positions,
+        clock,
+        config.reconciliationDeferAbove(),
+        config.reconciliationMaxDeferral());
+  }
+
+  /**
+   * A run defers while more than {@code deferAbove} records are pending, up to {@code maxDeferral}.
+   */
+  ReconciliationSchedule(
+      ReconciliationService reconciliation,
+      PartitionPositions positions,
+      Clock clock,
+      long deferAbove,
+      Duration maxDeferral) {
     this.reconciliation = reconciliation;
     this.positions = positions;
-    this.config = config;
     this.clock = clock;
+    this.deferAbove = deferAbove;
+    this.maxDeferral = maxDeferral;
     this.lastRun = clock.instant();
   }
 
@@ -84,12 +105,7 @@ public class ReconciliationSchedule {
       long pending =
           positions.read().stream().mapToLong(Reconciliation.PartitionPosition::pending).sum();
       Instant now = clock.instant();
-      if (!due(
-          pending,
-          lastRun,
-          now,
-          config.reconciliationDeferAbove(),
-          config.reconciliationMaxDeferral())) {
+      if (!due(pending, lastRun, now, deferAbove, maxDeferral)) {
         LOG.debugf("reconciliation deferred: %d records to apply first", pending);
         return;
       }

@@ -108,7 +108,7 @@ class ConcurrentBatchesTest {
             statement.executeQuery(
                 "SELECT objid FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 2"
                     + " AND classid = "
-                    + RollupWriter.WRITER_SLOTS
+                    + RollupWriter.WRITER_SLOT_LOCKS
                     + " AND pid = pg_backend_pid()")) {
       assertThat(row.next()).as("a writer slot held").isTrue();
       int slot = row.getInt(1);

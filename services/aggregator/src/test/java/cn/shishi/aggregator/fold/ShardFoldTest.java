@@ -32,6 +32,14 @@ class ShardFoldTest {
   private static final LocalDate DAY = LocalDate.parse("2019-07-31");
   private static final String COUNTY = "440305";
 
+  /** 广东's all-time total of the reports these tests file. */
+  private static final String PROVINCE_TOTAL =
+      "province_code = '44' AND program = '"
+          + Pipeline.report().get("program").asText()
+          + "' AND task_type = '"
+          + Pipeline.report().get("taskType").asText()
+          + "'";
+
   @Inject ShardFoldSchedule schedule;
   @Inject DataSource dataSource;
   @Inject OffsetRepository offsets;
@@ -64,46 +72,17 @@ class ShardFoldTest {
                 COUNTY,
                 "rollup_month_county"));
 
-    // An all-time total left with a row in a partition's shard, as batches wrote them before
-    // writer slots: one report moved from its kept row to shard 97, the total unchanged.
-    String program = Pipeline.report().get("program").asText();
-    String taskType = Pipeline.report().get("taskType").asText();
-    Pipeline.sql(
-        dataSource,
-        "INSERT INTO province_total_shard (province_code, program, task_type, shard, reports,"
-            + " quantity, beneficiaries) SELECT province_code, program, task_type, 97, 1, 3,"
-            + " beneficiaries FROM province_total_shard WHERE province_code = '44'"
-            + " AND program = '"
-            + program
-            + "' AND task_type = '"
-            + taskType
-            + "' AND shard = (SELECT min(shard) FROM province_total_shard"
-            + " WHERE province_code = '44' AND program = '"
-            + program
-            + "' AND task_type = '"
-            + taskType
-            + "');"
-            + " UPDATE province_total_shard SET reports = reports - 1, quantity = quantity - 3,"
-            + " beneficiaries = 0 WHERE province_code = '44' AND program = '"
-            + program
-            + "' AND task_type = '"
-            + taskType
-            + "' AND shard = (SELECT min(shard) FROM province_total_shard"
-            + " WHERE province_code = '44' AND program = '"
-            + program
-            + "' AND task_type = '"
-            + taskType
-            + "')");
-    String allTime = provinceTotal(program);
-    assertThat(provinceTotalRows(program)).isGreaterThanOrEqualTo(2);
+    splitProvinceTotal();
+    String allTime = provinceTotal();
+    assertThat(provinceTotalRows()).isGreaterThanOrEqualTo(2);
 
     int folded = schedule.foldWindow(DAY.plusDays(2));
 
     assertThat(folded)
         .as("the day's county and city cells, the month's and the province's all-time total")
         .isGreaterThanOrEqualTo(5);
-    assertThat(provinceTotal(program)).as("the all-time total as it was").isEqualTo(allTime);
-    assertThat(provinceTotalRows(program)).as("in one row").isEqualTo(1);
+    assertThat(provinceTotal()).as("the all-time total as it was").isEqualTo(allTime);
+    assertThat(provinceTotalRows()).as("in one row").isEqualTo(1);
     assertThat(rows("rollup_shard", "day")).isEqualTo(Map.of("44", 1, "4403", 1, COUNTY, 1));
     assertThat(rows("rollup_month_shard", "month"))
         .isEqualTo(Map.of("44", 1, "4403", 1, COUNTY, 1));
@@ -159,31 +138,48 @@ class ShardFoldTest {
     return rows;
   }
 
-  /** 广东's all-time total for the program: "reports quantity beneficiaries". */
-  private String provinceTotal(String program) throws SQLException {
-    return provinceTotalSelect(
-        "sum(reports) || ' ' || sum(quantity) || ' ' || sum(beneficiaries)", program);
+  /**
+   * Moves one report of 广东's all-time total (the test's program and kind of task) from its kept row
+   * to shard 97, as batches left rows in partitions' shards before writer slots: the same total, in
+   * one row more.
+   */
+  private void splitProvinceTotal() {
+    String kept =
+        PROVINCE_TOTAL
+            + " AND shard = (SELECT min(shard) FROM province_total_shard WHERE "
+            + PROVINCE_TOTAL
+            + ")";
+    Pipeline.sql(
+        dataSource,
+        "INSERT INTO province_total_shard (province_code, program, task_type, shard, reports,"
+            + " quantity, beneficiaries) SELECT province_code, program, task_type, 97, 1, 3,"
+            + " beneficiaries FROM province_total_shard WHERE "
+            + kept
+            + "; UPDATE province_total_shard SET reports = reports - 1, quantity = quantity - 3,"
+            + " beneficiaries = 0 WHERE "
+            + kept);
   }
 
-  /** How many rows 广东's all-time total for the program has. */
-  private int provinceTotalRows(String program) throws SQLException {
-    return Integer.parseInt(provinceTotalSelect("count(*)", program));
+  /**
+   * 广东's all-time total for the test's program and kind of task: "reports quantity beneficiaries".
+   */
+  private String provinceTotal() throws SQLException {
+    return provinceTotalSelect("sum(reports) || ' ' || sum(quantity) || ' ' || sum(beneficiaries)");
   }
 
-  private String provinceTotalSelect(String what, String program) throws SQLException {
+  /** How many rows that all-time total has. */
+  private int provinceTotalRows() throws SQLException {
+    return Integer.parseInt(provinceTotalSelect("count(*)"));
+  }
+
+  private String provinceTotalSelect(String what) throws SQLException {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement select =
-            c.prepareStatement(
-                "SELECT "
-                    + what
-                    + " FROM province_total_shard WHERE province_code = '44' AND program = ?"
-                    + " AND task_type = ?")) {
-      select.setString(1, program);
-      select.setString(2, Pipeline.report().get("taskType").asText());
-      try (ResultSet row = select.executeQuery()) {
-        row.next();
-        return row.getString(1);
-      }
+        Statement statement = c.createStatement();
+        ResultSet row =
+            statement.executeQuery(
+                "SELECT " + what + " FROM province_total_shard WHERE " + PROVINCE_TOTAL)) {
+      row.next();
+      return row.getString(1);
     }
   }
 

@@ -1,6 +1,7 @@
 package cn.shishi.aggregator.fold;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.shishi.aggregator.Pipeline;
 import cn.shishi.aggregator.reconcile.PartitionPositions;
@@ -14,12 +15,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,30 +38,33 @@ class ShardFoldUnderLoadTest {
   private static final int REPORTS = 6_000;
   private static final int CHUNK = 500;
 
-  @Inject ShardFoldSchedule schedule;
+  @Inject ShardFold fold;
   @Inject PartitionPositions positions;
 
   @Test
   void foldsBetweenTheBatchesOfTheDayItFolds() {
     List<ObjectNode> reports = lateReports();
-    int foldsWithRecordsPending = 0;
+    AtomicInteger foldsWithRecordsPending = new AtomicInteger();
     try (Pipeline pipeline = new Pipeline()) {
       for (int from = 0; from < REPORTS; from += CHUNK) {
         pipeline.fileAll(reports.subList(from, from + CHUNK), ShardFoldUnderLoadTest::office);
-        long pending;
-        do {
-          pending = pending();
-          int folded = schedule.foldWindow(DAY.plusDays(2));
-          if (folded > 0 && pending > 0) {
-            foldsWithRecordsPending++;
-          }
-        } while (pending > 0);
+        await("the chunk applied, the day folded again and again meanwhile")
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(20))
+            .until(
+                () -> {
+                  long pending = pending();
+                  if (fold.foldDay(DAY) > 0 && pending > 0) {
+                    foldsWithRecordsPending.incrementAndGet();
+                  }
+                  return pending == 0;
+                });
       }
       Pipeline.awaitDrained();
     }
-    schedule.foldWindow(DAY.plusDays(2));
+    fold.foldDay(DAY);
 
-    assertThat(foldsWithRecordsPending)
+    assertThat(foldsWithRecordsPending.get())
         .as("folds of the day that struck while its records were still being applied")
         .isPositive();
     JsonPath byProvince =

@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shishi.aggregator.Pipeline;
 import cn.shishi.aggregator.audit.Actor;
-import cn.shishi.aggregator.config.AggregatorConfig;
 import cn.shishi.infra.ShishiInfrastructureResource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
@@ -31,7 +30,6 @@ class SliceChecksKeptTest {
   @Inject SliceCheckRepository checks;
   @Inject MeterRegistry registry;
   @Inject PartitionPositions positions;
-  @Inject AggregatorConfig config;
 
   private final Pipeline pipeline = new Pipeline();
 
@@ -104,7 +102,7 @@ class SliceChecksKeptTest {
     checks.save(List.of(new SliceCheck(zhejiang, Instant.now(), 4)));
 
     // Every run counts as behind a backlog: nothing pending is still more than -1.
-    schedule(overriding(config, "reconciliationDeferAbove", -1L)).reconcile();
+    schedule(-1).reconcile();
 
     assertThat(gauge()).as("another instance's check, taken in by a deferred run").isEqualTo(4.0);
     assertThat(checks.load(12))
@@ -113,7 +111,7 @@ class SliceChecksKeptTest {
         .extracting(SliceCheck::startedAt)
         .containsOnly(everything);
 
-    schedule(config).reconcile();
+    schedule(10_000).reconcile();
 
     assertThat(checks.load(12))
         .as("a run that is due checks the slice checked longest ago: the first of the tied")
@@ -148,19 +146,10 @@ class SliceChecksKeptTest {
     assertThat(checks.load(7)).containsExactly(new SliceCheck(slice, T0.plusSeconds(60), 0));
   }
 
-  private ReconciliationSchedule schedule(AggregatorConfig settings) {
-    return new ReconciliationSchedule(reconciliation, positions, settings, Clock.systemUTC());
-  }
-
-  /** {@code settings} with one setting's value replaced. */
-  private static AggregatorConfig overriding(
-      AggregatorConfig settings, String setting, Object value) {
-    return (AggregatorConfig)
-        Proxy.newProxyInstance(
-            AggregatorConfig.class.getClassLoader(),
-            new Class<?>[] {AggregatorConfig.class},
-            (proxy, method, arguments) ->
-                method.getName().equals(setting) ? value : method.invoke(settings, arguments));
+  /** A schedule that defers while more than {@code deferAbove} records are pending. */
+  private ReconciliationSchedule schedule(long deferAbove) {
+    return new ReconciliationSchedule(
+        reconciliation, positions, Clock.systemUTC(), deferAbove, Duration.ofHours(1));
   }
 
   private double gauge() {
