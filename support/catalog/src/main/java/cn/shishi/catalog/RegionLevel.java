@@ -17,12 +17,14 @@ public enum RegionLevel {
     return codeLength;
   }
 
+  /** The level of codes of {@code length}; a switch, as the aggregator asks it for every cell. */
   public static RegionLevel ofCodeLength(int length) {
-    for (RegionLevel level : values()) {
-      if (level.codeLength == length) {
-        return level;
-      }
-    }
-    throw new IllegalArgumentException("no region level has codes of length " + length);
+    return switch (length) {
+      case 2 -> PROVINCE;
+      case 4 -> CITY;
+      case 6 -> COUNTY;
+      default ->
+          throw new IllegalArgumentException("no region level has codes of length " + length);
+    };
   }
 }

@@ -67,22 +67,22 @@ public class LedgerWriter {
         PreparedStatement insert = c.prepareStatement(INSERT_REPORTS)) {
       insert.setTimestamp(1, Timestamp.from(processedAt));
       int i = 2;
-      insert.setArray(i++, Sql.texts(c, reports, FiledReport::reportId));
-      insert.setArray(i++, Sql.texts(c, reports, FiledReport::officeId));
-      insert.setArray(i++, Sql.texts(c, reports, FiledReport::regionCode));
-      insert.setArray(i++, Sql.texts(c, reports, r -> RegionPath.of(r.regionCode()).province()));
-      insert.setArray(i++, Sql.texts(c, reports, r -> RegionPath.of(r.regionCode()).city()));
-      insert.setArray(i++, Sql.texts(c, reports, FiledReport::program));
-      insert.setArray(i++, Sql.texts(c, reports, FiledReport::taskType));
-      insert.setArray(i++, Sql.longs(c, reports, FiledReport::quantity));
-      insert.setArray(i++, Sql.longs(c, reports, FiledReport::beneficiaries));
-      insert.setArray(i++, Sql.texts(c, reports, FiledReport::completedAt));
-      insert.setArray(i++, Sql.texts(c, reports, r -> r.contribution().day()));
-      insert.setArray(i++, Sql.texts(c, reports, FiledReport::note));
-      insert.setArray(i++, Sql.texts(c, reports, FiledReport::receivedAt));
-      insert.setArray(i++, Sql.longs(c, reports, r -> r.position().partition()));
-      insert.setArray(i++, Sql.longs(c, reports, r -> r.position().offset()));
-      insert.setArray(i, Sql.texts(c, reports, FiledReport::filedBy));
+      insert.setObject(i++, Sql.texts(reports, FiledReport::reportId));
+      insert.setObject(i++, Sql.texts(reports, FiledReport::officeId));
+      insert.setObject(i++, Sql.texts(reports, FiledReport::regionCode));
+      insert.setObject(i++, Sql.texts(reports, r -> RegionPath.of(r.regionCode()).province()));
+      insert.setObject(i++, Sql.texts(reports, r -> RegionPath.of(r.regionCode()).city()));
+      insert.setObject(i++, Sql.texts(reports, FiledReport::program));
+      insert.setObject(i++, Sql.texts(reports, FiledReport::taskType));
+      insert.setObject(i++, Sql.longs(reports, FiledReport::quantity));
+      insert.setObject(i++, Sql.longs(reports, FiledReport::beneficiaries));
+      insert.setObject(i++, Sql.texts(reports, FiledReport::completedAt));
+      insert.setObject(i++, Sql.texts(reports, r -> r.contribution().day()));
+      insert.setObject(i++, Sql.texts(reports, FiledReport::note));
+      insert.setObject(i++, Sql.texts(reports, FiledReport::receivedAt));
+      insert.setObject(i++, Sql.longs(reports, r -> r.position().partition()));
+      insert.setObject(i++, Sql.longs(reports, r -> r.position().offset()));
+      insert.setObject(i, Sql.texts(reports, FiledReport::filedBy));
       Set<ReportKey> inserted = new HashSet<>();
       try (ResultSet rows = insert.executeQuery()) {
         while (rows.next()) {
@@ -108,7 +108,7 @@ public class LedgerWriter {
                     + " beneficiaries, completed_at, note, received_at, kafka_partition,"
                     + " kafka_offset, filed_by FROM report WHERE (office_id, report_id) IN"
                     + " (SELECT * FROM unnest(?::text[], ?::uuid[]))")) {
-      select.setArray(1, Sql.texts(c, keys, ReportKey::officeId));
+      select.setObject(1, Sql.texts(keys, ReportKey::officeId));
       select.setArray(2, c.createArrayOf("uuid", keys.stream().map(ReportKey::reportId).toArray()));
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {

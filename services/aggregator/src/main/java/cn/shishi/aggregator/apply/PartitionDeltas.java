@@ -37,11 +37,10 @@ public final class PartitionDeltas {
   // Key order: the upserts then visit the index and the heap in order, which costs PostgreSQL much
   // less than a random order (B2, 2026-12-02); and whoever writes takes row locks in one order.
   private static final Comparator<ShardRow> ROW_ORDER =
-      Comparator.comparing((ShardRow row) -> row.cell().regionCode())
-          .thenComparing(row -> row.cell().day(), Comparator.nullsFirst(Comparator.naturalOrder()))
-          .thenComparing(row -> row.cell().program())
-          .thenComparing(row -> row.cell().taskType())
-          .thenComparingInt(ShardRow::shard);
+      (a, b) -> {
+        int order = a.cell().compareTo(b.cell());
+        return order != 0 ? order : Integer.compare(a.shard(), b.shard());
+      };
 
   private final TreeMap<Integer, RollupDelta> byPartition = new TreeMap<>();
 

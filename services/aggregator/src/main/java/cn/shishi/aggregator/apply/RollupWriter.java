@@ -113,16 +113,16 @@ public class RollupWriter {
     }
     try (PreparedStatement upsert = c.prepareStatement(sql)) {
       int i = 1;
-      upsert.setArray(i++, Sql.texts(c, rows, row -> row.cell().regionCode()));
+      upsert.setObject(i++, Sql.texts(rows, row -> row.cell().regionCode()));
       if (!withoutPeriod) {
-        upsert.setArray(i++, Sql.texts(c, rows, row -> row.cell().day()));
+        upsert.setObject(i++, Sql.texts(rows, row -> row.cell().day()));
       }
-      upsert.setArray(i++, Sql.texts(c, rows, row -> row.cell().program()));
-      upsert.setArray(i++, Sql.texts(c, rows, row -> row.cell().taskType()));
-      upsert.setArray(i++, Sql.longs(c, rows, row -> row.change().reports()));
-      upsert.setArray(i++, Sql.longs(c, rows, row -> row.change().quantity()));
-      upsert.setArray(i++, Sql.longs(c, rows, row -> row.change().beneficiaries()));
-      upsert.setArray(i, Sql.longs(c, rows, ShardRow::shard));
+      upsert.setObject(i++, Sql.texts(rows, row -> row.cell().program()));
+      upsert.setObject(i++, Sql.texts(rows, row -> row.cell().taskType()));
+      upsert.setObject(i++, Sql.longs(rows, row -> row.change().reports()));
+      upsert.setObject(i++, Sql.longs(rows, row -> row.change().quantity()));
+      upsert.setObject(i++, Sql.longs(rows, row -> row.change().beneficiaries()));
+      upsert.setObject(i, Sql.longs(rows, ShardRow::shard));
       upsert.executeUpdate();
     }
   }

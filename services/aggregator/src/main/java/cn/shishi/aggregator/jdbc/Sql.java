@@ -1,6 +1,5 @@
 package cn.shishi.aggregator.jdbc;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -37,28 +36,27 @@ public final class Sql {
     params.add(value);
   }
 
-  public static <T> Array texts(
-      Connection connection, Collection<T> rows, Function<T, Object> column) throws SQLException {
+  /** A column as a {@code text} array parameter, each value as its {@code toString()}. */
+  public static <T> ArrayParameter texts(Collection<T> rows, Function<T, Object> column) {
     String[] texts = new String[rows.size()];
     int i = 0;
     for (T row : rows) {
       Object value = column.apply(row);
       texts[i++] = value == null ? null : value.toString();
     }
-    return connection.createArrayOf("text", texts);
+    return ArrayParameter.texts(texts);
   }
 
   /**
-   * A column of numbers as an {@code int8} array, which the driver sends in binary: no text to
-   * write here nor to parse in PostgreSQL.
+   * A column of numbers as an {@code int8} array parameter, sent in binary: no text to write here
+   * nor to parse in PostgreSQL.
    */
-  public static <T> Array longs(Connection connection, Collection<T> rows, ToLongFunction<T> column)
-      throws SQLException {
-    Long[] numbers = new Long[rows.size()];
+  public static <T> ArrayParameter longs(Collection<T> rows, ToLongFunction<T> column) {
+    long[] numbers = new long[rows.size()];
     int i = 0;
     for (T row : rows) {
       numbers[i++] = column.applyAsLong(row);
     }
-    return connection.createArrayOf("int8", numbers);
+    return ArrayParameter.longs(numbers);
   }
 }
