@@ -1,12 +1,14 @@
 package cn.shishi.aggregator.fold;
 
 import cn.shishi.aggregator.jdbc.PersistenceFailure;
+import cn.shishi.aggregator.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import javax.sql.DataSource;
 
 /**
@@ -53,69 +55,60 @@ public class ShardFoldRepository {
 
   /** Folds the day cells of {@code day}; returns how many cells had more than one row. */
   public int foldDay(LocalDate day) {
-    return run(FOLD_DAY, day);
+    return run(FOLD_DAY, "day " + day, thrice(day));
   }
 
   /** Folds the month cells of the month that starts on {@code month}; the cells folded. */
   public int foldMonth(LocalDate month) {
-    return run(FOLD_MONTH, month);
+    return run(FOLD_MONTH, "month " + month, thrice(month));
   }
 
   /** Folds the all-time totals; how many cells had more than one row. */
   public int foldProvinceTotals() {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement fold = c.prepareStatement(FOLD_PROVINCE_TOTALS)) {
-      return fold.executeUpdate();
-    } catch (SQLException e) {
-      throw new PersistenceFailure("folding the shards of the all-time totals", e);
-    }
+    return run(FOLD_PROVINCE_TOTALS, "the all-time totals");
   }
 
   /** Whether an all-time total has more than one row. */
   public boolean shardedProvinceTotals() {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement select = c.prepareStatement(SHARDED_PROVINCE_TOTALS);
-        ResultSet row = select.executeQuery()) {
-      row.next();
-      return row.getBoolean(1);
-    } catch (SQLException e) {
-      throw new PersistenceFailure("looking for shard rows of the all-time totals", e);
-    }
+    return exists(SHARDED_PROVINCE_TOTALS, "the all-time totals");
   }
 
   /** Whether a cell of {@code day} has more than one row: a fold would change something. */
   public boolean shardedDay(LocalDate day) {
-    return exists(SHARDED_DAY, day);
+    return exists(SHARDED_DAY, "day " + day, java.sql.Date.valueOf(day));
   }
 
   /** Whether a cell of the month starting on {@code month} has more than one row. */
   public boolean shardedMonth(LocalDate month) {
-    return exists(SHARDED_MONTH, month);
+    return exists(SHARDED_MONTH, "month " + month, java.sql.Date.valueOf(month));
   }
 
-  private boolean exists(String sql, LocalDate period) {
+  /** A fold statement names its period three times. */
+  private static Object[] thrice(LocalDate period) {
+    java.sql.Date date = java.sql.Date.valueOf(period);
+    return new Object[] {date, date, date};
+  }
+
+  private boolean exists(String sql, String what, Object... params) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement select = c.prepareStatement(sql)) {
-      select.setDate(1, java.sql.Date.valueOf(period));
+      Sql.bind(c, select, Arrays.asList(params));
       try (ResultSet row = select.executeQuery()) {
         row.next();
         return row.getBoolean(1);
       }
     } catch (SQLException e) {
-      throw new PersistenceFailure("looking for shard rows of " + period, e);
+      throw new PersistenceFailure("looking for shard rows of " + what, e);
     }
   }
 
-  private int run(String sql, LocalDate period) {
+  private int run(String sql, String what, Object... params) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement fold = c.prepareStatement(sql)) {
-      java.sql.Date date = java.sql.Date.valueOf(period);
-      fold.setDate(1, date);
-      fold.setDate(2, date);
-      fold.setDate(3, date);
+      Sql.bind(c, fold, Arrays.asList(params));
       return fold.executeUpdate();
     } catch (SQLException e) {
-      throw new PersistenceFailure("folding the shards of " + period, e);
+      throw new PersistenceFailure("folding the shards of " + what, e);
     }
   }
 
