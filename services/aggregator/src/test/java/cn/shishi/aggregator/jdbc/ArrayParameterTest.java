@@ -62,25 +62,23 @@ class ArrayParameterTest {
   }
 
   private List<String> unnest(Object texts, Object numbers) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement select =
-            c.prepareStatement(
-                "SELECT t, n FROM unnest(?::text[], ?::int8[]) WITH ORDINALITY AS u(t, n, i)"
-                    + " ORDER BY i")) {
-      select.setObject(1, texts);
-      select.setObject(2, numbers);
-      return rows(select);
-    }
+    return unnest("?::text[], ?::int8[]", texts, numbers);
   }
 
+  /** The arrays' text forms, bound as text and cast. */
   private List<String> unnestText(String texts, String numbers) throws SQLException {
+    return unnest("?::text::text[], ?::text::int8[]", texts, numbers);
+  }
+
+  private List<String> unnest(String arrays, Object texts, Object numbers) throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement select =
             c.prepareStatement(
-                "SELECT t, n FROM unnest(?::text::text[], ?::text::int8[]) WITH ORDINALITY"
-                    + " AS u(t, n, i) ORDER BY i")) {
-      select.setString(1, texts);
-      select.setString(2, numbers);
+                "SELECT t, n FROM unnest("
+                    + arrays
+                    + ") WITH ORDINALITY AS u(t, n, i) ORDER BY i")) {
+      select.setObject(1, texts);
+      select.setObject(2, numbers);
       return rows(select);
     }
   }
