@@ -44,6 +44,8 @@ class DeploymentConfigIT {
       Pattern.compile("--entity-name\\s+(\\S+)\\s+--add-config\\s+([^\\s&]+)");
 
   /** What each service cannot run without, as environment variables. */
+  private static final String JVM_OPTIONS = "JDK_JAVA_OPTIONS";
+
   private static final Map<String, Set<String>> REQUIRED_ENVIRONMENT =
       Map.of(
           "console",
@@ -685,9 +687,34 @@ class DeploymentConfigIT {
             r -> assertThat(r.path("metadata").path("namespace").asText()).isEqualTo("shishi"));
   }
 
-  private static int aggregatorPool() {
+  /**
+   * The ingest's young generation (docs/benchmarks.md, B1, 2026-12-04) is measured with {@code
+   * bin/shishi}'s options; compose and Kubernetes give the ingest the same, and no other service.
+   */
+  @Test
+  void theIngestRunsWithTheYoungGenerationItWasMeasuredWith() throws IOException {
+    Matcher local =
+        Pattern.compile("(?m)^INGEST_YOUNG_GENERATION=\"([^\"]+)\"$")
+            .matcher(Files.readString(RepoFiles.path("bin/shishi")));
+    assertThat(local.find()).as("INGEST_YOUNG_GENERATION in bin/shishi").isTrue();
+    String measured = local.group(1);
+    assertThat(measured).contains("-Xmn");
+
+    JsonNode services = compose().path("services");
+    assertThat(fields(services.path("ingest").path("environment")))
+        .containsEntry(JVM_OPTIONS, measured);
+    for (String other : List.of("aggregator", "console")) {
+      assertThat(fields(services.path(other).path("environment"))).doesNotContainKey(JVM_OPTIONS);
+    }
+    assertThat(containerEnvironment("shishi-ingest")).containsEntry(JVM_OPTIONS, measured);
+    for (String other : List.of("shishi-aggregator", "shishi-console")) {
+      assertThat(containerEnvironment(other)).doesNotContainKey(JVM_OPTIONS);
+    }
+  }
+
+  private static Map<String, String> containerEnvironment(String deployment) {
     Map<String, String> env = new LinkedHashMap<>();
-    manifest("Deployment", "shishi-aggregator")
+    manifest("Deployment", deployment)
         .path("spec")
         .path("template")
         .path("spec")
@@ -695,6 +722,11 @@ class DeploymentConfigIT {
         .get(0)
         .path("env")
         .forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+    return env;
+  }
+
+  private static int aggregatorPool() {
+    Map<String, String> env = containerEnvironment("shishi-aggregator");
     // Both pools, as if the reads went to the primary too (they do in deploy/k8s/base).
     return Integer.parseInt(env.getOrDefault("QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "16"))
         + Integer.parseInt(env.getOrDefault("QUARKUS_DATASOURCE_READS_JDBC_MAX_SIZE", "8"));
@@ -827,6 +859,9 @@ class DeploymentConfigIT {
         .stringPropertyNames()
         .forEach(key -> known.add(environmentName(key.replaceFirst("^%[a-z]+\\.", ""))));
     known.add("QUARKUS_PROFILE");
+    // Read by the java launcher, after the image's JAVA_TOOL_OPTIONS (the ingest's young
+    // generation).
+    known.add(JVM_OPTIONS);
     known.addAll(MAPPED_WITHOUT_DEFAULT);
     // Quarkus hands every KAFKA_* variable to the Kafka clients (security.protocol, sasl.*).
     environment.stream().filter(name -> name.startsWith("KAFKA_")).forEach(known::add);
