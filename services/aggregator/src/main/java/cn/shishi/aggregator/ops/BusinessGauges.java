@@ -27,27 +27,30 @@ public class BusinessGauges {
 
   private final TotalsRepository totals;
   private final TaskUnits units;
-  private final MultiGauge reports;
-  private final MultiGauge quantity;
-  private final MultiGauge beneficiaries;
+  private final GaugeRows reports;
+  private final GaugeRows quantity;
+  private final GaugeRows beneficiaries;
 
   public BusinessGauges(TotalsRepository totals, TaskUnits units, MeterRegistry registry) {
     this.totals = totals;
     this.units = units;
     this.reports =
-        MultiGauge.builder("shishi.rollup.reports")
-            .description("Reports counted, all time, net of withdrawals")
-            .register(registry);
+        new GaugeRows(
+            MultiGauge.builder("shishi.rollup.reports")
+                .description("Reports counted, all time, net of withdrawals")
+                .register(registry));
     this.quantity =
-        MultiGauge.builder("shishi.rollup.quantity")
-            .description(
-                "Sum of the counted reports' quantity, all time, in the kind of task's unit"
-                    + " (tag unit: never add two units)")
-            .register(registry);
+        new GaugeRows(
+            MultiGauge.builder("shishi.rollup.quantity")
+                .description(
+                    "Sum of the counted reports' quantity, all time, in the kind of task's unit"
+                        + " (tag unit: never add two units)")
+                .register(registry));
     this.beneficiaries =
-        MultiGauge.builder("shishi.rollup.beneficiaries")
-            .description("Sum of the counted reports' beneficiaries, all time")
-            .register(registry);
+        new GaugeRows(
+            MultiGauge.builder("shishi.rollup.beneficiaries")
+                .description("Sum of the counted reports' beneficiaries, all time")
+                .register(registry));
   }
 
   /**
@@ -60,55 +63,31 @@ public class BusinessGauges {
   public void refresh() {
     try {
       List<ProvinceTotal> rows = totals.provinceTotals();
-      reports.register(
-          rows(rows, "program", ProvinceTotal::program, t -> t.totals().reports()), true);
-      quantity.register(quantities(rows), true);
-      beneficiaries.register(
-          rows(rows, "task_type", ProvinceTotal::taskType, t -> t.totals().beneficiaries()), true);
+      reports.publish(
+          sums(rows, row -> tags(row, "program", row.program()), t -> t.totals().reports()));
+      quantity.publish(
+          sums(
+              rows,
+              row -> tags(row, "task_type", row.taskType()).and("unit", units.of(row.taskType())),
+              t -> t.totals().quantity()));
+      beneficiaries.publish(
+          sums(
+              rows,
+              row -> tags(row, "task_type", row.taskType()),
+              t -> t.totals().beneficiaries()));
     } catch (RuntimeException e) {
       LOG.debugf("business gauges not refreshed: %s", e);
     }
   }
 
-  /** Quantity per province and kind of task, tagged with the kind of task's unit. */
-  private List<MultiGauge.Row<?>> quantities(List<ProvinceTotal> rows) {
-    Map<List<String>, Long> sums =
-        rows.stream()
-            .collect(
-                Collectors.groupingBy(
-                    row -> List.of(row.province(), row.taskType()),
-                    Collectors.summingLong(row -> row.totals().quantity())));
-    return sums.entrySet().stream()
-        .<MultiGauge.Row<?>>map(
-            sum -> {
-              String taskType = sum.getKey().get(1);
-              return MultiGauge.Row.of(
-                  Tags.of(
-                      "province", sum.getKey().get(0),
-                      "task_type", taskType,
-                      "unit", units.of(taskType)),
-                  sum.getValue());
-            })
-        .toList();
+  private static Tags tags(ProvinceTotal row, String tag, String value) {
+    return Tags.of("province", row.province(), tag, value);
   }
 
-  private static List<MultiGauge.Row<?>> rows(
+  private static Map<Tags, Long> sums(
       List<ProvinceTotal> rows,
-      String tag,
-      Function<ProvinceTotal, String> value,
+      Function<ProvinceTotal, Tags> tags,
       ToLongFunction<ProvinceTotal> measure) {
-    Map<List<String>, Long> sums =
-        rows.stream()
-            .collect(
-                Collectors.groupingBy(
-                    row -> List.of(row.province(), value.apply(row)),
-                    Collectors.summingLong(measure)));
-    return sums.entrySet().stream()
-        .<MultiGauge.Row<?>>map(
-            sum ->
-                MultiGauge.Row.of(
-                    Tags.of("province", sum.getKey().get(0), tag, sum.getKey().get(1)),
-                    sum.getValue()))
-        .toList();
+    return rows.stream().collect(Collectors.groupingBy(tags, Collectors.summingLong(measure)));
   }
 }
