@@ -43,9 +43,9 @@ class DeploymentConfigIT {
   private static final Pattern TOPIC_SETTINGS =
       Pattern.compile("--entity-name\\s+(\\S+)\\s+--add-config\\s+([^\\s&]+)");
 
-  /** What each service cannot run without, as environment variables. */
   private static final String JVM_OPTIONS = "JDK_JAVA_OPTIONS";
 
+  /** What each service cannot run without, as environment variables. */
   private static final Map<String, Set<String>> REQUIRED_ENVIRONMENT =
       Map.of(
           "console",
