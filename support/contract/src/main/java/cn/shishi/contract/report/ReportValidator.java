@@ -6,6 +6,7 @@ import cn.shishi.contract.PlainText;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -29,6 +30,12 @@ public final class ReportValidator {
   private final Clock clock;
   private final LocalDate earliestCompletedOn;
   private final Duration maxClockSkew;
+  // Per report, comparing instants is what costs least (the zone and the duration's general
+  // arithmetic were 4 % of the ingest's CPU under B1): the campaign's first instant in China, and
+  // the skew in the two parts Instant adds directly.
+  private final Instant earliestCompletion;
+  private final long maxClockSkewSeconds;
+  private final long maxClockSkewNanos;
 
   public ReportValidator(
       Catalog catalog, Clock clock, LocalDate earliestCompletedOn, Duration maxClockSkew) {
@@ -36,6 +43,9 @@ public final class ReportValidator {
     this.clock = clock;
     this.earliestCompletedOn = earliestCompletedOn;
     this.maxClockSkew = maxClockSkew;
+    this.earliestCompletion = earliestCompletedOn.atStartOfDay(CHINA).toInstant();
+    this.maxClockSkewSeconds = maxClockSkew.getSeconds();
+    this.maxClockSkewNanos = maxClockSkew.getNano();
   }
 
   /**
@@ -134,12 +144,15 @@ public final class ReportValidator {
       violations.add(new Violation(at + "/completedAt", "report.completedAt.required"));
       return;
     }
-    if (completedAt.toInstant().isAfter(clock.instant().plus(maxClockSkew))) {
+    Instant completion = completedAt.toInstant();
+    Instant latest = clock.instant().plusSeconds(maxClockSkewSeconds).plusNanos(maxClockSkewNanos);
+    if (completion.isAfter(latest)) {
       violations.add(
           new Violation(
               at + "/completedAt", "report.completedAt.future", maxClockSkew.toMinutes()));
     }
-    if (completedAt.atZoneSameInstant(CHINA).toLocalDate().isBefore(earliestCompletedOn)) {
+    // Before the campaign's first day in China exactly when before that day's first instant.
+    if (completion.isBefore(earliestCompletion)) {
       violations.add(
           new Violation(
               at + "/completedAt",

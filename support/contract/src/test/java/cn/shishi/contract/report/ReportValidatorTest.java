@@ -117,7 +117,11 @@ class ReportValidatorTest {
     assertThat(pointers(completedAt("2021-05-14T04:05:00Z"))).isEmpty();
     assertThat(pointers(completedAt("2021-05-14T04:05:01Z")))
         .containsExactly("/reports/7/completedAt");
+    assertThat(pointers(completedAt("2021-05-14T12:05:00.000000001+08:00")))
+        .containsExactly("/reports/7/completedAt");
     assertThat(pointers(completedAt("2021-01-01T00:00:00+08:00"))).isEmpty();
+    assertThat(pointers(completedAt("2020-12-31T15:59:59.999999999Z")))
+        .containsExactly("/reports/7/completedAt");
     assertThat(pointers(completedAt("2020-12-31T23:59:59+08:00")))
         .containsExactly("/reports/7/completedAt");
     // 2020-12-31T16:00Z is already 2021-01-01 in China.
