@@ -18,6 +18,15 @@ public class AssignmentPartitioner implements Partitioner {
   private final PartitionAssignment assignment;
   private final AtomicInteger keyless = new AtomicInteger();
 
+  /**
+   * The partition count last read, with the metadata snapshot it was read from: a {@link Cluster}
+   * never changes, and the producer hands a new one to every record after an update. Reading the
+   * count from the snapshot for each record was 3 % of the ingest's CPU under B1.
+   */
+  private volatile PartitionCount lastCount;
+
+  private record PartitionCount(Cluster cluster, String topic, int partitions) {}
+
   public AssignmentPartitioner() {
     this(PartitionAssignment.current());
   }
@@ -34,17 +43,32 @@ public class AssignmentPartitioner implements Partitioner {
   @Override
   public int partition(
       String topic, Object key, byte[] keyBytes, Object value, byte[] valueBytes, Cluster cluster) {
-    int partitions = cluster.partitionCountForTopic(topic);
-    return partition(keyBytes, partitions);
+    // Every producer of the topic writes its keys with Kafka's StringSerializer (UTF-8), so a
+    // String key is the text of its bytes; decoding them again cost 1.4 % of the ingest's CPU.
+    String text = key instanceof String given ? given : null;
+    return partition(text, keyBytes, partitionCount(topic, cluster));
   }
 
   int partition(byte[] keyBytes, int partitions) {
+    return partition(null, keyBytes, partitions);
+  }
+
+  private int partition(String keyText, byte[] keyBytes, int partitions) {
     if (keyBytes == null) {
       return Utils.toPositive(keyless.getAndIncrement()) % partitions;
     }
-    OptionalInt planned =
-        assignment.partition(new String(keyBytes, StandardCharsets.UTF_8), partitions);
+    String text = keyText != null ? keyText : new String(keyBytes, StandardCharsets.UTF_8);
+    OptionalInt planned = assignment.partition(text, partitions);
     return planned.orElseGet(() -> Utils.toPositive(Utils.murmur2(keyBytes)) % partitions);
+  }
+
+  private int partitionCount(String topic, Cluster cluster) {
+    PartitionCount last = lastCount;
+    if (last == null || last.cluster() != cluster || !last.topic().equals(topic)) {
+      last = new PartitionCount(cluster, topic, cluster.partitionCountForTopic(topic));
+      lastCount = last;
+    }
+    return last.partitions();
   }
 
   @Override

@@ -6,11 +6,16 @@ import cn.shishi.catalog.ProvincePopulation;
 import cn.shishi.catalog.Regions;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
+import org.apache.kafka.common.Cluster;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.PartitionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -74,6 +79,50 @@ class PartitionAssignmentTest {
       keyless.add(partitioner.partition(null, 7));
     }
     assertThat(keyless).hasSize(7).allMatch(p -> p >= 0 && p < 7);
+  }
+
+  @Test
+  void thePartitionerReadsEachMetadataSnapshotsPartitionCount() {
+    AssignmentPartitioner partitioner = new AssignmentPartitioner(FILE);
+    String key =
+        IntStream.range(11, 66)
+            .mapToObj(String::valueOf)
+            .filter(k -> FILE.partition(k, 12).isPresent() && FILE.partition(k, 24).isPresent())
+            .filter(k -> FILE.partition(k, 12).getAsInt() != FILE.partition(k, 24).getAsInt())
+            .findFirst()
+            .orElseThrow();
+    byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+    Cluster twelve = cluster(Map.of("task-reports", 12));
+    Cluster grown = cluster(Map.of("task-reports", 24, "other", 7));
+
+    assertThat(partitioner.partition("task-reports", key, bytes, null, null, twelve))
+        .isEqualTo(FILE.partition(key, 12).getAsInt());
+    assertThat(partitioner.partition("task-reports", key, bytes, null, null, twelve))
+        .isEqualTo(FILE.partition(key, 12).getAsInt());
+    assertThat(partitioner.partition("task-reports", key, bytes, null, null, grown))
+        .as("after the topic grew")
+        .isEqualTo(FILE.partition(key, 24).getAsInt());
+    assertThat(partitioner.partition("other", key, bytes, null, null, grown))
+        .as("another topic in the same snapshot")
+        .isEqualTo(BuiltInPartitioner.partitionForKey(bytes, 7));
+    assertThat(partitioner.partition("task-reports", bytes, bytes, null, null, grown))
+        .as("a key that is not text, by its bytes")
+        .isEqualTo(FILE.partition(key, 24).getAsInt());
+  }
+
+  private static Cluster cluster(Map<String, Integer> partitionsByTopic) {
+    Node node = new Node(0, "localhost", 9092);
+    List<PartitionInfo> infos =
+        partitionsByTopic.entrySet().stream()
+            .flatMap(
+                topic ->
+                    IntStream.range(0, topic.getValue())
+                        .mapToObj(
+                            p ->
+                                new PartitionInfo(
+                                    topic.getKey(), p, node, new Node[] {node}, new Node[] {node})))
+            .toList();
+    return new Cluster("test", List.of(node), infos, Set.of(), Set.of());
   }
 
   @Test
