@@ -56,8 +56,9 @@ class ReportFiledJsonTest {
   @ParameterizedTest
   @MethodSource("events")
   void writesWhatTheRecordSerializerWrote(ReportFiled event) throws Exception {
-    assertThat(text(ReportFiledJson.write(event)))
-        .isEqualTo(text(RECORD_SERIALIZER.writeValueAsBytes(event)));
+    byte[] written = ReportFiledJson.write(event);
+    byte[] expected = RECORD_SERIALIZER.writeValueAsBytes(event);
+    assertThat(written).as("%s, as text: %s", text(written), text(expected)).isEqualTo(expected);
   }
 
   @Test

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
+import cn.shishi.contract.EventTimestamps;
+import cn.shishi.contract.ReportFiled;
+import cn.shishi.contract.ReportFiledJson;
 import cn.shishi.contract.partition.PartitionAssignment;
 import cn.shishi.infra.ContractSamples;
 import cn.shishi.infra.ShishiInfrastructureResource;
@@ -12,10 +15,16 @@ import cn.shishi.infra.TestTokens;
 import cn.shishi.infra.TopicFixture;
 import cn.shishi.ingest.Samples;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,6 +34,40 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ReportResourceTest {
   private final ObjectMapper json = new ObjectMapper();
   @RegisterExtension final TopicFixture topic = TopicFixture.reports();
+  @Inject ObjectMapper applicationMapper;
+
+  /**
+   * Reports are written by the contract's own writer, withdrawals by this application's mapper: the
+   * two must agree, whatever Quarkus's Jackson settings become.
+   */
+  @Test
+  void reportEventsAreWrittenAsTheApplicationsMapperWritesThem() throws Exception {
+    ObjectWriter mapper =
+        applicationMapper
+            .copy()
+            .registerModule(EventTimestamps.module())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .writer();
+    for (String note : new String[] {"为南湖区两户老人完成适老化改造", null, "\u2028 \" \\ \u0001 😀"}) {
+      ReportFiled event =
+          new ReportFiled(
+              1,
+              UUID.randomUUID(),
+              "jx-office-1",
+              "330402",
+              "warm-nest",
+              "household-helped",
+              null,
+              5,
+              OffsetDateTime.parse("2021-05-14T10:30:00.120+08:00"),
+              note,
+              Instant.parse("2021-05-14T02:31:07.250Z"),
+              "jx-clerk-wang");
+      assertThat(ReportFiledJson.write(event))
+          .as("note %s", note)
+          .isEqualTo(mapper.writeValueAsBytes(event));
+    }
+  }
 
   @Test
   void acceptsAReportOnlyOnceKafkaHoldsItUnderItsOfficesCity() throws Exception {

@@ -129,6 +129,23 @@ class ReportValidatorTest {
   }
 
   @Test
+  void boundsCompletedAtByASkewOfAnyPrecision() {
+    ReportValidator halfSecond = validatorWithSkew(Duration.ofSeconds(300, 500_000_000));
+    assertThat(halfSecond.validate(completedAt("2021-05-14T04:05:00.5Z"), "").isValid()).isTrue();
+    assertThat(halfSecond.validate(completedAt("2021-05-14T04:05:00.500000001Z"), "").isValid())
+        .isFalse();
+    ReportValidator behind = validatorWithSkew(Duration.ofSeconds(-1));
+    assertThat(behind.validate(completedAt("2021-05-14T03:59:59Z"), "").isValid()).isTrue();
+    assertThat(behind.validate(completedAt("2021-05-14T03:59:59.000000001Z"), "").isValid())
+        .isFalse();
+  }
+
+  private static ReportValidator validatorWithSkew(Duration skew) {
+    return new ReportValidator(
+        CATALOG, Clock.fixed(NOW, ZoneOffset.UTC), LocalDate.parse("2021-01-01"), skew);
+  }
+
+  @Test
   void countsNoteCharactersAfterNfcNormalisation() {
     String decomposed = "e\u0301".repeat(500); // 1000 chars, 500 after NFC
     ReportValidator.Validated validated = validator.validate(withNote(decomposed), "");
