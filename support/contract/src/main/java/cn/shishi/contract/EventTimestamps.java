@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -55,6 +57,18 @@ public final class EventTimestamps {
     module.addDeserializer(
         Instant.class, new Reader<>(Instant.class, OffsetDateTime::toInstant, Instant::parse));
     return module;
+  }
+
+  /**
+   * A writer of events with {@code mapper}'s settings and the events' timestamps as RFC 3339 text
+   * (docs/events.md), whatever {@code mapper} does with dates elsewhere.
+   */
+  public static ObjectWriter writer(ObjectMapper mapper) {
+    return mapper
+        .copy()
+        .registerModule(module())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .writer();
   }
 
   public static OffsetDateTime offsetDateTime(String text) {

@@ -11,11 +11,11 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 
 /**
- * Writes a {@link ReportFiled} as JSON: the bytes Jackson's record serializer gives with {@link
- * EventTimestamps#module()} and dates as text (the record's field order, nulls written, timestamps
- * as RFC 3339), written field by field. A measured hot path (docs/benchmarks.md, B1, 2026-12-04):
- * the record serializer reached each field through reflection and a property writer; this writer
- * takes about a fifth less time.
+ * Writes a {@link ReportFiled} as JSON: the bytes Jackson's record serializer gives through {@link
+ * EventTimestamps#writer} (the record's field order, nulls written, timestamps as RFC 3339),
+ * written field by field. A measured hot path (docs/benchmarks.md, B1, 2026-12-04): the record
+ * serializer reached each field through reflection and a property writer; this writer takes about a
+ * fifth less time.
  *
  * <p>It reads no mapper configuration: it matches the ingest's mapper as long as that writes nulls,
  * keeps the records' field names and writes dates as text (Quarkus's defaults). The ingest's {@code

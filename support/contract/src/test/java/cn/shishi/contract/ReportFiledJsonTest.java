@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -19,13 +18,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The hand-written writer gives, byte for byte, what the record serializer gave before it. */
 class ReportFiledJsonTest {
-  /** As the ingest configured its writer before {@link ReportFiledJson}. */
+  /** The ingest's writer of other events, as it wrote reports before {@link ReportFiledJson}. */
   private static final ObjectWriter RECORD_SERIALIZER =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .registerModule(EventTimestamps.module())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .writer();
+      EventTimestamps.writer(new ObjectMapper().registerModule(new JavaTimeModule()));
 
   static Stream<ReportFiled> events() {
     return Stream.of(

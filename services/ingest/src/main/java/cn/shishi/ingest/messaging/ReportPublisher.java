@@ -8,7 +8,6 @@ import cn.shishi.ingest.config.IngestConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -91,13 +90,7 @@ public class ReportPublisher {
       TraceContextHeaders traceContext) {
     this.producer = producer;
     this.traceContext = traceContext;
-    // Timestamps as RFC 3339 text, as the contract has them (docs/events.md), whatever the
-    // application's mapper does with dates elsewhere.
-    this.writer =
-        json.copy()
-            .registerModule(EventTimestamps.module())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .writer();
+    this.writer = EventTimestamps.writer(json);
     this.topic = topic;
     this.publishTimeout = publishTimeout;
     this.room = new Semaphore(maxPendingRecords);

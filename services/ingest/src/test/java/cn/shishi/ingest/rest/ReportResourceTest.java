@@ -16,7 +16,6 @@ import cn.shishi.infra.TopicFixture;
 import cn.shishi.ingest.Samples;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,12 +41,7 @@ class ReportResourceTest {
    */
   @Test
   void reportEventsAreWrittenAsTheApplicationsMapperWritesThem() throws Exception {
-    ObjectWriter mapper =
-        applicationMapper
-            .copy()
-            .registerModule(EventTimestamps.module())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .writer();
+    ObjectWriter mapper = EventTimestamps.writer(applicationMapper);
     for (String note : new String[] {"为南湖区两户老人完成适老化改造", null, "\u2028 \" \\ \u0001 😀"}) {
       ReportFiled event =
           new ReportFiled(

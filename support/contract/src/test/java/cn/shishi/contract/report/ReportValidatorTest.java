@@ -31,12 +31,7 @@ class ReportValidatorTest {
         }
       };
 
-  private final ReportValidator validator =
-      new ReportValidator(
-          CATALOG,
-          Clock.fixed(NOW, ZoneOffset.UTC),
-          LocalDate.parse("2021-01-01"),
-          Duration.ofMinutes(5));
+  private final ReportValidator validator = validatorWithSkew(Duration.ofMinutes(5));
 
   private static ReportSubmission valid() {
     return SubmissionBuilder.valid().build();
