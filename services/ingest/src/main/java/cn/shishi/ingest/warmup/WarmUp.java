@@ -7,6 +7,7 @@ import cn.shishi.ingest.domain.ReportBatch;
 import cn.shishi.ingest.messaging.OutgoingEvent;
 import cn.shishi.ingest.messaging.ReportEventMapper;
 import cn.shishi.ingest.messaging.ReportPublisher;
+import cn.shishi.ingest.rest.ReportBatchDecoder;
 import cn.shishi.web.Caller;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
@@ -28,11 +29,10 @@ import org.jboss.logging.Logger;
 /**
  * Takes a freshly started ingest through its reports' path before it says it is ready: the producer
  * learns the topic's partitions, and {@code shishi.ingest.warm-up-reports} made-up reports are
- * decoded by the request's JSON mapper, validated, mapped to events and serialised. Nothing is
- * published. Without it, the first offices to reach a new instance paid for the JIT compiling that
- * code on a busy machine (B9 in docs/benchmarks.md). With Kafka away the metadata request fails
- * after {@code max.block.ms} and the rest goes on; whatever fails, the instance is ready at the
- * end.
+ * decoded as a batch's body is, validated, mapped to events and serialised. Nothing is published.
+ * Without it, the first offices to reach a new instance paid for the JIT compiling that code on a
+ * busy machine (B9 in docs/benchmarks.md). With Kafka away the metadata request fails after {@code
+ * max.block.ms} and the rest goes on; whatever fails, the instance is ready at the end.
  */
 @ApplicationScoped
 public class WarmUp {
@@ -42,6 +42,7 @@ public class WarmUp {
   private static final Caller OFFICE = new Caller("warm-up", Set.of("office"), "330402", "warm-up");
 
   private final ObjectMapper json;
+  private final ReportBatchDecoder decoder;
   private final ReportValidator validator;
   private final ReportPublisher publisher;
   private final ManagedExecutor executor;
@@ -52,12 +53,14 @@ public class WarmUp {
 
   public WarmUp(
       ObjectMapper json,
+      ReportBatchDecoder decoder,
       ReportValidator validator,
       ReportPublisher publisher,
       ManagedExecutor executor,
       Clock clock,
       IngestConfig config) {
     this.json = json;
+    this.decoder = decoder;
     this.validator = validator;
     this.publisher = publisher;
     this.executor = executor;
@@ -124,7 +127,7 @@ public class WarmUp {
   private int rehearse(byte[] body) {
     ReportBatch batch;
     try {
-      batch = json.readValue(body, ReportBatch.class);
+      batch = decoder.decode(body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -162,4 +162,54 @@ class StrictJsonTest {
                         () -> new ByteArrayInputStream(body))));
     org.assertj.core.api.Assertions.assertThat(answer.statusCode()).isEqualTo(413);
   }
+
+  /** A batch of two sample reports, the second's JSON text changed as {@link #with} does. */
+  private static String batchWithSecond(String field, String json) {
+    return "{\"reports\": [" + Samples.reportRequest() + ", " + with(field, json) + "]}";
+  }
+
+  private static io.restassured.response.ValidatableResponse postBatch(String body) {
+    return given()
+        .auth()
+        .oauth2(TestTokens.jiaxingOffice())
+        .contentType("application/json")
+        .body(body)
+        .post("/api/v1/reports/batch")
+        .then();
+  }
+
+  /**
+   * The batch endpoint reads plain bodies its own way (ReportBatchDecoder); refusals are as ever.
+   */
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "quantity|\"2\"",
+        "quantity|null",
+        "beneficiaries|99999999999999999999",
+        "reportId|\"not-a-uuid\"",
+        "completedAt|\"2021-05-14T10:30:00\"",
+        "note|{}"
+      })
+  void rejectsAWrongTypeInABatchAtItsPointer(String field, String json) {
+    postBatch(batchWithSecond(field, json))
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors[0].pointer", equalTo("/reports/1/" + field));
+  }
+
+  @Test
+  void rejectsUnknownFieldsAndMalformedBatches() {
+    String unknown = Samples.reportRequest().put("officeId", "x").toString();
+    postBatch("{\"reports\": [" + unknown + "]}")
+        .statusCode(422)
+        .body("errors[0].pointer", equalTo("/reports/0/officeId"));
+    postBatch("{\"reports\": [{\"quantity\": 1, \"quantity\": 2}]}")
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("detail", org.hamcrest.Matchers.containsString("1"));
+    postBatch("{\"reports\": []} trailing").statusCode(400);
+    postBatch("").statusCode(422).body("errors[0].pointer", equalTo("/reports"));
+  }
 }
