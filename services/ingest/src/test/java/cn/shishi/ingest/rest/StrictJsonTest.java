@@ -28,12 +28,16 @@ class StrictJsonTest {
   URI reports;
 
   private static io.restassured.response.ValidatableResponse post(String body) {
+    return postTo("/api/v1/reports", body);
+  }
+
+  private static io.restassured.response.ValidatableResponse postTo(String path, String body) {
     return given()
         .auth()
         .oauth2(TestTokens.jiaxingOffice())
         .contentType("application/json")
         .body(body)
-        .post("/api/v1/reports")
+        .post(path)
         .then();
   }
 
@@ -169,13 +173,7 @@ class StrictJsonTest {
   }
 
   private static io.restassured.response.ValidatableResponse postBatch(String body) {
-    return given()
-        .auth()
-        .oauth2(TestTokens.jiaxingOffice())
-        .contentType("application/json")
-        .body(body)
-        .post("/api/v1/reports/batch")
-        .then();
+    return postTo("/api/v1/reports/batch", body);
   }
 
   /**
