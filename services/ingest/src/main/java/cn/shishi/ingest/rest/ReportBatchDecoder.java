@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -67,7 +68,8 @@ public class ReportBatchDecoder {
   public ReportBatchDecoder(ObjectMapper json) {
     this.strict = json.readerFor(ReportBatch.class);
     // The mapper's parser settings (limits, strictness), less the duplicate detection that a plain
-    // body does here with a bit per field.
+    // body does here with a bit per field. A copy taken once is enough: Quarkus has applied every
+    // customizer before any bean is given the mapper, and nothing changes it afterwards.
     this.plainJson =
         json.getFactory().copy().disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   }
@@ -75,7 +77,9 @@ public class ReportBatchDecoder {
   /** The batch, as the application's mapper reads it; its exceptions are the mapper's. */
   public ReportBatch decode(byte[] body) throws IOException {
     ReportBatch plain = plain(body);
-    return plain != null ? plain : strict.readValue(body);
+    // From a stream, as Quarkus's own reader gives the mapper a body, so that a refusal reads as it
+    // did (a document's length, for one, is checked as a stream is read, at once for an array).
+    return plain != null ? plain : strict.readValue(new ByteArrayInputStream(body));
   }
 
   /** The batch if the body is plain, or null to leave it to the strict mapper. */

@@ -48,12 +48,8 @@ public class ReportBatchReader implements MessageBodyReader<ReportBatch> {
       MultivaluedMap<String, String> httpHeaders,
       InputStream entityStream)
       throws IOException {
-    byte[] body = entityStream.readAllBytes();
-    if (body.length == 0) {
-      return null;
-    }
     try {
-      return decoder.decode(body);
+      return decoder.decode(entityStream.readAllBytes());
     } catch (MismatchedInputException e) {
       if (String.valueOf(e.getMessage()).startsWith("No content")) {
         return null;

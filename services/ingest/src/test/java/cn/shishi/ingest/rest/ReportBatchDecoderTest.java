@@ -1,37 +1,33 @@
 package cn.shishi.ingest.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import cn.shishi.ingest.config.StrictJsonCustomizer;
-import cn.shishi.ingest.domain.ReportBatch;
-import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.Random;
-import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The decoder yields what the application's strict mapper yields, for every body: the same batch,
  * or the same exception with the same message (location and path included). Plain bodies must take
  * the token-by-token path, everything else must leave it, or these comparisons would prove nothing.
+ * {@code ReportBatchDecoderAppTest} repeats the comparisons against the mapper Quarkus builds.
  */
 class ReportBatchDecoderTest {
   private static final ObjectMapper JSON = appMapper();
-  private static final ObjectReader STRICT = JSON.readerFor(ReportBatch.class);
-  private static final String UUID_TEXT = "0f8fad5b-d9cb-469f-a165-70867728950e";
 
-  private final ReportBatchDecoder decoder = new ReportBatchDecoder(JSON);
+  private final DecodingComparison comparison =
+      new DecodingComparison(new ReportBatchDecoder(JSON), JSON);
 
   /** As Quarkus builds it: modules found on the class path, unknown fields allowed; then ours. */
   private static ObjectMapper appMapper() {
@@ -41,186 +37,134 @@ class ReportBatchDecoderTest {
     return mapper;
   }
 
-  private static String report(String fields) {
-    return "{\"reports\": [{" + fields + "}]}";
+  static Stream<String> plain() {
+    return BatchBodies.plain().stream();
   }
 
-  private static String plainReport() {
-    return "\"reportId\": \""
-        + UUID_TEXT
-        + "\", \"regionCode\": \"330402\", \"program\": \"warm-nest\", \"taskType\":"
-        + " \"household-helped\", \"quantity\": 2, \"beneficiaries\": 5, \"completedAt\":"
-        + " \"2021-05-14T10:30:00+08:00\", \"note\": \"为南湖区两户老人完成适老化改造\"";
+  static Stream<String> reportDeviations() {
+    return BatchBodies.reportDeviations().stream();
   }
 
-  /** Decodes as the service does and as the strict mapper does, and compares the outcomes. */
-  private void assertSameOutcome(String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    Throwable expectedFailure = catchThrowable(() -> STRICT.readValue(bytes));
-    if (expectedFailure == null) {
-      assertThat(decoder.decode(bytes)).isEqualTo(STRICT.readValue(bytes));
-      return;
-    }
-    Throwable failure = catchThrowable(() -> decoder.decode(bytes));
-    assertThat(failure).isInstanceOf(expectedFailure.getClass());
-    assertThat(failure.getMessage()).isEqualTo(expectedFailure.getMessage());
-  }
-
-  private void assertPlain(String body) throws IOException {
-    assertThat(decoder.plain(body.getBytes(StandardCharsets.UTF_8))).as(body).isNotNull();
-    assertSameOutcome(body);
-  }
-
-  private void assertLeftToTheMapper(String body) throws IOException {
-    assertThat(decoder.plain(body.getBytes(StandardCharsets.UTF_8))).as(body).isNull();
-    assertSameOutcome(body);
-  }
-
-  @Test
-  void readsAPlainReportInAnyOrderWithAnyFieldLeftOutOrTextNull() throws IOException {
-    assertPlain(report(plainReport()));
-    assertPlain(report(""));
-    assertPlain("{\"reports\": []}");
-    assertPlain(" \n{\"reports\":[{\"note\":\"x\",\"reportId\":\"" + UUID_TEXT + "\"}]}\n ");
-    assertPlain(
-        report("\"note\": null, \"regionCode\": null, \"program\": null, \"taskType\": null"));
-    assertPlain(report("\"report\\u0049d\": \"" + UUID_TEXT.toUpperCase() + "\""));
-    assertPlain(report("\"quantity\": -2147483648, \"beneficiaries\": 2147483647"));
-    assertPlain(report("\"completedAt\": \"2021-05-14T10:30:00.123456789Z\""));
-    assertPlain("{\"repor\\u0074s\": []}");
+  static Stream<String> otherBodies() {
+    return BatchBodies.otherBodies().stream();
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "\"quantity\": 1, \"quantity\": 2",
-        "\"note\": \"a\", \"program\": \"b\", \"note\": \"c\"",
-        "\"officeId\": \"x\"",
-        "\"note\": {\"a\": 1}",
-        "\"note\": [\"a\"]",
-        "\"note\": 7",
-        "\"program\": true",
-        "\"quantity\": null",
-        "\"quantity\": \"2\"",
-        "\"quantity\": 2.0",
-        "\"quantity\": 1e2",
-        "\"beneficiaries\": 2147483648",
-        "\"beneficiaries\": 99999999999999999999",
-        "\"reportId\": null",
-        "\"reportId\": 7",
-        "\"reportId\": \" 0f8fad5b-d9cb-469f-a165-70867728950e\"",
-        "\"reportId\": \"0f8fad5b-d9cb-469f-a165-70867728950g\"",
-        "\"reportId\": \"0f8fad5b+d9cb-469f-a165-70867728950e\"",
-        "\"reportId\": \"０f8fad5b-d9cb-469f-a165-70867728950e\"",
-        "\"reportId\": \"D4+trdm2R5+hZXCGdyiVDg==\"",
-        "\"completedAt\": null",
-        "\"completedAt\": \"2021-05-14T10:30+08:00\"",
-        "\"completedAt\": \"2021-05-14t10:30:00.123456789z\"",
-        "\"completedAt\": \"2021-05-14T10:30:00\"",
-        "\"completedAt\": 1620959400",
-        "\"note\": \"unterminated",
-        "\"note\": \"bad escape \\q\"",
-        "\"quantity\": 01"
-      })
-  void leavesAnythingElseInAReportToTheMapper(String fields) throws IOException {
-    assertLeftToTheMapper(report(fields));
+  @MethodSource("plain")
+  void readsAPlainBatchItself(String body) {
+    assertThat(comparison.assertSameOutcome(body)).as("read by the decoder").isTrue();
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "",
-        "   ",
-        "null",
-        "[]",
-        "{}",
-        "{\"reports\": null}",
-        "{\"reports\": [null]}",
-        "{\"reports\": [1]}",
-        "{\"reports\": [[]]}",
-        "{\"reports\": {}}",
-        "{\"reports\": [], \"reports\": []}",
-        "{\"reports\": [], \"extra\": 1}",
-        "{\"reports\": []} trailing",
-        "{\"reports\": []} {}",
-        "{\"reports\": [{}]",
-        "{\"reports\": [{},]}"
-      })
-  void leavesAnyOtherBodyToTheMapper(String body) throws IOException {
-    assertLeftToTheMapper(body);
+  @MethodSource("reportDeviations")
+  void leavesAnythingElseInAReportToTheMapper(String fields) {
+    assertThat(comparison.assertSameOutcome(BatchBodies.report(fields)))
+        .as("read by the decoder")
+        .isFalse();
+  }
+
+  @ParameterizedTest
+  @MethodSource("otherBodies")
+  void leavesAnyOtherBodyToTheMapper(String body) {
+    assertThat(comparison.assertSameOutcome(body)).as("read by the decoder").isFalse();
   }
 
   @Test
-  void readsRandomPlainBatchesAsTheMapperDoes() throws IOException {
+  void readsRandomPlainBatchesAsTheMapperDoes() {
     Random random = new Random(20261204);
     for (int batch = 0; batch < 200; batch++) {
-      String body = randomBatch(random, 1 + random.nextInt(20));
-      assertPlain(body);
+      byte[] body = BatchBodies.randomBatch(JSON.getFactory(), random, 1 + random.nextInt(20));
+      assertThat(comparison.assertSameOutcome(body)).as("read by the decoder").isTrue();
     }
   }
 
-  /** Reports with fields in a random order, some left out, text drawn from hostile characters. */
-  private static String randomBatch(Random random, int size) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
-      json.writeStartObject();
-      json.writeArrayFieldStart("reports");
-      for (int i = 0; i < size; i++) {
-        json.writeStartObject();
-        List<Integer> fields = new ArrayList<>(List.of(0, 1, 2, 3, 4, 5, 6, 7));
-        if (random.nextBoolean()) {
-          Collections.shuffle(fields, random);
-        }
-        for (int field : fields) {
-          if (random.nextInt(8) > 0) {
-            writeField(json, field, random);
-          }
-        }
-        json.writeEndObject();
+  /** Bytes changed at random: whichever path a mutant takes, its outcome is the mapper's. */
+  @Test
+  void answersRandomlyMutatedBodiesAsTheMapperDoes() {
+    Random random = new Random(20261205);
+    int plain = 0;
+    int mutants = 5_000;
+    for (int i = 0; i < mutants; i++) {
+      byte[] body = BatchBodies.randomBatch(JSON.getFactory(), random, 1 + random.nextInt(3));
+      if (comparison.assertSameOutcome(BatchBodies.mutated(body, random))) {
+        plain++;
       }
-      json.writeEndArray();
-      json.writeEndObject();
     }
-    return out.toString(StandardCharsets.UTF_8);
+    // Some mutants stay plain (a digit for a digit, a character of a note), most do not.
+    assertThat(plain).isBetween(mutants / 50, mutants / 2);
   }
 
-  private static void writeField(JsonGenerator json, int field, Random random) throws IOException {
-    switch (field) {
-      case 0 ->
-          json.writeStringField(
-              "reportId", new UUID(random.nextLong(), random.nextLong()).toString());
-      case 1 -> json.writeStringField("regionCode", text(random));
-      case 2 -> json.writeStringField("program", text(random));
-      case 3 -> json.writeStringField("taskType", text(random));
-      case 4 -> json.writeNumberField("quantity", random.nextInt());
-      case 5 -> json.writeNumberField("beneficiaries", random.nextInt(1000));
-      case 6 ->
-          json.writeStringField(
-              "completedAt",
-              "2021-0"
-                  + (1 + random.nextInt(9))
-                  + "-1"
-                  + random.nextInt(10)
-                  + "T0"
-                  + random.nextInt(10)
-                  + ":30:00."
-                  + random.nextInt(1000)
-                  + (random.nextBoolean() ? "Z" : "+08:00"));
-      default -> json.writeStringField("note", random.nextInt(5) == 0 ? null : text(random));
-    }
+  static Stream<Arguments> encodings() {
+    String body = BatchBodies.report(BatchBodies.plainReport());
+    return Stream.of(
+        Arguments.of("UTF-8 with a byte order mark", withBom(body, StandardCharsets.UTF_8)),
+        Arguments.of("UTF-16BE", body.getBytes(StandardCharsets.UTF_16BE)),
+        Arguments.of("UTF-16LE", body.getBytes(StandardCharsets.UTF_16LE)),
+        Arguments.of("UTF-16 with a byte order mark", body.getBytes(StandardCharsets.UTF_16)),
+        Arguments.of("UTF-32BE", body.getBytes(Charset.forName("UTF-32BE"))),
+        Arguments.of("UTF-32LE", body.getBytes(Charset.forName("UTF-32LE"))),
+        Arguments.of("GB18030", body.getBytes(Charset.forName("GB18030"))),
+        Arguments.of("a stray continuation byte", withNote("\"a\u0080b\"")),
+        Arguments.of("a lead byte without its continuation", withNote("\"a\u00c3(\"")),
+        Arguments.of("an overlong slash", withNote("\"\u00c0\u00af\"")),
+        Arguments.of("0xFF", withNote("\"\u00ff\"")),
+        Arguments.of("a truncated character at the end", withNote("\"\u00e4\u00b8")),
+        Arguments.of("an encoded surrogate", withNote("\"\u00ed\u00a0\u0080\"")),
+        Arguments.of("a NUL", withNote("\"a\u0000\"")));
   }
 
-  private static final String HOSTILE = "a\"\\/\n\t\u0000\u001f\u2028\u2029é中文😀";
+  private static byte[] withBom(String body, Charset charset) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf});
+    out.writeBytes(body.getBytes(charset));
+    return out.toByteArray();
+  }
 
-  private static String text(Random random) {
-    StringBuilder text = new StringBuilder();
-    int length = random.nextInt(12);
-    for (int i = 0; i < length; i++) {
-      text.appendCodePoint(
-          HOSTILE.codePointAt(
-              HOSTILE.offsetByCodePoints(
-                  0, random.nextInt(HOSTILE.codePointCount(0, HOSTILE.length())))));
-    }
-    return text.toString();
+  /**
+   * A report whose note is {@code json} with each character written as the one byte it stands for.
+   */
+  private static byte[] withNote(String json) {
+    return BatchBodies.report("\"program\": \"p\", \"note\": " + json)
+        .getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("encodings")
+  void answersEveryEncodingAsTheMapperDoes(String encoding, byte[] body) {
+    comparison.assertSameOutcome(body);
+  }
+
+  /** The mapper's read limits hold on the decoder's path too: it leaves a body over one to it. */
+  @Test
+  void keepsTheMappersReadLimits() {
+    ObjectMapper limited = appMapper();
+    limited
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxStringLength(40)
+                .maxNumberLength(4)
+                .maxNameLength(12)
+                .maxNestingDepth(3)
+                .maxDocumentLength(600)
+                .build());
+    DecodingComparison withLimits =
+        new DecodingComparison(new ReportBatchDecoder(limited), limited);
+    String small = "\"program\": \"p\", \"quantity\": 12";
+
+    assertThat(withLimits.assertSameOutcome(BatchBodies.report(small))).isTrue();
+    assertThat(
+            withLimits.assertSameOutcome(
+                BatchBodies.report("\"note\": \"" + "字".repeat(41) + "\"")))
+        .isFalse();
+    assertThat(withLimits.assertSameOutcome(BatchBodies.report("\"quantity\": 123456"))).isFalse();
+    assertThat(withLimits.assertSameOutcome(BatchBodies.report("\"completedAtTime\": 1")))
+        .isFalse();
+    assertThat(withLimits.assertSameOutcome(BatchBodies.report("\"note\": [[\"a\"]]"))).isFalse();
+    // Longer than a stream's first buffer, after which Jackson counts what it has read.
+    String large =
+        "{\"reports\": [" + String.join(", ", Collections.nCopies(300, "{" + small + "}")) + "]}";
+    assertThat(large.length()).isGreaterThan(8_000);
+    assertThat(withLimits.assertSameOutcome(large)).isFalse();
   }
 }
