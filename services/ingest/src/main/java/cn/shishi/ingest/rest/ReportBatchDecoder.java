@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -46,6 +47,13 @@ public class ReportBatchDecoder {
     new SerializedString("note")
   };
 
+  /**
+   * Longer than any field name matched here by its bytes and any timestamp read here in place,
+   * neither of which passes the parser's length checks: under smaller limits every body goes to the
+   * mapper.
+   */
+  private static final int SHORTEST_LIMIT_READ_HERE = 64;
+
   /** Each ASCII character's value as a hexadecimal digit, or -1. */
   private static final byte[] NIBBLES = nibbles();
 
@@ -63,6 +71,7 @@ public class ReportBatchDecoder {
   }
 
   private final JsonFactory plainJson;
+  private final boolean limitsAllowPlain;
   private final ObjectReader strict;
 
   public ReportBatchDecoder(ObjectMapper json) {
@@ -72,6 +81,10 @@ public class ReportBatchDecoder {
     // customizer before any bean is given the mapper, and nothing changes it afterwards.
     this.plainJson =
         json.getFactory().copy().disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    StreamReadConstraints limits = plainJson.streamReadConstraints();
+    this.limitsAllowPlain =
+        limits.getMaxNameLength() >= SHORTEST_LIMIT_READ_HERE
+            && limits.getMaxStringLength() >= SHORTEST_LIMIT_READ_HERE;
   }
 
   /** The batch, as the application's mapper reads it; its exceptions are the mapper's. */
@@ -84,6 +97,9 @@ public class ReportBatchDecoder {
 
   /** The batch if the body is plain, or null to leave it to the strict mapper. */
   ReportBatch plain(byte[] body) {
+    if (!limitsAllowPlain) {
+      return null;
+    }
     try (JsonParser parser = plainJson.createParser(body)) {
       if (parser.nextToken() != JsonToken.START_OBJECT
           || !parser.nextFieldName(REPORTS)

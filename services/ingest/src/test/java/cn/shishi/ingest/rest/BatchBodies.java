@@ -115,7 +115,10 @@ final class BatchBodies {
         "{\"reports\": [{}]",
         "{\"reports\": [{},]}",
         "{\"reports\": [{}] // comment\n}",
-        "{'reports': []}");
+        "{'reports': []}",
+        "\ufeff",
+        "\ufeff ",
+        "\ufeff{\"reports\": []} \ufeff");
   }
 
   /** Reports with fields in a random order, some left out, text drawn from hostile characters. */

@@ -2,9 +2,7 @@ package cn.shishi.ingest.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.shishi.ingest.config.StrictJsonCustomizer;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
@@ -24,18 +22,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code ReportBatchDecoderAppTest} repeats the comparisons against the mapper Quarkus builds.
  */
 class ReportBatchDecoderTest {
-  private static final ObjectMapper JSON = appMapper();
+  private static final ObjectMapper JSON = ApplicationMapper.create();
 
   private final DecodingComparison comparison =
       new DecodingComparison(new ReportBatchDecoder(JSON), JSON);
-
-  /** As Quarkus builds it: modules found on the class path, unknown fields allowed; then ours. */
-  private static ObjectMapper appMapper() {
-    ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
-    mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    new StrictJsonCustomizer().customize(mapper);
-    return mapper;
-  }
 
   static Stream<String> plain() {
     return BatchBodies.plain().stream();
@@ -137,14 +127,11 @@ class ReportBatchDecoderTest {
   /** The mapper's read limits hold on the decoder's path too: it leaves a body over one to it. */
   @Test
   void keepsTheMappersReadLimits() {
-    ObjectMapper limited = appMapper();
-    limited
-        .getFactory()
-        .setStreamReadConstraints(
+    ObjectMapper limited =
+        ApplicationMapper.withLimits(
             StreamReadConstraints.builder()
-                .maxStringLength(40)
+                .maxStringLength(64)
                 .maxNumberLength(4)
-                .maxNameLength(12)
                 .maxNestingDepth(3)
                 .maxDocumentLength(600)
                 .build());
@@ -153,18 +140,39 @@ class ReportBatchDecoderTest {
     String small = "\"program\": \"p\", \"quantity\": 12";
 
     assertThat(withLimits.assertSameOutcome(BatchBodies.report(small))).isTrue();
+    assertThat(withLimits.assertSameOutcome(BatchBodies.report(BatchBodies.plainReport())))
+        .isTrue();
     assertThat(
             withLimits.assertSameOutcome(
-                BatchBodies.report("\"note\": \"" + "字".repeat(41) + "\"")))
+                BatchBodies.report("\"note\": \"" + "字".repeat(65) + "\"")))
         .isFalse();
     assertThat(withLimits.assertSameOutcome(BatchBodies.report("\"quantity\": 123456"))).isFalse();
-    assertThat(withLimits.assertSameOutcome(BatchBodies.report("\"completedAtTime\": 1")))
-        .isFalse();
     assertThat(withLimits.assertSameOutcome(BatchBodies.report("\"note\": [[\"a\"]]"))).isFalse();
     // Longer than a stream's first buffer, after which Jackson counts what it has read.
     String large =
         "{\"reports\": [" + String.join(", ", Collections.nCopies(300, "{" + small + "}")) + "]}";
     assertThat(large.length()).isGreaterThan(8_000);
     assertThat(withLimits.assertSameOutcome(large)).isFalse();
+  }
+
+  /**
+   * A name the decoder matches by its bytes, and a timestamp it reads in place, pass no length
+   * check of the parser's: under limits that small it leaves every body to the mapper.
+   */
+  @Test
+  void leavesEveryBodyToTheMapperUnderLimitsShorterThanItsNamesOrTimestamps() {
+    ObjectMapper shortNames =
+        ApplicationMapper.withLimits(StreamReadConstraints.builder().maxNameLength(12).build());
+    assertThat(
+            new DecodingComparison(new ReportBatchDecoder(shortNames), shortNames)
+                .assertSameOutcome(BatchBodies.report(BatchBodies.plainReport())))
+        .isFalse();
+    ObjectMapper shortStrings =
+        ApplicationMapper.withLimits(StreamReadConstraints.builder().maxStringLength(30).build());
+    assertThat(
+            new DecodingComparison(new ReportBatchDecoder(shortStrings), shortStrings)
+                .assertSameOutcome(
+                    BatchBodies.report("\"completedAt\": \"2021-05-14T10:30:00.123456789Z\"")))
+        .isFalse();
   }
 }

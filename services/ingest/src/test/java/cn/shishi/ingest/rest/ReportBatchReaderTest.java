@@ -3,7 +3,6 @@ package cn.shishi.ingest.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import cn.shishi.ingest.config.StrictJsonCustomizer;
 import cn.shishi.ingest.domain.ReportBatch;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
@@ -25,15 +24,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * for malformed JSON.
  */
 class ReportBatchReaderTest {
-  private static final ObjectMapper JSON = strictMapper();
+  private static final ObjectMapper JSON = ApplicationMapper.create();
 
   private final ReportBatchReader reader = new ReportBatchReader(new ReportBatchDecoder(JSON));
-
-  private static ObjectMapper strictMapper() {
-    ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
-    new StrictJsonCustomizer().customize(mapper);
-    return mapper;
-  }
 
   private ReportBatch read(String body) throws IOException {
     return reader.readFrom(
