@@ -3,21 +3,36 @@ package cn.shishi.ingest.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shishi.infra.ShishiInfrastructureResource;
+import cn.shishi.ingest.domain.ReportBatch;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.resteasy.reactive.jackson.runtime.serialisers.ServerJacksonMessageBodyReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import java.io.ByteArrayInputStream;
+import java.lang.annotation.Annotation;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 /**
  * The decoder the application uses, against the mapper Quarkus built (every module and customizer
- * it found), rather than {@code ReportBatchDecoderTest}'s imitation of it.
+ * it found), rather than {@code ReportBatchDecoderTest}'s imitation of it; and the batch's reader
+ * against Quarkus REST's own JSON reader, which read batches before it.
  */
 @QuarkusTest
 @WithTestResource(ShishiInfrastructureResource.class)
 class ReportBatchDecoderAppTest {
+  private static final Annotation[] NO_ANNOTATIONS = new Annotation[0];
+
   @Inject ObjectMapper json;
+  @Inject Instance<ObjectMapper> mappers;
   @Inject ReportBatchDecoder decoder;
 
   private DecodingComparison comparison() {
@@ -45,6 +60,71 @@ class ReportBatchDecoderAppTest {
     }
     for (String body : BatchBodies.otherBodies()) {
       assertThat(comparison.assertSameOutcome(body)).as(body).isFalse();
+    }
+  }
+
+  /** Every body: the same batch, or the same exception (its status and cause if a 400). */
+  @Test
+  void answersEveryBodyAsQuarkussOwnReaderDoes() {
+    ReportBatchReader ours = new ReportBatchReader(decoder);
+    ServerJacksonMessageBodyReader quarkus = new ServerJacksonMessageBodyReader(mappers);
+    for (byte[] body : everyKindOfBody()) {
+      Object expected = outcome(() -> read(quarkus, body));
+      Object actual = outcome(() -> read(ours, body));
+      String shown = new String(body, StandardCharsets.UTF_8);
+      if (expected instanceof Exception refusal) {
+        assertThat(actual).as(shown).isInstanceOf(refusal.getClass());
+        assertSameException((Exception) actual, refusal, shown);
+      } else {
+        assertThat(actual).as(shown).isEqualTo(expected);
+      }
+    }
+  }
+
+  private static void assertSameException(Exception actual, Exception expected, String shown) {
+    assertThat(actual.getMessage()).as(shown).isEqualTo(expected.getMessage());
+    if (expected instanceof WebApplicationException badRequest) {
+      assertThat(((WebApplicationException) actual).getResponse().getStatus())
+          .as(shown)
+          .isEqualTo(badRequest.getResponse().getStatus());
+      assertThat(actual.getCause()).as(shown).isInstanceOf(expected.getCause().getClass());
+      assertThat(actual.getCause().getMessage())
+          .as(shown)
+          .isEqualTo(expected.getCause().getMessage());
+    }
+  }
+
+  private List<byte[]> everyKindOfBody() {
+    List<byte[]> bodies = new ArrayList<>();
+    BatchBodies.plain().forEach(body -> bodies.add(body.getBytes(StandardCharsets.UTF_8)));
+    BatchBodies.reportDeviations()
+        .forEach(fields -> bodies.add(BatchBodies.report(fields).getBytes(StandardCharsets.UTF_8)));
+    BatchBodies.otherBodies().forEach(body -> bodies.add(body.getBytes(StandardCharsets.UTF_8)));
+    Random random = new Random(20261207);
+    for (int i = 0; i < 1_000; i++) {
+      byte[] body = BatchBodies.randomBatch(json.getFactory(), random, 1 + random.nextInt(3));
+      bodies.add(BatchBodies.mutated(body, random));
+    }
+    return bodies;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Object read(jakarta.ws.rs.ext.MessageBodyReader reader, byte[] body)
+      throws Exception {
+    return reader.readFrom(
+        ReportBatch.class,
+        ReportBatch.class,
+        NO_ANNOTATIONS,
+        MediaType.APPLICATION_JSON_TYPE,
+        null,
+        new ByteArrayInputStream(body));
+  }
+
+  private static Object outcome(Callable<Object> read) {
+    try {
+      return read.call();
+    } catch (Exception e) {
+      return e;
     }
   }
 }
