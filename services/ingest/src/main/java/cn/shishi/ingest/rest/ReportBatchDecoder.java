@@ -91,7 +91,8 @@ public class ReportBatchDecoder {
   public ReportBatch decode(byte[] body) throws IOException {
     ReportBatch plain = plain(body);
     // From a stream, as Quarkus's own reader gives the mapper a body, so that a refusal reads as it
-    // did (a document's length, for one, is checked as a stream is read, at once for an array).
+    // did: a document's length, for one, is checked buffer by buffer in a stream, but up front in
+    // an array.
     return plain != null ? plain : strict.readValue(new ByteArrayInputStream(body));
   }
 
