@@ -3,22 +3,16 @@ package cn.shishi.ingest.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shishi.infra.ShishiInfrastructureResource;
-import cn.shishi.ingest.domain.ReportBatch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.resteasy.reactive.jackson.runtime.serialisers.ServerJacksonMessageBodyReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
-import java.io.ByteArrayInputStream;
-import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,8 +23,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(ShishiInfrastructureResource.class)
 class ReportBatchDecoderAppTest {
-  private static final Annotation[] NO_ANNOTATIONS = new Annotation[0];
-
   @Inject ObjectMapper json;
   @Inject Instance<ObjectMapper> mappers;
   @Inject ReportBatchDecoder decoder;
@@ -69,28 +61,10 @@ class ReportBatchDecoderAppTest {
     ReportBatchReader ours = new ReportBatchReader(decoder);
     ServerJacksonMessageBodyReader quarkus = new ServerJacksonMessageBodyReader(mappers);
     for (byte[] body : everyKindOfBody()) {
-      Object expected = outcome(() -> read(quarkus, body));
-      Object actual = outcome(() -> read(ours, body));
-      String shown = new String(body, StandardCharsets.UTF_8);
-      if (expected instanceof Exception refusal) {
-        assertThat(actual).as(shown).isInstanceOf(refusal.getClass());
-        assertSameException((Exception) actual, refusal, shown);
-      } else {
-        assertThat(actual).as(shown).isEqualTo(expected);
-      }
-    }
-  }
-
-  private static void assertSameException(Exception actual, Exception expected, String shown) {
-    assertThat(actual.getMessage()).as(shown).isEqualTo(expected.getMessage());
-    if (expected instanceof WebApplicationException badRequest) {
-      assertThat(((WebApplicationException) actual).getResponse().getStatus())
-          .as(shown)
-          .isEqualTo(badRequest.getResponse().getStatus());
-      assertThat(actual.getCause()).as(shown).isInstanceOf(expected.getCause().getClass());
-      assertThat(actual.getCause().getMessage())
-          .as(shown)
-          .isEqualTo(expected.getCause().getMessage());
+      DecodingComparison.assertSameAnswer(
+          DecodingComparison.outcome(() -> DecodingComparison.read(ours, body)),
+          DecodingComparison.outcome(() -> DecodingComparison.read(quarkus, body)),
+          new String(body, StandardCharsets.UTF_8));
     }
   }
 
@@ -106,25 +80,5 @@ class ReportBatchDecoderAppTest {
       bodies.add(BatchBodies.mutated(body, random));
     }
     return bodies;
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Object read(jakarta.ws.rs.ext.MessageBodyReader reader, byte[] body)
-      throws Exception {
-    return reader.readFrom(
-        ReportBatch.class,
-        ReportBatch.class,
-        NO_ANNOTATIONS,
-        MediaType.APPLICATION_JSON_TYPE,
-        null,
-        new ByteArrayInputStream(body));
-  }
-
-  private static Object outcome(Callable<Object> read) {
-    try {
-      return read.call();
-    } catch (Exception e) {
-      return e;
-    }
   }
 }

@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -29,13 +27,7 @@ class ReportBatchReaderTest {
   private final ReportBatchReader reader = new ReportBatchReader(new ReportBatchDecoder(JSON));
 
   private ReportBatch read(String body) throws IOException {
-    return reader.readFrom(
-        ReportBatch.class,
-        ReportBatch.class,
-        new java.lang.annotation.Annotation[0],
-        MediaType.APPLICATION_JSON_TYPE,
-        null,
-        new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+    return (ReportBatch) DecodingComparison.read(reader, body.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
