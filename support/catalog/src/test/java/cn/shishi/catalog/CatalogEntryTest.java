@@ -1,0 +1,66 @@
+package cn.shishi.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CatalogEntryTest {
+  private static final Pattern CODE = Pattern.compile(CatalogEntry.CODE_PATTERN);
+
+  private static boolean byPattern(String code) {
+    return code.length() <= CatalogEntry.MAX_CODE_LENGTH && CODE.matcher(code).matches();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a", "warm-nest", "household-helped", "x1", "a-1", "b2b-2c-3d"})
+  void wordsOfLettersAndDigitsJoinedByHyphensAreCodes(String code) {
+    assertThat(CatalogEntry.isValidCode(code)).isTrue();
+  }
+
+  @ParameterizedTest
+  @NullAndEmptySource
+  @ValueSource(
+      strings = {
+        "1abc", "-abc", "abc-", "a--b", "Abc", "a_b", "a b", "a.b", "适老化", "ａbc", "a\u0000", "a\n",
+        "é"
+      })
+  void anythingElseIsNot(String code) {
+    assertThat(CatalogEntry.isValidCode(code)).isFalse();
+  }
+
+  @Test
+  void sixtyFourCharactersAtMost() {
+    assertThat(CatalogEntry.isValidCode("a".repeat(64))).isTrue();
+    assertThat(CatalogEntry.isValidCode("a".repeat(65))).isFalse();
+    assertThat(CatalogEntry.isValidCode("a-".repeat(32) + "b")).isFalse();
+  }
+
+  /**
+   * The hand-written check against the pattern it stands for, on strings made mostly of near
+   * misses.
+   */
+  @Test
+  void answersAsThePatternDoes() {
+    Random random = new Random(20261204);
+    String alphabet = "az09-_A é";
+    int codes = 0;
+    for (int n = 0; n < 200_000; n++) {
+      StringBuilder code = new StringBuilder();
+      int length = random.nextInt(n % 100 == 0 ? 70 : 8);
+      for (int i = 0; i < length; i++) {
+        code.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String candidate = code.toString();
+      boolean expected = byPattern(candidate);
+      assertThat(CatalogEntry.isValidCode(candidate)).as("\"%s\"", candidate).isEqualTo(expected);
+      codes += expected ? 1 : 0;
+    }
+    // Enough of both answers for the comparison to mean something.
+    assertThat(codes).isBetween(10_000, 190_000);
+  }
+}
