@@ -19,7 +19,7 @@ final class ChainEntries {
             report.quantity(),
             report.beneficiaries(),
             report.completedAt().toInstant(),
-            report.contribution().day(),
+            report.day(),
             report.note(),
             report.receivedAt(),
             report.filedBy(),

@@ -1,6 +1,7 @@
 package cn.shishi.aggregator.apply;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.UUID;
@@ -26,13 +27,16 @@ public record FiledReport(
   public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   public Contribution contribution() {
-    return new Contribution(
-        regionCode,
-        completedAt.atZoneSameInstant(CHINA).toLocalDate(),
-        program,
-        taskType,
-        quantity,
-        beneficiaries);
+    return new Contribution(regionCode, day(), program, taskType, quantity, beneficiaries);
+  }
+
+  /**
+   * The day the report counts in. {@code LocalDate.ofInstant} finds the same day as {@code
+   * atZoneSameInstant(CHINA).toLocalDate()} without building the zoned date-time and its parts:
+   * three times a report, that was 1.4 % of the aggregator's CPU samples (B2, 2026-12-04).
+   */
+  public LocalDate day() {
+    return LocalDate.ofInstant(completedAt.toInstant(), CHINA);
   }
 
   /** The report's key in the ledger: its id within its office. */

@@ -77,7 +77,7 @@ public class LedgerWriter {
       insert.setObject(i++, Sql.longs(reports, FiledReport::quantity));
       insert.setObject(i++, Sql.longs(reports, FiledReport::beneficiaries));
       insert.setObject(i++, Sql.texts(reports, FiledReport::completedAt));
-      insert.setObject(i++, Sql.texts(reports, r -> r.contribution().day()));
+      insert.setObject(i++, Sql.texts(reports, FiledReport::day));
       insert.setObject(i++, Sql.texts(reports, FiledReport::note));
       insert.setObject(i++, Sql.texts(reports, FiledReport::receivedAt));
       insert.setObject(i++, Sql.longs(reports, r -> r.position().partition()));
