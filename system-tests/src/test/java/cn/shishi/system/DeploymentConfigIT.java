@@ -580,6 +580,22 @@ class DeploymentConfigIT {
     }
   }
 
+  /** As the local run's and the tests' databases are (EmbeddedDatabase, InfrastructureTest). */
+  @Test
+  void everyDatabaseComparesTextByteByByte() {
+    JsonNode cluster =
+        RepoFiles.yamlDocuments(RepoFiles.path(PRODUCTION + "/postgres.yaml")).stream()
+            .filter(r -> r.path("kind").asText().equals("Cluster"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(cluster.path("spec").path("bootstrap").path("initdb").path("localeCollate").asText())
+        .isEqualTo("C");
+    assertThat(
+            fields(compose().path("services").path("postgres").path("environment"))
+                .get("POSTGRES_INITDB_ARGS"))
+        .isEqualTo("--lc-collate=C");
+  }
+
   @Test
   void kedaScalesTheAggregatorsWithinThePartitionsAndTheDatabasesConnections() {
     JsonNode scaled =

@@ -120,7 +120,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
           return;
         }
       }
-      statement.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
+      // Text compared byte by byte, as CloudNativePG's clusters do by default (deploy/k8s): under a
+      // libc locale such as C.UTF-8 every comparison of a key's codes goes through strcoll, which
+      // cost a rollup upsert 6-7 % more (docs/benchmarks.md, B2, 2026-12-04). The order is the same
+      // for UTF-8; character classes (LC_CTYPE) stay the server's.
+      statement.execute(
+          "CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' LC_COLLATE 'C' TEMPLATE template0");
     } catch (SQLException e) {
       throw new IllegalStateException("could not create database " + DATABASE, e);
     }

@@ -28,7 +28,14 @@ class InfrastructureTest {
       assertThat(
               topicPartitions(infrastructure.bootstrapServers(), cn.shishi.contract.Topics.CATALOG))
           .isEqualTo(1);
-      assertThat(serverVersion(infrastructure.database())).startsWith("17.");
+      DatabaseEndpoint database = infrastructure.database();
+      assertThat(firstValue(database, "SHOW server_version")).startsWith("17.");
+      // Byte order, as in production (EmbeddedDatabase says why).
+      assertThat(
+              firstValue(
+                  database,
+                  "SELECT datcollate FROM pg_database WHERE datname = current_database()"))
+          .isEqualTo("C");
     }
     assertThat(broker.isAlive()).isFalse();
   }
@@ -47,10 +54,10 @@ class InfrastructureTest {
     }
   }
 
-  private static String serverVersion(DatabaseEndpoint database) throws Exception {
+  private static String firstValue(DatabaseEndpoint database, String sql) throws Exception {
     try (Connection connection =
             DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
-        ResultSet result = connection.createStatement().executeQuery("SHOW server_version")) {
+        ResultSet result = connection.createStatement().executeQuery(sql)) {
       result.next();
       return result.getString(1);
     }
