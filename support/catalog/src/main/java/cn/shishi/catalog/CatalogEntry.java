@@ -9,7 +9,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CatalogEntry(String code, String name, String description, String unit) {
-  /** Codes are lower-case ASCII words joined by hyphens, at most 64 characters. */
+  /**
+   * Codes are lower-case ASCII words joined by hyphens, at most {@value #MAX_CODE_LENGTH}
+   * characters: the rule as a regular expression, for readers and for {@code CatalogEntryTest};
+   * {@link #isValidCode} checks it by hand.
+   */
   public static final String CODE_PATTERN = "[a-z][a-z0-9]*(-[a-z0-9]+)*";
 
   public static final int MAX_CODE_LENGTH = 64;
