@@ -583,12 +583,7 @@ class DeploymentConfigIT {
   /** As the local run's and the tests' databases are (EmbeddedDatabase, InfrastructureTest). */
   @Test
   void everyDatabaseComparesTextByteByByte() {
-    JsonNode cluster =
-        RepoFiles.yamlDocuments(RepoFiles.path(PRODUCTION + "/postgres.yaml")).stream()
-            .filter(r -> r.path("kind").asText().equals("Cluster"))
-            .findFirst()
-            .orElseThrow();
-    assertThat(cluster.path("spec").path("bootstrap").path("initdb").path("localeCollate").asText())
+    assertThat(productionDatabase().path("bootstrap").path("initdb").path("localeCollate").asText())
         .isEqualTo("C");
     assertThat(
             fields(compose().path("services").path("postgres").path("environment"))
@@ -600,12 +595,7 @@ class DeploymentConfigIT {
   void kedaScalesTheAggregatorsWithinThePartitionsAndTheDatabasesConnections() {
     JsonNode scaled =
         RepoFiles.yamlDocuments(RepoFiles.path(PRODUCTION + "/keda.yaml")).get(0).path("spec");
-    JsonNode database =
-        RepoFiles.yamlDocuments(RepoFiles.path(PRODUCTION + "/postgres.yaml")).stream()
-            .filter(r -> r.path("kind").asText().equals("Cluster"))
-            .findFirst()
-            .orElseThrow()
-            .path("spec");
+    JsonNode database = productionDatabase();
     int partitions = expectedTopics(3).get(Topics.REPORTS).partitions();
     int max = scaled.path("maxReplicaCount").asInt();
     assertThat(scaled.path("scaleTargetRef").path("name").asText()).isEqualTo("shishi-aggregator");
@@ -906,6 +896,15 @@ class DeploymentConfigIT {
 
   private static String managementPort(String service) {
     return RepoFiles.serviceProperties(service).getProperty("quarkus.management.port");
+  }
+
+  /** The spec of the production PostgreSQL cluster (CloudNativePG). */
+  private static JsonNode productionDatabase() {
+    return RepoFiles.yamlDocuments(RepoFiles.path(PRODUCTION + "/postgres.yaml")).stream()
+        .filter(r -> r.path("kind").asText().equals("Cluster"))
+        .findFirst()
+        .orElseThrow()
+        .path("spec");
   }
 
   private static JsonNode compose() {
