@@ -11,9 +11,9 @@ import cn.shishi.ingest.rest.ReportBatchDecoder;
 import cn.shishi.web.Caller;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Clock;
@@ -28,13 +28,15 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
- * Takes a freshly started ingest through its reports' path before it says it is ready: the producer
- * learns the topic's partitions, and {@code shishi.ingest.warm-up-reports} made-up reports are
- * decoded as the two reports' endpoints decode their bodies, validated, mapped to events and
- * serialised. Nothing is published. Without it, the first offices to reach a new instance paid for
- * the JIT compiling that code on a busy machine (B9 in docs/benchmarks.md). With Kafka away the
- * metadata request fails after {@code max.block.ms} and the rest goes on; whatever fails, the
- * instance is ready at the end.
+ * Takes a freshly started ingest through its reports' path before it says it is ready, once its
+ * HTTP server listens: the producer learns the topic's partitions; {@code
+ * shishi.ingest.warm-up-reports} made-up reports are decoded as the two reports' endpoints decode
+ * their bodies, validated, mapped to events and serialised; then {@code
+ * shishi.ingest.warm-up-requests} requests carrying such bodies go to its own endpoints with a
+ * token it refuses ({@link HttpRehearsal}). Nothing is published. Without it, the first offices to
+ * reach a new instance paid for the JIT compiling that code on a busy machine (B9 in
+ * docs/benchmarks.md). With Kafka away the metadata request fails after {@code max.block.ms} and
+ * the rest goes on; whatever fails, the instance is ready at the end.
  */
 @ApplicationScoped
 public class WarmUp {
@@ -47,10 +49,13 @@ public class WarmUp {
   private final ReportBatchDecoder decoder;
   private final ReportValidator validator;
   private final ReportPublisher publisher;
+  private final HttpRehearsal http;
   private final ManagedExecutor executor;
   private final Clock clock;
   private final int reports;
+  private final int requests;
   private volatile int serialised;
+  private volatile int refused;
   private volatile boolean done;
 
   public WarmUp(
@@ -58,6 +63,7 @@ public class WarmUp {
       ReportBatchDecoder decoder,
       ReportValidator validator,
       ReportPublisher publisher,
+      HttpRehearsal http,
       ManagedExecutor executor,
       Clock clock,
       IngestConfig config) {
@@ -65,13 +71,16 @@ public class WarmUp {
     this.decoder = decoder;
     this.validator = validator;
     this.publisher = publisher;
+    this.http = http;
     this.executor = executor;
     this.clock = clock;
     this.reports = config.warmUpReports();
+    this.requests = config.warmUpRequests();
   }
 
-  void start(@Observes StartupEvent event) {
-    if (reports <= 0) {
+  // Quarkus opens the HTTP port after the start-up observers; the requests need it open.
+  void start(@ObservesAsync HttpServerStart event) {
+    if (reports <= 0 && requests <= 0) {
       done = true;
       return;
     }
@@ -86,6 +95,11 @@ public class WarmUp {
   /** The made-up reports that were valid and serialised: all of them, unless it was cut short. */
   public int serialised() {
     return serialised;
+  }
+
+  /** The warm-up's requests its own endpoints refused 401: all of them, unless it was cut short. */
+  public int refused() {
+    return refused;
   }
 
   private void run() {
@@ -109,12 +123,17 @@ public class WarmUp {
         // The catalogue no longer has the program or kind of task: validation ran, the rest less.
         LOG.warnf("warm-up: %d of %d made-up reports were invalid", decoded - serialised, decoded);
       }
+      refused = http.rehearse(requests, batch, singles);
       LOG.infof(
           "warmed up in %d ms: %s, %d reports decoded (half in batches, half one by one) and"
-              + " validated, %d serialised, none published",
-          elapsed(started), partitions, decoded, serialised);
+              + " validated, %d serialised, %d of %d requests to its own endpoints refused 401 as"
+              + " meant, none published",
+          elapsed(started), partitions, decoded, serialised, refused, requests);
     } catch (IOException | RuntimeException e) {
       LOG.warnf("warm-up cut short after %d ms: %s", elapsed(started), e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      LOG.warnf("warm-up interrupted after %d ms", elapsed(started));
     } finally {
       done = true;
     }

@@ -7,15 +7,24 @@ import static org.awaitility.Awaitility.await;
 import cn.shishi.infra.ShishiInfrastructureResource;
 import cn.shishi.infra.TopicReader;
 import cn.shishi.ingest.config.IngestConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** A started ingest rehearses its reports' path before it is ready, and publishes none of it. */
+/**
+ * A started ingest rehearses its reports' path before it is ready, sends its own endpoints requests
+ * they refuse, and publishes none of it; requests with its mark, as the warm-up's carry, stay out
+ * of the HTTP metrics.
+ */
 @QuarkusTest
 @WithTestResource(ShishiInfrastructureResource.class)
 class WarmUpTest {
@@ -24,22 +33,72 @@ class WarmUpTest {
   @TestHTTPResource(value = "/health/ready", management = true)
   URL readiness;
 
+  @TestHTTPResource("/api/v1/reports")
+  URL reports;
+
   @Inject WarmUp warmUp;
   @Inject IngestConfig config;
+  @Inject MeterRegistry metrics;
+  @Inject WarmUpRequests requests;
 
   @Test
   void theWarmUpEndsReadyAndPublishesNothing() {
-    await("the warm-up over")
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> "UP".equals(given().get(readiness).then().extract().path(WARM_UP_STATUS)));
+    awaitWarmUp();
 
     assertThat(warmUp.serialised())
         .as("every made-up report valid")
         .isEqualTo(config.warmUpReports());
+    assertThat(warmUp.refused())
+        .as("every request to its own endpoints refused 401")
+        .isEqualTo(config.warmUpRequests());
     try (TopicReader topic =
         new TopicReader(
             ShishiInfrastructureResource.infrastructure().bootstrapServers(), "task-reports")) {
       assertThat(topic.find("\"officeId\":\"warm-up\"")).isEmpty();
     }
+  }
+
+  @Test
+  void requestsWithTheInstancesMarkAreNotCountedAndNoCallerCanGuessIt() throws Exception {
+    awaitWarmUp();
+    long before = refusedAndCounted();
+
+    HttpRequest marked =
+        requests
+            .mark(HttpRequest.newBuilder(reports.toURI()))
+            .header("Authorization", "Bearer not-a-token")
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+            .build();
+    assertThat(
+            HttpClient.newHttpClient()
+                .send(marked, HttpResponse.BodyHandlers.discarding())
+                .statusCode())
+        .isEqualTo(401);
+    given()
+        .header(WarmUpRequests.HEADER, "a guess")
+        .header("Authorization", "Bearer not-a-token")
+        .contentType("application/json")
+        .body("{}")
+        .post(reports)
+        .then()
+        .statusCode(401);
+
+    await("the guess counted, and only the guess")
+        .atMost(Duration.ofSeconds(10))
+        .during(Duration.ofMillis(500))
+        .until(() -> refusedAndCounted() == before + 1);
+  }
+
+  private void awaitWarmUp() {
+    await("the warm-up over")
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> "UP".equals(given().get(readiness).then().extract().path(WARM_UP_STATUS)));
+  }
+
+  private long refusedAndCounted() {
+    return metrics.find("http.server.requests").tag("status", "401").timers().stream()
+        .mapToLong(Timer::count)
+        .sum();
   }
 }
