@@ -1,5 +1,6 @@
 package cn.shishi.aggregator.query;
 
+import cn.shishi.catalog.CatalogEntry;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -19,8 +20,9 @@ import org.jboss.resteasy.reactive.RestQuery;
  */
 @FilterParams.DaysInOrder
 public class FilterParams {
-  /** A catalogue code (CatalogEntry.CODE_PATTERN, at most 64 characters), or empty. */
-  static final String CODE = "|(?=.{1,64}$)[a-z][a-z0-9]*(-[a-z0-9]+)*";
+  /** A catalogue code, as the catalogue itself checks one, or empty. */
+  static final String CODE =
+      "|(?=.{1," + CatalogEntry.MAX_CODE_LENGTH + "}$)" + CatalogEntry.CODE_PATTERN;
 
   @RestQuery
   @Pattern(regexp = CODE, message = "{shishi.param.code}")

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItems;
 
 import cn.shishi.aggregator.Pipeline;
 import cn.shishi.aggregator.ops.BusinessGaugesProbe;
+import cn.shishi.catalog.CatalogEntry;
 import cn.shishi.infra.ShishiInfrastructureResource;
 import cn.shishi.infra.TestTokens;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -358,6 +359,30 @@ class QueryApiTest {
           .statusCode(422)
           .body("errors.pointer", hasItems("/from", "/program"))
           .body("errors.find { it.pointer == '/from' }.detail", equalTo("lies after 'to'"));
+    }
+  }
+
+  @Test
+  void aCodeFilterIsWhatTheCatalogueTakesAsACode() {
+    String longest = "a-" + "b".repeat(CatalogEntry.MAX_CODE_LENGTH - 2);
+    for (String code : List.of(longest, "warm-nest", "a1-2b")) {
+      given()
+          .auth()
+          .oauth2(TestTokens.auditor())
+          .queryParam("taskType", code)
+          .get("/api/v1/totals")
+          .then()
+          .statusCode(200);
+    }
+    for (String code : List.of(longest + "b", "warm-", "-warm", "warm--nest", "Warm", "1warm")) {
+      given()
+          .auth()
+          .oauth2(TestTokens.auditor())
+          .queryParam("taskType", code)
+          .get("/api/v1/totals")
+          .then()
+          .statusCode(422)
+          .body("errors.pointer", hasItems("/taskType"));
     }
   }
 
