@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -366,24 +367,20 @@ class QueryApiTest {
   void aCodeFilterIsWhatTheCatalogueTakesAsACode() {
     String longest = "a-" + "b".repeat(CatalogEntry.MAX_CODE_LENGTH - 2);
     for (String code : List.of(longest, "warm-nest", "a1-2b")) {
-      given()
-          .auth()
-          .oauth2(TestTokens.auditor())
-          .queryParam("taskType", code)
-          .get("/api/v1/totals")
-          .then()
-          .statusCode(200);
+      totalsOfTaskType(code).statusCode(200);
     }
     for (String code : List.of(longest + "b", "warm-", "-warm", "warm--nest", "Warm", "1warm")) {
-      given()
-          .auth()
-          .oauth2(TestTokens.auditor())
-          .queryParam("taskType", code)
-          .get("/api/v1/totals")
-          .then()
-          .statusCode(422)
-          .body("errors.pointer", hasItems("/taskType"));
+      totalsOfTaskType(code).statusCode(422).body("errors.pointer", hasItems("/taskType"));
     }
+  }
+
+  private static ValidatableResponse totalsOfTaskType(String code) {
+    return given()
+        .auth()
+        .oauth2(TestTokens.auditor())
+        .queryParam("taskType", code)
+        .get("/api/v1/totals")
+        .then();
   }
 
   @Test
