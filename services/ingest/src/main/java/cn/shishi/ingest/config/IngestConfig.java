@@ -53,7 +53,7 @@ public interface IngestConfig {
   /**
    * Reports a freshly started ingest decodes, validates, maps and serialises before it says it is
    * ready, publishing none, so that its first offices do not wait on the JIT compiling that path
-   * (benchmark B9); 0 turns the warm-up off.
+   * (benchmark B9); 0 decodes none. With {@link #warmUpRequests()} 0 as well there is no warm-up.
    */
   @WithDefault("3000")
   int warmUpReports();
@@ -66,6 +66,13 @@ public interface IngestConfig {
    */
   @WithDefault("400")
   int warmUpRequests();
+
+  /**
+   * The longest the warm-up may take: past it the instance stops warming and says it is ready, so
+   * that a slow start or a port that does not answer cannot keep it out of service for long.
+   */
+  @WithDefault("30s")
+  Duration warmUpDeadline();
 
   /** Each office's rate. */
   RateLimit rateLimit();

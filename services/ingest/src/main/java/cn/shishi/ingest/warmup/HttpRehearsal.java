@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.OptionalInt;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -24,9 +24,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * verification (the trusted key's RSA arithmetic runs, and finds the signature wrong), and is
  * answered 401 as problem details, in Chinese or English. The 256-byte signature fits a 2048-bit
  * key; a trusted key of another size refuses it before the arithmetic, and the rest still warms.
+ * The requests go to the plain HTTP port; an instance that has none, or only redirects it to HTTPS,
+ * sends none.
  */
 @ApplicationScoped
 public class HttpRehearsal {
+  // The identity provider's issuer, when none is configured: the token is refused either way.
+  private static final String ISSUER_UNSET = "shishi-warm-up";
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
   private static final int SIGNATURE_BYTES = 256;
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -36,50 +40,73 @@ public class HttpRehearsal {
   private final ObjectMapper json;
   private final Clock clock;
   private final String issuer;
+  private final boolean plainHttp;
 
   public HttpRehearsal(
       HttpServer server,
       WarmUpRequests requests,
       ObjectMapper json,
       Clock clock,
-      @ConfigProperty(name = "mp.jwt.verify.issuer") Optional<String> issuer) {
+      @ConfigProperty(name = "mp.jwt.verify.issuer", defaultValue = ISSUER_UNSET) String issuer,
+      @ConfigProperty(name = "quarkus.http.insecure-requests", defaultValue = "enabled")
+          String insecureRequests) {
     this.server = server;
     this.requests = requests;
     this.json = json;
     this.clock = clock;
-    this.issuer = issuer.orElse("shishi-warm-up");
+    this.issuer = issuer;
+    this.plainHttp = "enabled".equalsIgnoreCase(insecureRequests);
+  }
+
+  /** Whether the instance answers plain HTTP requests, which the rehearsal sends. */
+  boolean plainHttp() {
+    return plainHttp;
+  }
+
+  /** How the instance answered: how many requests were sent, how many refused 401. */
+  record Answers(int sent, int refused, OptionalInt unexpectedStatus) {
+    static final Answers NONE = new Answers(0, 0, OptionalInt.empty());
   }
 
   /**
-   * Sends {@code count} requests, alternately one of {@code singles} to the single report's
-   * endpoint and {@code batch} to the batch's, one at a time; returns how many were refused 401.
-   * Stops at the first that cannot be sent.
+   * Sends up to {@code count} requests, alternately one of {@code singles} to the single report's
+   * endpoint and {@code batch} to the batch's, one at a time. Stops at the deadline, at the first
+   * that cannot be sent (an exception) and at the first answered otherwise than 401: a token signed
+   * by no one must never pass.
    */
-  public int rehearse(int count, byte[] batch, List<byte[]> singles)
+  Answers rehearse(int count, byte[] batch, List<byte[]> singles, Deadline deadline)
       throws IOException, InterruptedException {
-    URI reports = server.getLocalBaseUri().resolve("/api/v1/reports");
-    URI batches = server.getLocalBaseUri().resolve("/api/v1/reports/batch");
+    if (count <= 0 || !plainHttp) {
+      return Answers.NONE;
+    }
+    // Relative, so that a root path (quarkus.http.root-path) in the base is kept.
+    URI reports = server.getLocalBaseUri().resolve("api/v1/reports");
+    URI batches = server.getLocalBaseUri().resolve("api/v1/reports/batch");
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     String token = token();
+    int sent = 0;
     int refused = 0;
-    for (int i = 0; i < count; i++) {
-      boolean single = i % 2 == 0;
+    while (sent < count && !deadline.passed()) {
+      boolean single = sent % 2 == 0;
       HttpRequest request =
           requests
               .mark(HttpRequest.newBuilder(single ? reports : batches))
-              .timeout(TIMEOUT)
+              .timeout(deadline.left(TIMEOUT))
               .header("Authorization", "Bearer " + token)
               .header("Content-Type", "application/json")
-              .header("Accept-Language", i % 4 < 2 ? "zh-CN" : "en")
+              .header("Accept-Language", sent % 4 < 2 ? "zh-CN" : "en")
               .POST(
                   HttpRequest.BodyPublishers.ofByteArray(
-                      single ? singles.get(i / 2 % singles.size()) : batch))
+                      single ? singles.get(sent / 2 % singles.size()) : batch))
               .build();
-      if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 401) {
-        refused++;
+      int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      sent++;
+      if (status != 401) {
+        return new Answers(sent, refused, OptionalInt.of(status));
       }
+      refused++;
     }
-    return refused;
+    return new Answers(sent, refused, OptionalInt.empty());
   }
 
   /** An office's token as the identity provider would issue it, but signed by no one. */

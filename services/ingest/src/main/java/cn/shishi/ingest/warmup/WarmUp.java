@@ -12,6 +12,7 @@ import cn.shishi.web.Caller;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.quarkus.vertx.http.HttpServerStart;
+import io.quarkus.vertx.http.HttpsServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import java.io.ByteArrayInputStream;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -33,10 +35,11 @@ import org.jboss.logging.Logger;
  * shishi.ingest.warm-up-reports} made-up reports are decoded as the two reports' endpoints decode
  * their bodies, validated, mapped to events and serialised; then {@code
  * shishi.ingest.warm-up-requests} requests carrying such bodies go to its own endpoints with a
- * token it refuses ({@link HttpRehearsal}). Nothing is published. Without it, the first offices to
- * reach a new instance paid for the JIT compiling that code on a busy machine (B9 in
- * docs/benchmarks.md). With Kafka away the metadata request fails after {@code max.block.ms} and
- * the rest goes on; whatever fails, the instance is ready at the end.
+ * token it refuses ({@link HttpRehearsal}), and reports it makes invalid. Nothing is published.
+ * Without it, the first offices to reach a new instance paid for the JIT compiling that code on a
+ * busy machine (B9 in docs/benchmarks.md). With Kafka away the metadata request fails after {@code
+ * max.block.ms} and the rest goes on; past {@code shishi.ingest.warm-up-deadline} it stops;
+ * whatever fails, the instance is ready at the end.
  */
 @ApplicationScoped
 public class WarmUp {
@@ -54,6 +57,8 @@ public class WarmUp {
   private final Clock clock;
   private final int reports;
   private final int requests;
+  private final Duration timeLimit;
+  private final AtomicBoolean begun = new AtomicBoolean();
   private volatile int serialised;
   private volatile int refused;
   private volatile boolean done;
@@ -76,10 +81,25 @@ public class WarmUp {
     this.clock = clock;
     this.reports = config.warmUpReports();
     this.requests = config.warmUpRequests();
+    this.timeLimit = config.warmUpDeadline();
   }
 
   // Quarkus opens the HTTP port after the start-up observers; the requests need it open.
-  void start(@ObservesAsync HttpServerStart event) {
+  void httpStarted(@ObservesAsync HttpServerStart event) {
+    begin();
+  }
+
+  // An instance without a plain HTTP port opens only this one; its reports still warm.
+  void httpsStarted(@ObservesAsync HttpsServerStart event) {
+    if (!http.plainHttp()) {
+      begin();
+    }
+  }
+
+  private void begin() {
+    if (!begun.compareAndSet(false, true)) {
+      return;
+    }
     if (reports <= 0 && requests <= 0) {
       done = true;
       return;
@@ -104,17 +124,15 @@ public class WarmUp {
 
   private void run() {
     long started = System.nanoTime();
+    Deadline deadline = Deadline.after(timeLimit);
     try {
       String partitions = partitions();
-      List<ReportSubmission> madeUp = madeUp();
+      List<ReportSubmission> madeUp = madeUp(true);
       byte[] batch = json.writeValueAsBytes(new ReportBatch(madeUp));
-      List<byte[]> singles = new ArrayList<>(madeUp.size());
-      for (ReportSubmission report : madeUp) {
-        singles.add(json.writeValueAsBytes(report));
-      }
+      List<byte[]> singles = singles(madeUp);
       ObjectReader single = json.readerFor(ReportSubmission.class);
       int decoded = 0;
-      for (int round = 0; decoded < reports; round++) {
+      for (int round = 0; decoded < reports && !deadline.passed(); round++) {
         serialised +=
             rehearse(round % 2 == 0 ? decoder.decode(batch).reports() : decode(singles, single));
         decoded += BATCH;
@@ -123,20 +141,72 @@ public class WarmUp {
         // The catalogue no longer has the program or kind of task: validation ran, the rest less.
         LOG.warnf("warm-up: %d of %d made-up reports were invalid", decoded - serialised, decoded);
       }
-      refused = http.rehearse(requests, batch, singles);
-      LOG.infof(
-          "warmed up in %d ms: %s, %d reports decoded (half in batches, half one by one) and"
-              + " validated, %d serialised, %d of %d requests to its own endpoints refused 401 as"
-              + " meant, none published",
-          elapsed(started), partitions, decoded, serialised, refused, requests);
+      // The requests' reports are invalid (quantity 0), so that a token that passed in error would
+      // still publish nothing: the endpoint would answer 422.
+      List<ReportSubmission> invalid = madeUp(false);
+      HttpRehearsal.Answers answers =
+          http.rehearse(
+              requests,
+              json.writeValueAsBytes(new ReportBatch(invalid)),
+              singles(invalid),
+              deadline);
+      refused = answers.refused();
+      answers.unexpectedStatus().ifPresent(status -> forgedTokenNotRefused(status, answers));
+      String summary = summary(partitions, decoded, answers);
+      if (deadline.passed()) {
+        LOG.warnf(
+            "warm-up cut short by its %s limit after %d ms: %s",
+            timeLimit, elapsed(started), summary);
+      } else {
+        LOG.infof("warmed up in %d ms: %s", elapsed(started), summary);
+      }
     } catch (IOException | RuntimeException e) {
-      LOG.warnf("warm-up cut short after %d ms: %s", elapsed(started), e.toString());
+      LOG.warnf(e, "warm-up cut short after %d ms", elapsed(started));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       LOG.warnf("warm-up interrupted after %d ms", elapsed(started));
     } finally {
       done = true;
     }
+  }
+
+  private String summary(String partitions, int decoded, HttpRehearsal.Answers answers) {
+    String requestsSent =
+        http.plainHttp()
+            ? String.format(
+                "%d of %d requests to its own endpoints refused 401 as meant",
+                answers.refused(), requests)
+            : "no requests to its own endpoints (no plain HTTP port)";
+    return String.format(
+        "%s, %d reports decoded (half in batches, half one by one) and validated, %d serialised,"
+            + " %s%s",
+        partitions,
+        decoded,
+        serialised,
+        requestsSent,
+        answers.unexpectedStatus().isEmpty() ? ", none published" : "");
+  }
+
+  private static void forgedTokenNotRefused(int status, HttpRehearsal.Answers answers) {
+    LOG.errorf(
+        "warm-up: its own endpoint answered %d, not 401, to request %d, whose office token is"
+            + " signed by no one; the warm-up sent no more. The token's verification"
+            + " (mp.jwt.verify.*) must refuse such a token: check it before this instance takes"
+            + " offices' reports.%s",
+        status,
+        answers.sent(),
+        status / 100 == 2
+            ? " The report was made invalid on purpose and was accepted: look for office"
+                + " warm-up in task-reports."
+            : "");
+  }
+
+  private List<byte[]> singles(List<ReportSubmission> madeUp) throws IOException {
+    List<byte[]> singles = new ArrayList<>(madeUp.size());
+    for (ReportSubmission report : madeUp) {
+      singles.add(json.writeValueAsBytes(report));
+    }
+    return singles;
   }
 
   /** As Quarkus's reader decodes the single report's body: the application's mapper, a stream. */
@@ -175,7 +245,8 @@ public class WarmUp {
     return events.size();
   }
 
-  private List<ReportSubmission> madeUp() {
+  /** A batch of made-up reports, valid or each with quantity 0. */
+  private List<ReportSubmission> madeUp(boolean valid) {
     OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.ofHours(8));
     List<ReportSubmission> made = new ArrayList<>(BATCH);
     for (int i = 0; i < BATCH; i++) {
@@ -185,7 +256,7 @@ public class WarmUp {
               OFFICE.region(),
               "warm-nest",
               "household-helped",
-              1 + i % 5,
+              valid ? 1 + i % 5 : 0,
               2 + i % 7,
               now.minusDays(1).minusMinutes(i),
               "为南湖区两户老人完成适老化改造"));
