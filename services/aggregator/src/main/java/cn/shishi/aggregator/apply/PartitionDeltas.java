@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * A batch's rollup changes, kept apart by the partition each record came from, and the shards (V15,
@@ -50,16 +49,17 @@ public final class PartitionDeltas {
   }
 
   /**
-   * One kind of change ({@link RollupDelta#changes}, {@link RollupDelta#monthChanges} or {@link
-   * RollupDelta#provinceTotalChanges}) as the rows of the shards it goes to, in key order; the
-   * provinces' in {@code slot}'s.
+   * The changed day cells as the rows of the shards they go to, in key order; the provinces' in
+   * {@code slot}'s. The month cells and province totals are summed from these rows, shard by shard,
+   * by the statement that writes them ({@link RollupWriter}).
    */
-  List<ShardRow> rows(Function<RollupDelta, Map<RollupKey, Totals>> kind, int slot) {
+  List<ShardRow> rows(int slot) {
     List<ShardRow> rows = new ArrayList<>();
     Map<RollupKey, Totals> provinces = new LinkedHashMap<>();
     byPartition.forEach(
         (partition, delta) ->
-            kind.apply(delta)
+            delta
+                .changes()
                 .forEach(
                     (cell, change) -> {
                       if (cell.level() == RegionLevel.PROVINCE) {

@@ -13,8 +13,8 @@ import java.util.Map;
  */
 public final class RollupDelta {
   private final Map<RollupKey, Totals> cells = new LinkedHashMap<>();
-  // The non-zero changes, worked out once: they are read four times a batch, for the day and month
-  // cells, the province totals and the batch's outcome (B2 in docs/benchmarks.md).
+  // The non-zero changes, worked out once: they are read twice a batch, for the cells' rows and the
+  // batch's outcome (B2 in docs/benchmarks.md).
   private Map<RollupKey, Totals> changed;
 
   public void add(Contribution contribution) {
@@ -49,47 +49,6 @@ public final class RollupDelta {
       changed = Collections.unmodifiableMap(nonZero);
     }
     return changed;
-  }
-
-  /**
-   * The changes summed into their months: each cell keyed by its month's first day. Cells that
-   * cancel out are left out.
-   */
-  public Map<RollupKey, Totals> monthChanges() {
-    Map<RollupKey, Totals> months = new LinkedHashMap<>();
-    changes()
-        .forEach(
-            (key, change) ->
-                months.merge(
-                    new RollupKey(
-                        key.regionCode(),
-                        key.day().withDayOfMonth(1),
-                        key.program(),
-                        key.taskType()),
-                    change,
-                    Totals::plus));
-    months.values().removeIf(Totals::isZero);
-    return months;
-  }
-
-  /**
-   * The province cells' changes summed over their days: the all-time province totals' share. Their
-   * keys have no day.
-   */
-  public Map<RollupKey, Totals> provinceTotalChanges() {
-    Map<RollupKey, Totals> totals = new LinkedHashMap<>();
-    changes()
-        .forEach(
-            (key, change) -> {
-              if (key.level() == RegionLevel.PROVINCE) {
-                totals.merge(
-                    new RollupKey(key.regionCode(), null, key.program(), key.taskType()),
-                    change,
-                    Totals::plus);
-              }
-            });
-    totals.values().removeIf(Totals::isZero);
-    return totals;
   }
 
   public boolean isEmpty() {

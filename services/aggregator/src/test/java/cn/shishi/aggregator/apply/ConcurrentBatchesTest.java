@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * real database: the second must not wait for the first's row locks (ADR 0012, V15), and their
  * province rows go to distinct writer slots; and a batch of two partitions writes a county's and a
  * city's changes to their partition's shard, a province's to its writer slot's. Every transaction
- * rolls back, so the database is left as found; their partitions (40 to 43) are not the pipeline's.
+ * rolls back, so the database is left as found; their partitions (40 to 45) are not the pipeline's.
  */
 @QuarkusTest
 @WithTestResource(ShishiInfrastructureResource.class)
@@ -100,6 +100,49 @@ class ConcurrentBatchesTest {
             slot + "|5|33", "42|3|3304", "42|3|330402", "43|2|3304", "43|2|330402");
   }
 
+  @Test
+  void monthCellsAndProvinceTotalsAreTheBatchsDayRowsSummedShardByShard() throws Exception {
+    FiledReport counted = Items.report(44, 0, "2019-03-20T10:30:00+08:00");
+    List<String> months;
+    List<String> provinceTotal;
+    begin();
+    try {
+      applier.apply(new EventBatch(TOPIC, List.of(counted)));
+      String before = provinceTotal();
+      // Partition 45 counts two reports in March and one in April, and takes the report of
+      // partition 44 back out of March: in its own shard, March's change cancels out.
+      applier.apply(
+          new EventBatch(
+              TOPIC,
+              List.of(
+                  Items.report(45, 0, "2019-03-07T10:30:00+08:00"),
+                  Items.report(45, 1, "2019-04-02T10:30:00+08:00"),
+                  Items.report(45, 2, "2019-04-29T10:30:00+08:00"),
+                  new Withdrawal(
+                      counted.reportId(),
+                      counted.officeId(),
+                      "filed twice",
+                      counted.receivedAt(),
+                      new RecordPosition(45, 3),
+                      "clerk-1",
+                      false))));
+      months = months();
+      provinceTotal = List.of(before, provinceTotal());
+    } finally {
+      rollback();
+    }
+    assertThat(months)
+        .as("county and city rows in their partition's shard, none for a sum that cancels out")
+        .containsExactly(
+            "44|2019-03-01|1|1|2|3304",
+            "44|2019-03-01|1|1|2|330402",
+            "45|2019-04-01|2|2|4|3304",
+            "45|2019-04-01|2|2|4|330402");
+    assertThat(provinceTotal.get(1))
+        .as("the province's all-time totals: two more reports, as the day rows say")
+        .isEqualTo(add(provinceTotal.get(0), 2, 2, 4));
+  }
+
   /** The writer slot this transaction holds (the pipeline's own batches may hold others). */
   private int slot() {
     try (Connection c = dataSource.getConnection();
@@ -139,6 +182,45 @@ class ConcurrentBatchesTest {
                     + " WHERE day = '"
                     + DAY
                     + "' ORDER BY region_code")) {
+      while (row.next()) {
+        rows.add(row.getString(1));
+      }
+    }
+    return rows;
+  }
+
+  /** County and city month cells of March and April 2019 in shards 44 and 45. */
+  private List<String> months() throws SQLException {
+    return strings(
+        "SELECT concat_ws('|', shard, month, reports, quantity, beneficiaries, region_code)"
+            + " FROM rollup_month_shard WHERE region_level > 2 AND shard IN (44, 45)"
+            + " AND month IN ('2019-03-01', '2019-04-01') ORDER BY shard, month, region_code");
+  }
+
+  /** The test cells' province total over all shards: reports, quantity, beneficiaries. */
+  private String provinceTotal() throws SQLException {
+    return strings(
+            "SELECT concat_ws('|', coalesce(sum(reports), 0), coalesce(sum(quantity), 0),"
+                + " coalesce(sum(beneficiaries), 0)) FROM province_total_shard"
+                + " WHERE province_code = '33' AND program = 'warm-nest'"
+                + " AND task_type = 'household-helped'")
+        .get(0);
+  }
+
+  private static String add(String totals, long reports, long quantity, long beneficiaries) {
+    String[] parts = totals.split("\\|");
+    return (Long.parseLong(parts[0]) + reports)
+        + "|"
+        + (Long.parseLong(parts[1]) + quantity)
+        + "|"
+        + (Long.parseLong(parts[2]) + beneficiaries);
+  }
+
+  private List<String> strings(String sql) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        Statement statement = c.createStatement();
+        ResultSet row = statement.executeQuery(sql)) {
       while (row.next()) {
         rows.add(row.getString(1));
       }
