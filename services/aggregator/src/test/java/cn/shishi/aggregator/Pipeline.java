@@ -8,6 +8,8 @@ import cn.shishi.infra.TestTokens;
 import cn.shishi.infra.TopicWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -86,6 +88,21 @@ public final class Pipeline implements AutoCloseable {
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(statement, e);
     }
+  }
+
+  /** The first column of every row {@code query} returns, as text, for a test to compare. */
+  public static List<String> column(javax.sql.DataSource dataSource, String query) {
+    List<String> values = new ArrayList<>();
+    try (java.sql.Connection c = dataSource.getConnection();
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rows = s.executeQuery(query)) {
+      while (rows.next()) {
+        values.add(rows.getString(1));
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(query, e);
+    }
+    return values;
   }
 
   /** POST /api/v1/admin/rollups/rebuild, as an admin. */

@@ -2,6 +2,7 @@ package cn.shishi.aggregator.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shishi.aggregator.Pipeline;
 import cn.shishi.infra.ShishiInfrastructureResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -172,34 +173,27 @@ class ConcurrentBatchesTest {
   }
 
   /** The day's rows in every shard this transaction sees: shard, reports and region. */
-  private List<String> shards() throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        Statement statement = c.createStatement();
-        ResultSet row =
-            statement.executeQuery(
-                "SELECT shard || '|' || reports || '|' || region_code FROM rollup_shard"
-                    + " WHERE day = '"
-                    + DAY
-                    + "' ORDER BY region_code")) {
-      while (row.next()) {
-        rows.add(row.getString(1));
-      }
-    }
-    return rows;
+  private List<String> shards() {
+    return Pipeline.column(
+        dataSource,
+        "SELECT shard || '|' || reports || '|' || region_code FROM rollup_shard WHERE day = '"
+            + DAY
+            + "' ORDER BY region_code");
   }
 
   /** County and city month cells of March and April 2019 in shards 44 and 45. */
-  private List<String> months() throws SQLException {
-    return strings(
+  private List<String> months() {
+    return Pipeline.column(
+        dataSource,
         "SELECT concat_ws('|', shard, month, reports, quantity, beneficiaries, region_code)"
             + " FROM rollup_month_shard WHERE region_level > 2 AND shard IN (44, 45)"
             + " AND month IN ('2019-03-01', '2019-04-01') ORDER BY shard, month, region_code");
   }
 
   /** The test cells' province total over all shards: reports, quantity, beneficiaries. */
-  private String provinceTotal() throws SQLException {
-    return strings(
+  private String provinceTotal() {
+    return Pipeline.column(
+            dataSource,
             "SELECT concat_ws('|', coalesce(sum(reports), 0), coalesce(sum(quantity), 0),"
                 + " coalesce(sum(beneficiaries), 0)) FROM province_total_shard"
                 + " WHERE province_code = '33' AND program = 'warm-nest'"
@@ -214,18 +208,6 @@ class ConcurrentBatchesTest {
         + (Long.parseLong(parts[1]) + quantity)
         + "|"
         + (Long.parseLong(parts[2]) + beneficiaries);
-  }
-
-  private List<String> strings(String sql) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        Statement statement = c.createStatement();
-        ResultSet row = statement.executeQuery(sql)) {
-      while (row.next()) {
-        rows.add(row.getString(1));
-      }
-    }
-    return rows;
   }
 
   private void execute(String sql) throws SQLException {

@@ -14,12 +14,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -42,7 +37,7 @@ class ReadReplicaTest {
   DataSource reads;
 
   @Test
-  void totalsAndTheLedgersPagesAreReadThroughTheReadsDatasource() throws SQLException {
+  void totalsAndTheLedgersPagesAreReadThroughTheReadsDatasource() {
     ObjectNode report = Pipeline.report("530102", "2020-02-03T09:00:00+08:00", 4);
     try (Pipeline pipeline = new Pipeline()) {
       pipeline.file(report);
@@ -84,8 +79,8 @@ class ReadReplicaTest {
    * The last statement of each reads connection that ran one since {@code sent} (the database's
    * clock): not those of the aggregator's warm-up at its start, which read the rollups too.
    */
-  private List<String> statementsOfTheReadsConnectionsSince(String sent) throws SQLException {
-    return all(
+  private List<String> statementsOfTheReadsConnectionsSince(String sent) {
+    return Pipeline.column(
         primary,
         "SELECT query FROM pg_stat_activity WHERE application_name = 'shishi-reads'"
             + " AND query_start >= '"
@@ -93,19 +88,7 @@ class ReadReplicaTest {
             + "'::timestamptz");
   }
 
-  private static String first(DataSource source, String sql) throws SQLException {
-    return all(source, sql).get(0);
-  }
-
-  private static List<String> all(DataSource source, String sql) throws SQLException {
-    List<String> values = new ArrayList<>();
-    try (Connection c = source.getConnection();
-        Statement statement = c.createStatement();
-        ResultSet rows = statement.executeQuery(sql)) {
-      while (rows.next()) {
-        values.add(rows.getString(1));
-      }
-    }
-    return values;
+  private static String first(DataSource source, String sql) {
+    return Pipeline.column(source, sql).get(0);
   }
 }
