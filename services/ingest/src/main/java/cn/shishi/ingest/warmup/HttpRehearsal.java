@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -48,14 +49,19 @@ public class HttpRehearsal {
       ObjectMapper json,
       Clock clock,
       @ConfigProperty(name = "mp.jwt.verify.issuer", defaultValue = ISSUER_UNSET) String issuer,
-      @ConfigProperty(name = "quarkus.http.insecure-requests", defaultValue = "enabled")
-          String insecureRequests) {
+      @ConfigProperty(name = "quarkus.http.insecure-requests") Optional<String> insecureRequests,
+      @ConfigProperty(name = "quarkus.http.ssl.client-auth", defaultValue = "none")
+          String clientAuth) {
     this.server = server;
     this.requests = requests;
     this.json = json;
     this.clock = clock;
     this.issuer = issuer;
-    this.plainHttp = "enabled".equalsIgnoreCase(insecureRequests);
+    // As Quarkus decides: unset, plain HTTP is served unless client certificates are required.
+    this.plainHttp =
+        insecureRequests
+            .map("enabled"::equalsIgnoreCase)
+            .orElse(!"required".equalsIgnoreCase(clientAuth));
   }
 
   /** Whether the instance answers plain HTTP requests, which the rehearsal sends. */
@@ -80,8 +86,12 @@ public class HttpRehearsal {
       return Answers.NONE;
     }
     // Relative, so that a root path (quarkus.http.root-path) in the base is kept.
-    URI reports = server.getLocalBaseUri().resolve("api/v1/reports");
-    URI batches = server.getLocalBaseUri().resolve("api/v1/reports/batch");
+    // Quarkus gives the base without a trailing slash (http://host:8080/root): with one, the
+    // relative paths resolve under the root path instead of replacing its last segment.
+    String base = server.getLocalBaseUri().toString();
+    URI root = URI.create(base.endsWith("/") ? base : base + "/");
+    URI reports = root.resolve("api/v1/reports");
+    URI batches = root.resolve("api/v1/reports/batch");
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     String token = token();
     int sent = 0;

@@ -124,8 +124,8 @@ public class WarmUp {
 
   private void run() {
     long started = System.nanoTime();
-    Deadline deadline = Deadline.after(timeLimit);
     try {
+      Deadline deadline = Deadline.after(timeLimit);
       String partitions = partitions();
       List<ReportSubmission> madeUp = madeUp(true);
       byte[] batch = json.writeValueAsBytes(new ReportBatch(madeUp));

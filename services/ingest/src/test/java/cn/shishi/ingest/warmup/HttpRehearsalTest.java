@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,7 +53,7 @@ class HttpRehearsalTest {
     WarmUpRequests requests = new WarmUpRequests();
 
     HttpRehearsal.Answers answers =
-        rehearsal("enabled", requests).rehearse(6, BATCH, SINGLES, later());
+        rehearsal(Optional.of("enabled"), "none", requests).rehearse(6, BATCH, SINGLES, later());
 
     assertThat(answers).isEqualTo(new HttpRehearsal.Answers(6, 6, OptionalInt.empty()));
     assertThat(paths)
@@ -73,7 +74,8 @@ class HttpRehearsalTest {
     acceptFrom = 3;
 
     HttpRehearsal.Answers answers =
-        rehearsal("enabled", new WarmUpRequests()).rehearse(10, BATCH, SINGLES, later());
+        rehearsal(Optional.of("enabled"), "none", new WarmUpRequests())
+            .rehearse(10, BATCH, SINGLES, later());
 
     assertThat(answers).isEqualTo(new HttpRehearsal.Answers(3, 2, OptionalInt.of(202)));
     assertThat(answered).as("no request after the one accepted").hasValue(3);
@@ -84,10 +86,16 @@ class HttpRehearsalTest {
     WarmUpRequests requests = new WarmUpRequests();
 
     assertThat(
-            rehearsal("enabled", requests)
+            rehearsal(Optional.of("enabled"), "none", requests)
                 .rehearse(10, BATCH, SINGLES, Deadline.after(Duration.ZERO)))
         .isEqualTo(HttpRehearsal.Answers.NONE);
-    assertThat(rehearsal("redirect", requests).rehearse(10, BATCH, SINGLES, later()))
+    assertThat(
+            rehearsal(Optional.of("redirect"), "none", requests)
+                .rehearse(10, BATCH, SINGLES, later()))
+        .isEqualTo(HttpRehearsal.Answers.NONE);
+    assertThat(
+            rehearsal(Optional.empty(), "required", requests).rehearse(10, BATCH, SINGLES, later()))
+        .as("client certificates required: Quarkus serves no plain HTTP")
         .isEqualTo(HttpRehearsal.Answers.NONE);
     assertThat(answered).hasValue(0);
   }
@@ -102,15 +110,18 @@ class HttpRehearsalTest {
     exchange.close();
   }
 
-  private HttpRehearsal rehearsal(String insecureRequests, WarmUpRequests requests) {
-    URI base = URI.create("http://127.0.0.1:" + port.getAddress().getPort() + "/root/");
+  private HttpRehearsal rehearsal(
+      Optional<String> insecureRequests, String clientAuth, WarmUpRequests requests) {
+    // Without a trailing slash, as Quarkus gives a root path.
+    URI base = URI.create("http://127.0.0.1:" + port.getAddress().getPort() + "/root");
     return new HttpRehearsal(
         new StandIn(base),
         requests,
         new ObjectMapper(),
         Clock.systemUTC(),
         "issuer",
-        insecureRequests);
+        insecureRequests,
+        clientAuth);
   }
 
   private static Deadline later() {
