@@ -38,9 +38,10 @@ public class RollupWriter {
    * provinces, over all days) into the month cells and the all-time province totals of the same
    * shards. Summed here, not in Java, they take two of the three sets of array parameters and most
    * of building the batch's rows off the aggregator (B2 in docs/benchmarks.md, 2026-12-05). A sum
-   * that cancels out is not written, as a day cell's change that cancels out is not sent. Each
-   * insert takes its rows in key order, which costs PostgreSQL less than a random order (B2,
-   * 2026-12-02).
+   * that cancels out is not written, as a day cell's change that cancels out is not sent. The month
+   * and province sums are inserted in key order; the day rows in the order sent, key order, which
+   * the materialised {@code d} keeps in practice though SQL does not promise it. Key order costs
+   * PostgreSQL less than a random one (B2, 2026-12-02); no deadlock depends on it (ADR 0002).
    */
   private static final String UPSERT_CELLS =
       "WITH d AS MATERIALIZED (SELECT d.region, d.day::date AS day, d.program, d.task_type,"
