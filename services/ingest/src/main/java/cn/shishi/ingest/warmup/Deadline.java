@@ -1,6 +1,11 @@
 package cn.shishi.ingest.warmup;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** When the warm-up must stop, on the monotonic clock, which a change of the wall clock leaves. */
 record Deadline(long nanoTime) {
@@ -18,5 +23,14 @@ record Deadline(long nanoTime) {
   Duration left(Duration cap) {
     long left = Math.max(MILLISECOND, nanoTime - System.nanoTime());
     return left < cap.toNanos() ? Duration.ofNanos(left) : cap;
+  }
+
+  /** What {@code task} gives if it is done by the deadline; empty if not (it is left running). */
+  <T> Optional<T> await(Future<T> task) throws InterruptedException, ExecutionException {
+    try {
+      return Optional.of(task.get(Math.max(0, nanoTime - System.nanoTime()), TimeUnit.NANOSECONDS));
+    } catch (TimeoutException e) {
+      return Optional.empty();
+    }
   }
 }

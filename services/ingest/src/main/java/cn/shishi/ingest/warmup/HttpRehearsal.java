@@ -8,11 +8,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -42,6 +44,7 @@ public class HttpRehearsal {
   private final Clock clock;
   private final String issuer;
   private final boolean plainHttp;
+  private final String noPlainHttp;
 
   public HttpRehearsal(
       HttpServer server,
@@ -62,6 +65,10 @@ public class HttpRehearsal {
         insecureRequests
             .map("enabled"::equalsIgnoreCase)
             .orElse(!"required".equalsIgnoreCase(clientAuth));
+    this.noPlainHttp =
+        insecureRequests
+            .map(value -> "quarkus.http.insecure-requests=" + value.toLowerCase(Locale.ROOT))
+            .orElse("client certificates required");
   }
 
   /** Whether the instance answers plain HTTP requests, which the rehearsal sends. */
@@ -69,16 +76,24 @@ public class HttpRehearsal {
     return plainHttp;
   }
 
-  /** How the instance answered: how many requests were sent, how many refused 401. */
-  record Answers(int sent, int refused, OptionalInt unexpectedStatus) {
-    static final Answers NONE = new Answers(0, 0, OptionalInt.empty());
+  /** Why the instance serves no plain HTTP, when it does not: redirected, disabled, or mTLS. */
+  String noPlainHttp() {
+    return noPlainHttp;
+  }
+
+  /**
+   * How the instance answered: how many requests were sent, how many refused 401, the first other
+   * status, and whether the last request went unanswered within its timeout.
+   */
+  record Answers(int sent, int refused, OptionalInt unexpectedStatus, boolean timedOut) {
+    static final Answers NONE = new Answers(0, 0, OptionalInt.empty(), false);
   }
 
   /**
    * Sends up to {@code count} requests, alternately one of {@code singles} to the single report's
    * endpoint and {@code batch} to the batch's, one at a time. Stops at the deadline, at the first
-   * that cannot be sent (an exception) and at the first answered otherwise than 401: a token signed
-   * by no one must never pass.
+   * not answered within its timeout, at the first that cannot be sent (an exception) and at the
+   * first answered otherwise than 401: a token signed by no one must never pass.
    */
   Answers rehearse(int count, byte[] batch, List<byte[]> singles, Deadline deadline)
       throws IOException, InterruptedException {
@@ -109,14 +124,20 @@ public class HttpRehearsal {
                   HttpRequest.BodyPublishers.ofByteArray(
                       single ? singles.get(sent / 2 % singles.size()) : batch))
               .build();
-      int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      int status;
+      try {
+        status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      } catch (HttpTimeoutException e) {
+        // Cut short by the deadline, or an instance too busy to answer itself: said, not thrown.
+        return new Answers(sent + 1, refused, OptionalInt.empty(), true);
+      }
       sent++;
       if (status != 401) {
-        return new Answers(sent, refused, OptionalInt.of(status));
+        return new Answers(sent, refused, OptionalInt.of(status), false);
       }
       refused++;
     }
-    return new Answers(sent, refused, OptionalInt.empty());
+    return new Answers(sent, refused, OptionalInt.empty(), false);
   }
 
   /** An office's token as the identity provider would issue it, but signed by no one. */

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
@@ -38,8 +39,8 @@ import org.jboss.logging.Logger;
  * token it refuses ({@link HttpRehearsal}), and reports it makes invalid. Nothing is published.
  * Without it, the first offices to reach a new instance paid for the JIT compiling that code on a
  * busy machine (B9 in docs/benchmarks.md). With Kafka away the metadata request fails after {@code
- * max.block.ms} and the rest goes on; past {@code shishi.ingest.warm-up-deadline} it stops;
- * whatever fails, the instance is ready at the end.
+ * max.block.ms} (or is left behind at the deadline) and the rest goes on; past {@code
+ * shishi.ingest.warm-up-deadline} it stops; whatever fails, the instance is ready at the end.
  */
 @ApplicationScoped
 public class WarmUp {
@@ -126,7 +127,7 @@ public class WarmUp {
     long started = System.nanoTime();
     try {
       Deadline deadline = Deadline.after(timeLimit);
-      String partitions = partitions();
+      String partitions = partitions(deadline);
       List<ReportSubmission> madeUp = madeUp(true);
       byte[] batch = json.writeValueAsBytes(new ReportBatch(madeUp));
       List<byte[]> singles = singles(madeUp);
@@ -151,7 +152,7 @@ public class WarmUp {
               singles(invalid),
               deadline);
       refused = answers.refused();
-      answers.unexpectedStatus().ifPresent(status -> forgedTokenNotRefused(status, answers));
+      answers.unexpectedStatus().ifPresent(status -> notRefused(status, answers));
       String summary = summary(partitions, decoded, answers);
       if (deadline.passed()) {
         LOG.warnf(
@@ -174,9 +175,14 @@ public class WarmUp {
     String requestsSent =
         http.plainHttp()
             ? String.format(
-                "%d of %d requests to its own endpoints refused 401 as meant",
-                answers.refused(), requests)
-            : "no requests to its own endpoints (no plain HTTP port)";
+                "%d of %d requests to its own endpoints refused 401 as meant%s",
+                answers.refused(),
+                requests,
+                answers.timedOut()
+                    ? String.format(", request %d not answered in time", answers.sent())
+                    : "")
+            : String.format(
+                "no requests to its own endpoints (no plain HTTP: %s)", http.noPlainHttp());
     return String.format(
         "%s, %d reports decoded (half in batches, half one by one) and validated, %d serialised,"
             + " %s%s",
@@ -187,7 +193,15 @@ public class WarmUp {
         answers.unexpectedStatus().isEmpty() ? ", none published" : "");
   }
 
-  private static void forgedTokenNotRefused(int status, HttpRehearsal.Answers answers) {
+  private static void notRefused(int status, HttpRehearsal.Answers answers) {
+    if (status == 404 || status == 405) {
+      // The warm-up's own paths are wrong: nothing about the token is known, nothing was taken.
+      LOG.warnf(
+          "warm-up: its own endpoint answered %d to request %d, which never reached the token's"
+              + " verification; the warm-up sent no more, and the reports' path is not warm",
+          status, answers.sent());
+      return;
+    }
     LOG.errorf(
         "warm-up: its own endpoint answered %d, not 401, to request %d, whose office token is"
             + " signed by no one; the warm-up sent no more. The token's verification"
@@ -219,12 +233,18 @@ public class WarmUp {
     return decoded;
   }
 
-  /** The producer's first metadata request: Kafka away does not keep the rest from warming. */
-  private String partitions() {
+  /**
+   * The producer's first metadata request: Kafka away does not keep the rest from warming, nor (the
+   * request blocking up to {@code max.block.ms}) the instance from being ready by the deadline.
+   */
+  private String partitions(Deadline deadline) throws InterruptedException {
     try {
-      return publisher.prepare() + " partitions known";
-    } catch (RuntimeException e) {
-      return "the topic's partitions not known (" + e + ")";
+      return deadline
+          .await(executor.supplyAsync(publisher::prepare))
+          .map(count -> count + " partitions known")
+          .orElse("the topic's partitions not known by the deadline");
+    } catch (ExecutionException e) {
+      return "the topic's partitions not known (" + e.getCause() + ")";
     }
   }
 

@@ -34,6 +34,7 @@ class HttpRehearsalTest {
   private final List<String> marks = new CopyOnWriteArrayList<>();
   private final AtomicInteger answered = new AtomicInteger();
   private volatile int acceptFrom = Integer.MAX_VALUE;
+  private volatile Duration answerAfter = Duration.ZERO;
   private HttpServer port;
 
   @BeforeEach
@@ -55,7 +56,7 @@ class HttpRehearsalTest {
     HttpRehearsal.Answers answers =
         rehearsal(Optional.of("enabled"), "none", requests).rehearse(6, BATCH, SINGLES, later());
 
-    assertThat(answers).isEqualTo(new HttpRehearsal.Answers(6, 6, OptionalInt.empty()));
+    assertThat(answers).isEqualTo(new HttpRehearsal.Answers(6, 6, OptionalInt.empty(), false));
     assertThat(paths)
         .containsExactly(
             "/root/api/v1/reports",
@@ -77,8 +78,32 @@ class HttpRehearsalTest {
         rehearsal(Optional.of("enabled"), "none", new WarmUpRequests())
             .rehearse(10, BATCH, SINGLES, later());
 
-    assertThat(answers).isEqualTo(new HttpRehearsal.Answers(3, 2, OptionalInt.of(202)));
+    assertThat(answers).isEqualTo(new HttpRehearsal.Answers(3, 2, OptionalInt.of(202), false));
     assertThat(answered).as("no request after the one accepted").hasValue(3);
+  }
+
+  @Test
+  void aRequestNotAnsweredByTheDeadlineEndsTheRehearsalAndIsReported() throws Exception {
+    answerAfter = Duration.ofSeconds(2);
+
+    HttpRehearsal.Answers answers =
+        rehearsal(Optional.of("enabled"), "none", new WarmUpRequests())
+            .rehearse(10, BATCH, SINGLES, Deadline.after(Duration.ofMillis(300)));
+
+    assertThat(answers).isEqualTo(new HttpRehearsal.Answers(1, 0, OptionalInt.empty(), true));
+    assertThat(paths).as("the request did go out").hasSize(1);
+  }
+
+  @Test
+  void whyNoPlainHttpIsServedIsSaid() {
+    WarmUpRequests requests = new WarmUpRequests();
+
+    assertThat(rehearsal(Optional.of("redirect"), "none", requests).noPlainHttp())
+        .isEqualTo("quarkus.http.insecure-requests=redirect");
+    assertThat(rehearsal(Optional.of("Disabled"), "none", requests).noPlainHttp())
+        .isEqualTo("quarkus.http.insecure-requests=disabled");
+    assertThat(rehearsal(Optional.empty(), "required", requests).noPlainHttp())
+        .isEqualTo("client certificates required");
   }
 
   @Test
@@ -105,9 +130,19 @@ class HttpRehearsalTest {
     authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
     marks.add(exchange.getRequestHeaders().getFirst(WarmUpRequests.HEADER));
     exchange.getRequestBody().readAllBytes();
+    pause(answerAfter);
     int status = answered.incrementAndGet() >= acceptFrom ? 202 : 401;
     exchange.sendResponseHeaders(status, -1);
     exchange.close();
+  }
+
+  /** A port too busy to answer at once; the rehearsal's own timeout is what is tested. */
+  private static void pause(Duration answerAfter) {
+    try {
+      Thread.sleep(answerAfter.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private HttpRehearsal rehearsal(
