@@ -144,6 +144,76 @@ class ConcurrentBatchesTest {
         .isEqualTo(add(provinceTotal.get(0), 2, 2, 4));
   }
 
+  @Test
+  void aProvincesChangesFromTwoPartitionsAreSummedInItsSlotBeforeTheyCancel() throws Exception {
+    // In one batch, partition 40 takes a March report of partition 44 back out and partition 41
+    // counts another in March: the county's and the city's months change in both partitions'
+    // shards, and the province's sums, in the batch's writer slot, cancel out.
+    Refiled sameQuantity = withdrawnAndFiledAgain(1);
+    assertThat(sameQuantity.countyAndCityMonths())
+        .as("county and city months in each partition's shard")
+        .containsExactly(
+            "40|2019-03-01|-1|-1|-2|3304",
+            "40|2019-03-01|-1|-1|-2|330402",
+            "41|2019-03-01|1|1|2|3304",
+            "41|2019-03-01|1|1|2|330402");
+    assertThat(sameQuantity.provinceMonth())
+        .as("the province's month in the slot, unchanged")
+        .containsExactly("2019-03-01|1|1|2|33", "2019-03-01|1|1|2|33");
+    assertThat(sameQuantity.provinceTotal().get(1))
+        .as("its totals unchanged")
+        .isEqualTo(sameQuantity.provinceTotal().get(0));
+
+    // The same with a report of quantity 3: the reports cancel, the quantity does not.
+    Refiled moreQuantity = withdrawnAndFiledAgain(3);
+    assertThat(moreQuantity.provinceMonth())
+        .as("the province's month in the slot: no report more, a quantity of 2 more")
+        .containsExactly("2019-03-01|1|1|2|33", "2019-03-01|1|3|2|33");
+    assertThat(moreQuantity.provinceTotal().get(1))
+        .as("its totals: the same reports, a quantity of 2 more")
+        .isEqualTo(add(moreQuantity.provinceTotal().get(0), 0, 2, 0));
+  }
+
+  /**
+   * Shards 40 and 41's county and city months; the province's month and totals, before and after.
+   */
+  private record Refiled(
+      List<String> countyAndCityMonths, List<String> provinceMonth, List<String> provinceTotal) {}
+
+  /**
+   * Counts a March report at partition 44, then in one batch withdraws it at partition 40 and
+   * counts another of {@code quantity} at 41, and rolls back. Both batches hold the same writer
+   * slot (one transaction), where the province's rows go.
+   */
+  private Refiled withdrawnAndFiledAgain(int quantity) {
+    FiledReport counted = Items.report(44, 0, "2019-03-20T10:30:00+08:00");
+    begin();
+    try {
+      applier.apply(new EventBatch(TOPIC, List.of(counted)));
+      String monthBefore = String.join(",", provinceMonths(slot()));
+      String totalBefore = provinceTotal();
+      applier.apply(
+          new EventBatch(
+              TOPIC,
+              List.of(
+                  new Withdrawal(
+                      counted.reportId(),
+                      counted.officeId(),
+                      "filed twice",
+                      counted.receivedAt(),
+                      new RecordPosition(40, 0),
+                      "clerk-1",
+                      false),
+                  Items.report(41, 0, "2019-03-07T10:30:00+08:00", quantity))));
+      return new Refiled(
+          months(40, 41),
+          List.of(monthBefore, String.join(",", provinceMonths(slot()))),
+          List.of(totalBefore, provinceTotal()));
+    } finally {
+      rollback();
+    }
+  }
+
   /** The writer slot this transaction holds (the pipeline's own batches may hold others). */
   private int slot() {
     try (Connection c = dataSource.getConnection();
@@ -183,11 +253,30 @@ class ConcurrentBatchesTest {
 
   /** County and city month cells of March and April 2019 in shards 44 and 45. */
   private List<String> months() {
+    return months(44, 45);
+  }
+
+  /** County and city month cells of March and April 2019 in two shards. */
+  private List<String> months(int shard, int otherShard) {
     return Pipeline.column(
         dataSource,
         "SELECT concat_ws('|', shard, month, reports, quantity, beneficiaries, region_code)"
-            + " FROM rollup_month_shard WHERE region_level > 2 AND shard IN (44, 45)"
-            + " AND month IN ('2019-03-01', '2019-04-01') ORDER BY shard, month, region_code");
+            + " FROM rollup_month_shard WHERE region_level > 2 AND shard IN ("
+            + shard
+            + ", "
+            + otherShard
+            + ") AND month IN ('2019-03-01', '2019-04-01') ORDER BY shard, month, region_code");
+  }
+
+  /** The test province's month cells of March and April 2019 in one shard. */
+  private List<String> provinceMonths(int shard) {
+    return Pipeline.column(
+        dataSource,
+        "SELECT concat_ws('|', month, reports, quantity, beneficiaries, region_code)"
+            + " FROM rollup_month_shard WHERE region_code = '33' AND program = 'warm-nest'"
+            + " AND task_type = 'household-helped' AND shard = "
+            + shard
+            + " AND month IN ('2019-03-01', '2019-04-01') ORDER BY month");
   }
 
   /** The test cells' province total over all shards: reports, quantity, beneficiaries. */

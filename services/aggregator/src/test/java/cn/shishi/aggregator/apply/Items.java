@@ -16,13 +16,18 @@ final class Items {
 
   /** A report completed at {@code completedAt}, at a chosen position. */
   static FiledReport report(int partition, long offset, String completedAt) {
+    return report(partition, offset, completedAt, 1);
+  }
+
+  /** A report of {@code quantity} completed at {@code completedAt}, at a chosen position. */
+  static FiledReport report(int partition, long offset, String completedAt, int quantity) {
     return new FiledReport(
         UUID.randomUUID(),
         "jx-office-1",
         "330402",
         "warm-nest",
         "household-helped",
-        1,
+        quantity,
         2,
         OffsetDateTime.parse(completedAt),
         null,
