@@ -1,8 +1,6 @@
 package cn.shishi.ingest.warmup;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import cn.shishi.infra.ShishiInfrastructureResource;
 import cn.shishi.ingest.config.IngestConfig;
@@ -13,7 +11,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -38,9 +35,7 @@ class WarmUpDeadlineTest {
 
   @Test
   void aWarmUpCutShortByItsDeadlineLeavesTheInstanceReady() {
-    await("ready")
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> given().get(readiness).statusCode() == 200);
+    Readiness.awaitReady(readiness);
 
     assertThat(warmUp.done()).isTrue();
     assertThat(config.warmUpReports()).as("a warm-up was configured").isPositive();

@@ -1,8 +1,6 @@
 package cn.shishi.ingest.warmup;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import cn.shishi.infra.ShishiInfrastructureResource;
 import cn.shishi.ingest.config.IngestConfig;
@@ -17,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -55,9 +52,7 @@ class WarmUpHttpsOnlyTest {
 
   @Test
   void anInstanceWithoutPlainHttpWarmsItsReportsAndBecomesReady() {
-    await("ready")
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> given().relaxedHTTPSValidation().get(readiness).statusCode() == 200);
+    Readiness.awaitReady(readiness);
 
     assertThat(warmUp.serialised())
         .as("every made-up report warmed")
