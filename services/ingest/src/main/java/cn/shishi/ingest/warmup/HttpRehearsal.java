@@ -3,6 +3,7 @@ package cn.shishi.ingest.warmup;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.HttpServer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,7 +37,9 @@ public class HttpRehearsal {
   private static final String ISSUER_UNSET = "shishi-warm-up";
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
   private static final int SIGNATURE_BYTES = 256;
-  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  // How long one request may wait for its answer: an instance that cannot answer itself in that
+  // time is too busy for the rest to be worth it.
+  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
   private final HttpServer server;
   private final WarmUpRequests requests;
@@ -45,7 +48,10 @@ public class HttpRehearsal {
   private final String issuer;
   private final boolean plainHttp;
   private final String noPlainHttp;
+  private final boolean proactiveAuthentication;
+  private final Duration requestTimeout;
 
+  @Inject
   public HttpRehearsal(
       HttpServer server,
       WarmUpRequests requests,
@@ -54,7 +60,33 @@ public class HttpRehearsal {
       @ConfigProperty(name = "mp.jwt.verify.issuer", defaultValue = ISSUER_UNSET) String issuer,
       @ConfigProperty(name = "quarkus.http.insecure-requests") Optional<String> insecureRequests,
       @ConfigProperty(name = "quarkus.http.ssl.client-auth", defaultValue = "none")
-          String clientAuth) {
+          String clientAuth,
+      @ConfigProperty(name = "quarkus.http.auth.proactive", defaultValue = "true")
+          boolean proactiveAuthentication) {
+    this(
+        server,
+        requests,
+        json,
+        clock,
+        issuer,
+        insecureRequests,
+        clientAuth,
+        proactiveAuthentication,
+        REQUEST_TIMEOUT);
+  }
+
+  HttpRehearsal(
+      HttpServer server,
+      WarmUpRequests requests,
+      ObjectMapper json,
+      Clock clock,
+      String issuer,
+      Optional<String> insecureRequests,
+      String clientAuth,
+      boolean proactiveAuthentication,
+      Duration requestTimeout) {
+    this.proactiveAuthentication = proactiveAuthentication;
+    this.requestTimeout = requestTimeout;
     this.server = server;
     this.requests = requests;
     this.json = json;
@@ -74,6 +106,16 @@ public class HttpRehearsal {
   /** Whether the instance answers plain HTTP requests, which the rehearsal sends. */
   boolean plainHttp() {
     return plainHttp;
+  }
+
+  /**
+   * Whether an answer other than 401 came before the token was looked at: with authentication in
+   * the REST layer (not proactive, as support/web configures it), a path or method that matches no
+   * endpoint is answered 404 or 405 first. Proactive, Quarkus verifies a bearer token before it
+   * routes, and every other answer means the token was not refused.
+   */
+  boolean answeredBeforeTheToken(int status) {
+    return !proactiveAuthentication && (status == 404 || status == 405);
   }
 
   /** Why the instance serves no plain HTTP, when it does not: redirected, disabled, or mTLS. */
@@ -116,7 +158,7 @@ public class HttpRehearsal {
       HttpRequest request =
           requests
               .mark(HttpRequest.newBuilder(single ? reports : batches))
-              .timeout(deadline.left(TIMEOUT))
+              .timeout(deadline.left(requestTimeout))
               .header("Authorization", "Bearer " + token)
               .header("Content-Type", "application/json")
               .header("Accept-Language", sent % 4 < 2 ? "zh-CN" : "en")

@@ -61,6 +61,7 @@ public class WarmUp {
   private final Duration timeLimit;
   private final AtomicBoolean begun = new AtomicBoolean();
   private volatile int serialised;
+  private volatile int requestsSent;
   private volatile int refused;
   private volatile boolean done;
 
@@ -118,6 +119,11 @@ public class WarmUp {
     return serialised;
   }
 
+  /** The requests the warm-up sent its own endpoints: none without a plain HTTP port. */
+  public int requestsSent() {
+    return requestsSent;
+  }
+
   /** The warm-up's requests its own endpoints refused 401: all of them, unless it was cut short. */
   public int refused() {
     return refused;
@@ -151,13 +157,16 @@ public class WarmUp {
               json.writeValueAsBytes(new ReportBatch(invalid)),
               singles(invalid),
               deadline);
+      requestsSent = answers.sent();
       refused = answers.refused();
       answers.unexpectedStatus().ifPresent(status -> notRefused(status, answers));
-      String summary = summary(partitions, decoded, answers);
+      String summary = summary(partitions, decoded, answers, deadline);
       if (deadline.passed()) {
         LOG.warnf(
             "warm-up cut short by its %s limit after %d ms: %s",
             timeLimit, elapsed(started), summary);
+      } else if (answers.timedOut()) {
+        LOG.warnf("warm-up cut short after %d ms: %s", elapsed(started), summary);
       } else {
         LOG.infof("warmed up in %d ms: %s", elapsed(started), summary);
       }
@@ -171,16 +180,13 @@ public class WarmUp {
     }
   }
 
-  private String summary(String partitions, int decoded, HttpRehearsal.Answers answers) {
+  private String summary(
+      String partitions, int decoded, HttpRehearsal.Answers answers, Deadline deadline) {
     String requestsSent =
         http.plainHttp()
             ? String.format(
                 "%d of %d requests to its own endpoints refused 401 as meant%s",
-                answers.refused(),
-                requests,
-                answers.timedOut()
-                    ? String.format(", request %d not answered in time", answers.sent())
-                    : "")
+                answers.refused(), requests, unanswered(answers, deadline))
             : String.format(
                 "no requests to its own endpoints (no plain HTTP: %s)", http.noPlainHttp());
     return String.format(
@@ -193,12 +199,24 @@ public class WarmUp {
         answers.unexpectedStatus().isEmpty() ? ", none published" : "");
   }
 
-  private static void notRefused(int status, HttpRehearsal.Answers answers) {
-    if (status == 404 || status == 405) {
+  /** What became of a request that got no answer: the deadline's doing, or the instance's. */
+  private static String unanswered(HttpRehearsal.Answers answers, Deadline deadline) {
+    if (!answers.timedOut()) {
+      return "";
+    }
+    return deadline.passed()
+        ? String.format(", request %d cut short by the deadline", answers.sent())
+        : String.format(
+            ", request %d not answered within %d s",
+            answers.sent(), HttpRehearsal.REQUEST_TIMEOUT.toSeconds());
+  }
+
+  private void notRefused(int status, HttpRehearsal.Answers answers) {
+    if (http.answeredBeforeTheToken(status)) {
       // The warm-up's own paths are wrong: nothing about the token is known, nothing was taken.
       LOG.warnf(
-          "warm-up: its own endpoint answered %d to request %d, which never reached the token's"
-              + " verification; the warm-up sent no more, and the reports' path is not warm",
+          "warm-up: its own endpoint answered %d to request %d, before looking at its token; the"
+              + " warm-up sent no more, and the reports' path is not warm",
           status, answers.sent());
       return;
     }

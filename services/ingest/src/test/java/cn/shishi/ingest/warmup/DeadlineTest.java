@@ -29,6 +29,9 @@ class DeadlineTest {
     Deadline later = Deadline.after(Duration.ofSeconds(30));
 
     assertThat(later.await(CompletableFuture.completedFuture(12))).contains(12);
+    assertThat(Deadline.after(Duration.ZERO).await(CompletableFuture.completedFuture(12)))
+        .as("done, though the deadline has passed")
+        .contains(12);
     assertThatThrownBy(
             () -> later.await(CompletableFuture.failedFuture(new IllegalStateException("away"))))
         .isInstanceOf(ExecutionException.class)

@@ -1,6 +1,7 @@
 package cn.shishi.ingest.warmup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +36,9 @@ class HttpRehearsalTest {
   private final List<String> marks = new CopyOnWriteArrayList<>();
   private final AtomicInteger answered = new AtomicInteger();
   private volatile int acceptFrom = Integer.MAX_VALUE;
-  private volatile Duration answerAfter = Duration.ZERO;
+  // Held answers wait for the test's end, so that the rehearsal's own timeout is what ends them.
+  private final CountDownLatch released = new CountDownLatch(1);
+  private volatile boolean holdAnswers;
   private HttpServer port;
 
   @BeforeEach
@@ -46,6 +50,7 @@ class HttpRehearsalTest {
 
   @AfterEach
   void close() {
+    released.countDown();
     port.stop(0);
   }
 
@@ -83,15 +88,33 @@ class HttpRehearsalTest {
   }
 
   @Test
-  void aRequestNotAnsweredByTheDeadlineEndsTheRehearsalAndIsReported() throws Exception {
-    answerAfter = Duration.ofSeconds(2);
+  void aRequestNotAnsweredInItsTimeEndsTheRehearsalAndIsReported() throws Exception {
+    holdAnswers = true;
 
     HttpRehearsal.Answers answers =
-        rehearsal(Optional.of("enabled"), "none", new WarmUpRequests())
-            .rehearse(10, BATCH, SINGLES, Deadline.after(Duration.ofMillis(300)));
+        rehearsal(
+                Optional.of("enabled"), "none", new WarmUpRequests(), false, Duration.ofMillis(200))
+            .rehearse(10, BATCH, SINGLES, later());
 
     assertThat(answers).isEqualTo(new HttpRehearsal.Answers(1, 0, OptionalInt.empty(), true));
-    assertThat(paths).as("the request did go out").hasSize(1);
+    await("the one request arrived").untilAsserted(() -> assertThat(paths).hasSize(1));
+  }
+
+  @Test
+  void only404Or405BeforeAuthenticationIsAnsweredBeforeTheToken() {
+    WarmUpRequests requests = new WarmUpRequests();
+    HttpRehearsal inTheRestLayer =
+        rehearsal(Optional.empty(), "none", requests, false, HttpRehearsal.REQUEST_TIMEOUT);
+    HttpRehearsal proactive =
+        rehearsal(Optional.empty(), "none", requests, true, HttpRehearsal.REQUEST_TIMEOUT);
+
+    assertThat(inTheRestLayer.answeredBeforeTheToken(404)).isTrue();
+    assertThat(inTheRestLayer.answeredBeforeTheToken(405)).isTrue();
+    assertThat(inTheRestLayer.answeredBeforeTheToken(403)).isFalse();
+    assertThat(inTheRestLayer.answeredBeforeTheToken(202)).isFalse();
+    assertThat(proactive.answeredBeforeTheToken(404))
+        .as("proactive: the token was verified before the route was looked for")
+        .isFalse();
   }
 
   @Test
@@ -130,16 +153,18 @@ class HttpRehearsalTest {
     authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
     marks.add(exchange.getRequestHeaders().getFirst(WarmUpRequests.HEADER));
     exchange.getRequestBody().readAllBytes();
-    pause(answerAfter);
+    if (holdAnswers) {
+      hold();
+    }
     int status = answered.incrementAndGet() >= acceptFrom ? 202 : 401;
     exchange.sendResponseHeaders(status, -1);
     exchange.close();
   }
 
-  /** A port too busy to answer at once; the rehearsal's own timeout is what is tested. */
-  private static void pause(Duration answerAfter) {
+  /** A port too busy to answer until the test ends. */
+  private void hold() {
     try {
-      Thread.sleep(answerAfter.toMillis());
+      released.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -147,6 +172,15 @@ class HttpRehearsalTest {
 
   private HttpRehearsal rehearsal(
       Optional<String> insecureRequests, String clientAuth, WarmUpRequests requests) {
+    return rehearsal(insecureRequests, clientAuth, requests, false, HttpRehearsal.REQUEST_TIMEOUT);
+  }
+
+  private HttpRehearsal rehearsal(
+      Optional<String> insecureRequests,
+      String clientAuth,
+      WarmUpRequests requests,
+      boolean proactiveAuthentication,
+      Duration requestTimeout) {
     // Without a trailing slash, as Quarkus gives a root path.
     URI base = URI.create("http://127.0.0.1:" + port.getAddress().getPort() + "/root");
     return new HttpRehearsal(
@@ -156,7 +190,9 @@ class HttpRehearsalTest {
         Clock.systemUTC(),
         "issuer",
         insecureRequests,
-        clientAuth);
+        clientAuth,
+        proactiveAuthentication,
+        requestTimeout);
   }
 
   private static Deadline later() {

@@ -35,7 +35,7 @@ class WarmUpDeadlineTest {
 
   @Test
   void aWarmUpCutShortByItsDeadlineLeavesTheInstanceReady() {
-    Readiness.awaitReady(readiness);
+    AwaitReady.at(readiness);
 
     assertThat(warmUp.done()).isTrue();
     assertThat(config.warmUpReports()).as("a warm-up was configured").isPositive();

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,7 @@ class WarmUpHttpsOnlyTest {
           "quarkus.http.test-ssl-port",
           "0",
           "quarkus.tls.key-store.p12.path",
-          keyStore().toString(),
+          ServerKey.PATH.toString(),
           "quarkus.tls.key-store.p12.password",
           PASSWORD);
     }
@@ -52,16 +53,22 @@ class WarmUpHttpsOnlyTest {
 
   @Test
   void anInstanceWithoutPlainHttpWarmsItsReportsAndBecomesReady() {
-    Readiness.awaitReady(readiness);
+    AwaitReady.at(readiness);
 
     assertThat(warmUp.serialised())
         .as("every made-up report warmed")
         .isEqualTo(config.warmUpReports());
-    assertThat(warmUp.refused()).as("no request sent without a plain HTTP port").isZero();
+    assertThat(warmUp.requestsSent()).as("no request sent without a plain HTTP port").isZero();
   }
 
-  /** A throw-away self-signed key and certificate, made by the JDK's keytool: none is committed. */
-  private static Path keyStore() {
+  /**
+   * A throw-away self-signed key and certificate, made once by the JDK's keytool: none committed.
+   */
+  private static final class ServerKey {
+    static final Path PATH = make();
+  }
+
+  private static Path make() {
     try {
       Path directory = Files.createTempDirectory("warm-up-https");
       Path store = directory.resolve("server.p12");
@@ -91,6 +98,9 @@ class WarmUpHttpsOnlyTest {
       if (keytool.waitFor() != 0) {
         throw new IllegalStateException(
             "keytool failed: " + Files.readString(directory.resolve("keytool.log")));
+      }
+      for (Path made : List.of(directory, directory.resolve("keytool.log"), store)) {
+        made.toFile().deleteOnExit();
       }
       return store;
     } catch (IOException e) {

@@ -99,6 +99,18 @@ class WarmUpTest {
         .until(() -> refusedAndCounted() == before + 3);
   }
 
+  @Test
+  void aPathWithNoEndpointIsAnswered404WithoutLookingAtTheToken() throws Exception {
+    // The premise of the warm-up's WARN for a 404: authentication is in the REST layer.
+    given()
+        .header("Authorization", "Bearer not-a-token")
+        .contentType("application/json")
+        .body("{}")
+        .post(reports.toURI().resolve("/api/v1/no-such-endpoint"))
+        .then()
+        .statusCode(404);
+  }
+
   private void awaitWarmUp() {
     await("the warm-up over")
         .atMost(Duration.ofSeconds(60))

@@ -7,11 +7,11 @@ import java.net.URL;
 import java.time.Duration;
 
 /** The warm-up tests' wait for an instance to say it is ready. */
-final class Readiness {
-  private Readiness() {}
+final class AwaitReady {
+  private AwaitReady() {}
 
   /** Until {@code readiness} answers 200, over plain HTTP or HTTPS (a test's own certificate). */
-  static void awaitReady(URL readiness) {
+  static void at(URL readiness) {
     await("ready")
         .atMost(Duration.ofSeconds(60))
         .until(() -> given().relaxedHTTPSValidation().get(readiness).statusCode() == 200);
