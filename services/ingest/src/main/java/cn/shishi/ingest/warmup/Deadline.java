@@ -16,21 +16,26 @@ record Deadline(long nanoTime) {
   }
 
   boolean passed() {
-    return System.nanoTime() - nanoTime >= 0;
+    return nanosLeft() <= 0;
   }
 
   /** The time left, at least a millisecond (a timeout must be positive), at most {@code cap}. */
   Duration left(Duration cap) {
-    long left = Math.max(MILLISECOND, nanoTime - System.nanoTime());
+    long left = Math.max(MILLISECOND, nanosLeft());
     return left < cap.toNanos() ? Duration.ofNanos(left) : cap;
   }
 
   /** What {@code task} gives if it is done by the deadline; empty if not (it is left running). */
   <T> Optional<T> await(Future<T> task) throws InterruptedException, ExecutionException {
     try {
-      return Optional.of(task.get(Math.max(0, nanoTime - System.nanoTime()), TimeUnit.NANOSECONDS));
+      return Optional.of(task.get(Math.max(0, nanosLeft()), TimeUnit.NANOSECONDS));
     } catch (TimeoutException e) {
       return Optional.empty();
     }
+  }
+
+  // A difference of nanoTime values, as its contract asks: no comparison of the values themselves.
+  private long nanosLeft() {
+    return nanoTime - System.nanoTime();
   }
 }

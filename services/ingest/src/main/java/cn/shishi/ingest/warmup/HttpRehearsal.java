@@ -118,6 +118,11 @@ public class HttpRehearsal {
     return !proactiveAuthentication && (status == 404 || status == 405);
   }
 
+  /** How long one request may wait for its answer, the deadline permitting. */
+  Duration requestTimeout() {
+    return requestTimeout;
+  }
+
   /** Why the instance serves no plain HTTP, when it does not: redirected, disabled, or mTLS. */
   String noPlainHttp() {
     return noPlainHttp;

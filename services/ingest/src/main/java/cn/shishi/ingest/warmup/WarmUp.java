@@ -200,7 +200,7 @@ public class WarmUp {
   }
 
   /** What became of a request that got no answer: the deadline's doing, or the instance's. */
-  private static String unanswered(HttpRehearsal.Answers answers, Deadline deadline) {
+  private String unanswered(HttpRehearsal.Answers answers, Deadline deadline) {
     if (!answers.timedOut()) {
       return "";
     }
@@ -208,7 +208,7 @@ public class WarmUp {
         ? String.format(", request %d cut short by the deadline", answers.sent())
         : String.format(
             ", request %d not answered within %d s",
-            answers.sent(), HttpRehearsal.REQUEST_TIMEOUT.toSeconds());
+            answers.sent(), http.requestTimeout().toSeconds());
   }
 
   private void notRefused(int status, HttpRehearsal.Answers answers) {
