@@ -35,6 +35,7 @@ final class Api implements AutoCloseable {
   private volatile long measuredFromNanos = Long.MAX_VALUE;
   private final ExecutorService executor;
   private final HttpClient http;
+  private final Posts posts = new Posts();
   private final Map<String, String> officeTokens = new ConcurrentHashMap<>();
   private final String auditorToken =
       DevTokens.token("bench-auditor", "auditor", "00").validFor(Duration.ofHours(12)).mint();
@@ -102,20 +103,13 @@ final class Api implements AutoCloseable {
     return measuredIngest != null && nanos >= measuredFromNanos ? measuredIngest : ingest;
   }
 
-  CompletableFuture<HttpResponse<String>> post(String path, String token, String body) {
+  CompletableFuture<Posts.Answer> post(String path, String token, String body) {
     return post(path, token, body.getBytes(StandardCharsets.UTF_8));
   }
 
   /** A post of a body encoded already: a prepared load's requests are not encoded as they go. */
-  CompletableFuture<HttpResponse<String>> post(String path, String token, byte[] body) {
-    HttpRequest request =
-        HttpRequest.newBuilder(ingestAt(System.nanoTime()).resolve(path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build();
-    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+  CompletableFuture<Posts.Answer> post(String path, String token, byte[] body) {
+    return posts.post(ingestAt(System.nanoTime()).resolve(path), token, body);
   }
 
   /** A PUT to the aggregator as a national admin; refuses anything but 200. */
@@ -223,5 +217,6 @@ final class Api implements AutoCloseable {
       measuredIngestReadiness.close();
     }
     executor.shutdownNow();
+    posts.close();
   }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +33,7 @@ final class Demo {
         "demo: %,d reports from %d offices (%s to %s); ids are fixed, so a second run adds"
             + " nothing%n",
         reports.size(), byOffice.size(), DemoPlan.FIRST_DAY, DemoPlan.LAST_DAY);
-    List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
+    List<CompletableFuture<Posts.Answer>> pending = new ArrayList<>();
     for (Map.Entry<String, List<DemoPlan.Planned>> office : byOffice.entrySet()) {
       String token = api.officeToken("demo-office-" + office.getKey(), office.getKey());
       List<DemoPlan.Planned> list = office.getValue();
@@ -50,7 +49,7 @@ final class Demo {
         }
       }
     }
-    for (CompletableFuture<HttpResponse<String>> request : pending) {
+    for (CompletableFuture<Posts.Answer> request : pending) {
       expectAccepted(request);
     }
     out.println("all batches accepted; waiting for the aggregator...");
@@ -130,11 +129,11 @@ final class Demo {
     return text + " ".repeat(Math.max(0, columns - width));
   }
 
-  private void expectAccepted(CompletableFuture<HttpResponse<String>> request) {
-    HttpResponse<String> response = request.join();
-    if (response.statusCode() != 202) {
+  private void expectAccepted(CompletableFuture<Posts.Answer> request) {
+    Posts.Answer response = request.join();
+    if (response.status() != 202) {
       throw new IllegalStateException(
-          "a demo batch was refused: " + response.statusCode() + " " + response.body());
+          "a demo batch was refused: " + response.status() + " " + response.body());
     }
   }
 }

@@ -1,6 +1,5 @@
 package cn.shishi.bench;
 
-import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
@@ -55,7 +54,7 @@ final class EndToEndProbe {
               OffsetDateTime.parse(DAY + "T12:00:00+08:00"),
               null);
       long sent = System.nanoTime();
-      HttpResponse<String> response;
+      Posts.Answer response;
       try {
         response = api.post("/api/v1/reports", token, report.toJson().toString()).join();
       } catch (RuntimeException e) {
@@ -63,7 +62,7 @@ final class EndToEndProbe {
         continue;
       }
       long acked = System.nanoTime();
-      if (response.statusCode() != 202) {
+      if (response.status() != 202) {
         expected.uncertain(1);
         continue;
       }

@@ -1,7 +1,6 @@
 package cn.shishi.bench;
 
 import java.io.PrintStream;
-import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -58,19 +57,18 @@ final class ReportSender {
 
   // The same ids again after a 503, a 429 or a lost answer is what the API asks offices to do: what
   // was stored already counts once.
-  private CompletableFuture<HttpResponse<String>> postWithRetries(
+  private CompletableFuture<Posts.Answer> postWithRetries(
       String path, String token, byte[] body, int attemptsLeft) {
     return api.post(path, token, body)
         .handle(
             (response, failure) -> {
-              boolean retry =
-                  (failure != null || isBusy(response.statusCode())) && attemptsLeft > 1;
+              boolean retry = (failure != null || isBusy(response.status())) && attemptsLeft > 1;
               if (!retry) {
                 return failure != null
-                    ? CompletableFuture.<HttpResponse<String>>failedFuture(failure)
+                    ? CompletableFuture.<Posts.Answer>failedFuture(failure)
                     : CompletableFuture.completedFuture(response);
               }
-              CompletableFuture<HttpResponse<String>> next = new CompletableFuture<>();
+              CompletableFuture<Posts.Answer> next = new CompletableFuture<>();
               timers.schedule(
                   () ->
                       postWithRetries(path, token, body, attemptsLeft - 1)
@@ -89,9 +87,9 @@ final class ReportSender {
         .thenCompose(future -> future);
   }
 
-  private void count(LoadRequest request, HttpResponse<String> response, Throwable failure) {
+  private void count(LoadRequest request, Posts.Answer response, Throwable failure) {
     int reports = request.items().size();
-    int status = response == null ? -1 : response.statusCode();
+    int status = response == null ? -1 : response.status();
     if (failure != null || isBusy(status)) {
       counts.failed();
       if (!request.invalid()) {

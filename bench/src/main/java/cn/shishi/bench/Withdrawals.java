@@ -58,11 +58,11 @@ final class Withdrawals {
         .whenComplete(
             (response, failure) -> {
               latencies.withdrawalAcked(intendedNanos);
-              if (failure == null && response.statusCode() == 202) {
+              if (failure == null && response.status() == 202) {
                 counts.withdrawalAccepted();
                 expected.withdrawn(report);
               } else {
-                int status = failure != null ? -1 : response.statusCode();
+                int status = failure != null ? -1 : response.status();
                 counts.unexpected(status);
                 // Refused or lost: it may still have been applied.
                 expected.uncertain(1);

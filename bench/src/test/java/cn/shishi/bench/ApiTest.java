@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +84,44 @@ class ApiTest {
       api.measureIngest("http://127.0.0.1:8090");
       assertThat(api.waitsForMeasuredIngest()).isFalse();
       assertThat(api.measuredIngestReady()).isTrue();
+    }
+  }
+
+  @Test
+  void aPostAnswersWithTheStatusAndBodyTheIngestSent() throws IOException {
+    HttpServer ingest = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    ingest.createContext(
+        "/api/v1/reports",
+        exchange -> {
+          String seen =
+              exchange.getRequestHeaders().getFirst("Authorization")
+                  + " "
+                  + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          byte[] answer = ("{\"seen\":\"" + seen + "\"}").getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(422, answer.length);
+          exchange.getResponseBody().write(answer);
+          exchange.close();
+        });
+    ingest.start();
+    String url = "http://127.0.0.1:" + ingest.getAddress().getPort();
+    try (Api api = new Api(url, "http://127.0.0.1:8081", 1)) {
+      Posts.Answer answer = api.post("/api/v1/reports", "t0ken", "{}").join();
+      assertThat(answer).isEqualTo(new Posts.Answer(422, "{\"seen\":\"Bearer t0ken {}\"}"));
+    } finally {
+      ingest.stop(0);
+    }
+  }
+
+  @Test
+  void aPostNobodyAnswersFails() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    try (Api api = new Api("http://127.0.0.1:" + closedPort, "http://127.0.0.1:8081", 1)) {
+      assertThat(api.post("/api/v1/reports", "t0ken", "{}"))
+          .failsWithin(Duration.ofSeconds(10))
+          .withThrowableOfType(ExecutionException.class);
     }
   }
 }
