@@ -35,7 +35,7 @@ final class Api implements AutoCloseable {
   private volatile long measuredFromNanos = Long.MAX_VALUE;
   private final ExecutorService executor;
   private final HttpClient http;
-  private final Posts posts = new Posts();
+  private final Posts posts;
   private final Map<String, String> officeTokens = new ConcurrentHashMap<>();
   private final String auditorToken =
       DevTokens.token("bench-auditor", "auditor", "00").validFor(Duration.ofHours(12)).mint();
@@ -61,6 +61,8 @@ final class Api implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5))
             .executor(executor)
             .build();
+    // Last: its event loop is a thread that must be closed, so nothing may fail after it starts.
+    this.posts = new Posts();
   }
 
   /** The token of the office of {@code region} (2, 4 or 6 digits) named {@code subject}. */
@@ -213,10 +215,13 @@ final class Api implements AutoCloseable {
 
   @Override
   public void close() {
-    if (measuredIngestReadiness != null) {
-      measuredIngestReadiness.close();
+    try {
+      if (measuredIngestReadiness != null) {
+        measuredIngestReadiness.close();
+      }
+      executor.shutdownNow();
+    } finally {
+      posts.close();
     }
-    executor.shutdownNow();
-    posts.close();
   }
 }
