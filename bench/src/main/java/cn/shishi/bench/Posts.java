@@ -36,12 +36,16 @@ final class Posts implements AutoCloseable {
   private final Vertx vertx;
   private final HttpClient http;
 
-  Posts() {
+  static {
     // Vert.x and Netty would log through Log4j's API, which POI brings without a provider, and
-    // print an ERROR saying so; the JDK's logging is enough for the little they log.
+    // print an ERROR saying so; the JDK's logging is enough for the little they log. Once a JVM,
+    // before either logs.
     System.setProperty(
         "vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.JULLogDelegateFactory");
     InternalLoggerFactory.setDefaultFactory(JdkLoggerFactory.INSTANCE);
+  }
+
+  Posts() {
     vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
     http =
         vertx.createHttpClient(

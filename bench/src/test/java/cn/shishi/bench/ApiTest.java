@@ -66,10 +66,7 @@ class ApiTest {
 
   @Test
   void aMeasuredIngestNotListeningYetIsNotReady() throws IOException {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = closedPort();
     try (Api api = new Api("http://127.0.0.1:8080", "http://127.0.0.1:8081", 1)) {
       api.measureIngest("http://127.0.0.1:8090");
       api.measureWhenReady("http://127.0.0.1:" + closedPort + "/q/health/ready");
@@ -114,14 +111,18 @@ class ApiTest {
 
   @Test
   void aPostNobodyAnswersFails() throws IOException {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = closedPort();
     try (Api api = new Api("http://127.0.0.1:" + closedPort, "http://127.0.0.1:8081", 1)) {
       assertThat(api.post("/api/v1/reports", "t0ken", "{}"))
           .failsWithin(Duration.ofSeconds(10))
           .withThrowableOfType(ExecutionException.class);
+    }
+  }
+
+  /** A port nothing listens on: it was free a moment ago, and nothing here takes it since. */
+  private static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
     }
   }
 }
