@@ -70,6 +70,19 @@ public final class Pipeline implements AutoCloseable {
     return writer.write(province, "report-withdrawn", event.toString());
   }
 
+  /**
+   * Writes a withdrawal and then its report in one producer batch (both sent, then flushed once,
+   * within the producer's linger), so that the aggregator reads them in one poll and applies them
+   * in one transaction: how the broker's fetches divide records written one at a time is not the
+   * test's to choose.
+   */
+  public void withdrawThenFileTogether(ObjectNode withdrawal, ObjectNode report) {
+    String province = report.get("regionCode").asText().substring(0, 2);
+    writer.send(province, "report-withdrawn", withdrawal.toString());
+    writer.send(province, "report-filed", report.toString());
+    writer.flush();
+  }
+
   /** Writes anything, as a misbehaving producer could. */
   public RecordMetadata raw(String key, String type, String value) {
     return writer.write(key, type, value);

@@ -116,14 +116,27 @@ class WithdrawalTest {
   }
 
   @Test
-  void aWithdrawalThatArrivesBeforeItsReportIsRejectedAndTheReportCounts() throws Exception {
+  void aWithdrawalAppliedBeforeItsReportArrivesIsRefusedAndTheReportCounts() throws Exception {
     ObjectNode report = Pipeline.report("330402", "2021-04-03T09:00:00+08:00", 4);
     pipeline.withdraw(Pipeline.withdrawal(report, "jx-office-1"), "33");
+    Pipeline.awaitDrained();
     pipeline.file(report);
     Pipeline.awaitDrained();
 
     assertThat(Pipeline.reports(day("2021-04-03"))).isEqualTo(1);
     assertThat(details(report)).containsExactly("unknown report");
+  }
+
+  @Test
+  void aWithdrawalAheadOfItsReportInOneTransactionIsRefusedAndTheReportCounts() throws Exception {
+    ObjectNode report = Pipeline.report("330402", "2021-04-04T09:00:00+08:00", 4);
+    pipeline.withdrawThenFileTogether(Pipeline.withdrawal(report, "jx-office-1"), report);
+    Pipeline.awaitDrained();
+
+    // The batch inserts its reports before it applies its withdrawals; the report's place in the
+    // partition, after the withdrawal's, is what refuses it.
+    assertThat(Pipeline.reports(day("2021-04-04"))).isEqualTo(1);
+    assertThat(details(report)).containsExactly("arrived before its report");
   }
 
   private List<String> outcomes(ObjectNode report) throws Exception {
