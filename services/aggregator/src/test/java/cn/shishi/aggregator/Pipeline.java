@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Headers;
 
@@ -71,16 +72,22 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /**
-   * Writes a withdrawal and then its report in one producer batch (both sent, then flushed once,
-   * within the producer's linger), so that the aggregator reads them in one poll and applies them
-   * in one transaction: how the broker's fetches divide records written one at a time is not the
-   * test's to choose.
+   * Writes a withdrawal and then its report in one producer batch, so that the aggregator reads
+   * them in one poll and applies them in one transaction: how the broker's fetches divide records
+   * written one at a time is not the test's to choose. Returns where Kafka put the two.
    */
-  public void withdrawThenFileTogether(ObjectNode withdrawal, ObjectNode report) {
+  public List<RecordMetadata> withdrawThenFileTogether(ObjectNode withdrawal, ObjectNode report)
+      throws Exception {
     String province = report.get("regionCode").asText().substring(0, 2);
-    writer.send(province, "report-withdrawn", withdrawal.toString());
-    writer.send(province, "report-filed", report.toString());
-    writer.flush();
+    try (TopicWriter together =
+        TopicWriter.holdingUntilFlush(
+            ShishiInfrastructureResource.infrastructure().bootstrapServers(), "task-reports")) {
+      Future<RecordMetadata> first =
+          together.send(province, "report-withdrawn", withdrawal.toString());
+      Future<RecordMetadata> second = together.send(province, "report-filed", report.toString());
+      together.flush();
+      return List.of(first.get(), second.get());
+    }
   }
 
   /** Writes anything, as a misbehaving producer could. */

@@ -3,6 +3,7 @@ package cn.shishi.infra;
 import cn.shishi.contract.EventHeaders;
 import cn.shishi.contract.partition.AssignmentPartitioner;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -19,6 +20,20 @@ public final class TopicWriter implements AutoCloseable {
   private final String topic;
 
   public TopicWriter(String bootstrapServers, String topic) {
+    this(bootstrapServers, topic, Map.of());
+  }
+
+  /**
+   * A writer whose records stay in the producer until {@link #flush}: what is sent to one partition
+   * between two flushes reaches the broker as one batch, which a consumer reads in one poll.
+   */
+  public static TopicWriter holdingUntilFlush(String bootstrapServers, String topic) {
+    // A minute, inside the producer's default delivery timeout of two with its request timeout.
+    return new TopicWriter(
+        bootstrapServers, topic, Map.of(ProducerConfig.LINGER_MS_CONFIG, "60000"));
+  }
+
+  private TopicWriter(String bootstrapServers, String topic, Map<String, String> overrides) {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -26,6 +41,7 @@ public final class TopicWriter implements AutoCloseable {
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     // Keys go where the services' producers send them (docs/adr/0012).
     props.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, AssignmentPartitioner.class.getName());
+    props.putAll(overrides);
     this.producer = new KafkaProducer<>(props);
     this.topic = topic;
   }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -130,8 +131,12 @@ class WithdrawalTest {
   @Test
   void aWithdrawalAheadOfItsReportInOneTransactionIsRefusedAndTheReportCounts() throws Exception {
     ObjectNode report = Pipeline.report("330402", "2021-04-04T09:00:00+08:00", 4);
-    pipeline.withdrawThenFileTogether(Pipeline.withdrawal(report, "jx-office-1"), report);
+    List<RecordMetadata> written =
+        pipeline.withdrawThenFileTogether(Pipeline.withdrawal(report, "jx-office-1"), report);
     Pipeline.awaitDrained();
+
+    assertThat(written.get(1).partition()).isEqualTo(written.get(0).partition());
+    assertThat(written.get(1).offset()).isEqualTo(written.get(0).offset() + 1);
 
     // The batch inserts its reports before it applies its withdrawals; the report's place in the
     // partition, after the withdrawal's, is what refuses it.
