@@ -51,13 +51,12 @@ public final class Pipeline implements AutoCloseable {
 
   /** Files a report-filed event under its province and returns where Kafka put it. */
   public RecordMetadata file(ObjectNode event) {
-    return writer.write(
-        event.get("regionCode").asText().substring(0, 2), "report-filed", event.toString());
+    return writer.write(province(event), "report-filed", event.toString());
   }
 
   /** Files many reports at once, in order, and waits until Kafka has them all. */
   public void fileAll(java.util.List<ObjectNode> events) {
-    fileAll(events, event -> event.get("regionCode").asText().substring(0, 2));
+    fileAll(events, Pipeline::province);
   }
 
   /** Files many reports at once under the keys {@code key} gives them, as {@link #fileAll}. */
@@ -78,7 +77,7 @@ public final class Pipeline implements AutoCloseable {
    */
   public List<RecordMetadata> withdrawThenFileTogether(ObjectNode withdrawal, ObjectNode report)
       throws Exception {
-    String province = report.get("regionCode").asText().substring(0, 2);
+    String province = province(report);
     try (TopicWriter together =
         TopicWriter.holdingUntilFlush(
             ShishiInfrastructureResource.infrastructure().bootstrapServers(), "task-reports")) {
@@ -88,6 +87,11 @@ public final class Pipeline implements AutoCloseable {
       together.flush();
       return List.of(first.get(), second.get());
     }
+  }
+
+  /** The key a report is filed under here: its province. */
+  private static String province(ObjectNode report) {
+    return report.get("regionCode").asText().substring(0, 2);
   }
 
   /** Writes anything, as a misbehaving producer could. */
