@@ -1,6 +1,7 @@
 package cn.shishi.aggregator.reconcile;
 
 import cn.shishi.aggregator.config.AggregatorConfig;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -18,8 +20,12 @@ import org.jboss.logging.Logger;
  * in the checks kept in the database (every instance's), so that the gauge is whole from the first
  * run after a start and agrees between instances, then checks the share checked longest ago by any
  * instance; it checks everything only when some share has no kept check (the first start after V19,
- * or a new slice count). While the consumer is catching up on a backlog a run waits, up to {@code
- * reconciliation-max-deferral}, so that the two do not share the database's cores.
+ * or a new slice count). A share is checked again once a round (slices × interval, an hour by
+ * default) has passed since any instance checked it, so the instances together check each share
+ * about once a round however many of them run: before, each instance checked a share every
+ * interval, and three instances read the ledger three times as often as one (B6, 2026-12-05). While
+ * the consumer is catching up on a backlog a run waits, up to {@code reconciliation-max-deferral},
+ * so that the two do not share the database's cores.
  */
 @ApplicationScoped
 public class ReconciliationSchedule {
@@ -30,6 +36,7 @@ public class ReconciliationSchedule {
   private final Clock clock;
   private final long deferAbove;
   private final Duration maxDeferral;
+  private final Duration interval;
   private Instant lastRun;
 
   @Inject
@@ -43,23 +50,34 @@ public class ReconciliationSchedule {
         positions,
         clock,
         config.reconciliationDeferAbove(),
-        config.reconciliationMaxDeferral());
+        config.reconciliationMaxDeferral(),
+        interval(config.reconciliationInterval()));
+  }
+
+  /** The schedule's interval; never read when it is off, since the schedule then never runs. */
+  private static Duration interval(String text) {
+    return text.equalsIgnoreCase("off") || text.equalsIgnoreCase("disabled")
+        ? Duration.ZERO
+        : DurationConverter.parseDuration(text);
   }
 
   /**
-   * A run defers while more than {@code deferAbove} records are pending, up to {@code maxDeferral}.
+   * A run defers while more than {@code deferAbove} records are pending, up to {@code maxDeferral};
+   * runs come every {@code interval}.
    */
   ReconciliationSchedule(
       ReconciliationService reconciliation,
       PartitionPositions positions,
       Clock clock,
       long deferAbove,
-      Duration maxDeferral) {
+      Duration maxDeferral,
+      Duration interval) {
     this.reconciliation = reconciliation;
     this.positions = positions;
     this.clock = clock;
     this.deferAbove = deferAbove;
     this.maxDeferral = maxDeferral;
+    this.interval = interval;
     this.lastRun = clock.instant();
   }
 
@@ -73,13 +91,18 @@ public class ReconciliationSchedule {
   }
 
   /**
-   * What a run checks, given when each slice's newest kept check started ({@link Instant#MIN} for
-   * never): everything if some slice was never checked, so that the drift gauge is whole, else the
-   * slice checked longest ago. A failed check leaves its slice the oldest, to be tried again.
+   * What a run at {@code now} checks, if anything, given when each slice's newest kept check
+   * started ({@link Instant#MIN} for never) and the schedule's {@code interval}: everything if some
+   * slice was never checked, so that the drift gauge is whole; else the slice checked longest ago,
+   * once a round (slices × interval) less half an interval has passed since that check. The half
+   * interval is the timers' play: one instance, whose runs come a round apart for each slice,
+   * checks a slice at every run, as before. A failed check leaves its slice the oldest, to be tried
+   * again.
    */
-  static ProvinceSlice nextSlice(List<Instant> checkedAt) {
+  static Optional<ProvinceSlice> nextSlice(
+      List<Instant> checkedAt, Instant now, Duration interval) {
     if (checkedAt.contains(Instant.MIN)) {
-      return ProvinceSlice.ALL;
+      return Optional.of(ProvinceSlice.ALL);
     }
     int oldest = 0;
     for (int index = 1; index < checkedAt.size(); index++) {
@@ -87,7 +110,11 @@ public class ReconciliationSchedule {
         oldest = index;
       }
     }
-    return new ProvinceSlice(oldest, checkedAt.size());
+    Duration sinceChecked = Duration.between(checkedAt.get(oldest), now);
+    Duration round = interval.multipliedBy(checkedAt.size()).minus(interval.dividedBy(2));
+    return sinceChecked.compareTo(round) < 0
+        ? Optional.empty()
+        : Optional.of(new ProvinceSlice(oldest, checkedAt.size()));
   }
 
   /**
@@ -102,15 +129,21 @@ public class ReconciliationSchedule {
   void reconcile() {
     try {
       List<Instant> checkedAt = reconciliation.restore();
+      Instant now = clock.instant();
+      Optional<ProvinceSlice> next = nextSlice(checkedAt, now, interval);
+      if (next.isEmpty()) {
+        // Checked within the round, by this instance or another: nothing is due, nor deferred.
+        lastRun = now;
+        return;
+      }
       long pending =
           positions.read().stream().mapToLong(Reconciliation.PartitionPosition::pending).sum();
-      Instant now = clock.instant();
       if (!due(pending, lastRun, now, deferAbove, maxDeferral)) {
         LOG.debugf("reconciliation deferred: %d records to apply first", pending);
         return;
       }
       lastRun = now;
-      ProvinceSlice slice = nextSlice(checkedAt);
+      ProvinceSlice slice = next.get();
       Reconciliation result = reconciliation.reconcile(slice);
       if (result.drift() > 0) {
         LOG.errorf(

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class ReconciliationScheduleTest {
   private static final Instant LAST = Instant.parse("2026-11-29T02:00:00Z");
   private static final Duration MAX_DEFERRAL = Duration.ofHours(1);
+  private static final Duration INTERVAL = Duration.ofMinutes(5);
 
   @Test
   void runsWhenCaughtUp() {
@@ -46,23 +47,82 @@ class ReconciliationScheduleTest {
     List<Instant> checkedAt = new ArrayList<>(Collections.nCopies(12, LAST));
     checkedAt.set(5, Instant.MIN);
 
-    assertThat(ReconciliationSchedule.nextSlice(checkedAt)).isEqualTo(ProvinceSlice.ALL);
+    assertThat(ReconciliationSchedule.nextSlice(checkedAt, LAST, INTERVAL))
+        .contains(ProvinceSlice.ALL);
   }
 
   @Test
   void checksTheSliceCheckedLongestAgo() {
     List<Instant> checkedAt = new ArrayList<>();
     for (int index = 0; index < 12; index++) {
-      checkedAt.add(LAST.plusSeconds(300L * ((index + 8) % 12)));
+      checkedAt.add(LAST.plus(INTERVAL.multipliedBy((index + 8) % 12)));
     }
+    Instant aRoundAfterTheOldest = checkedAt.get(4).plus(INTERVAL.multipliedBy(12));
 
-    assertThat(ReconciliationSchedule.nextSlice(checkedAt)).isEqualTo(new ProvinceSlice(4, 12));
+    assertThat(ReconciliationSchedule.nextSlice(checkedAt, aRoundAfterTheOldest, INTERVAL))
+        .contains(new ProvinceSlice(4, 12));
+  }
+
+  @Test
+  void checksNothingUntilTheOldestCheckIsARoundOldLessHalfAnInterval() {
+    List<Instant> checkedAt = Collections.nCopies(12, LAST);
+    Instant due = LAST.plus(Duration.ofMinutes(57).plusSeconds(30));
+
+    assertThat(ReconciliationSchedule.nextSlice(checkedAt, due.minusSeconds(1), INTERVAL))
+        .isEmpty();
+    assertThat(ReconciliationSchedule.nextSlice(checkedAt, due, INTERVAL))
+        .contains(new ProvinceSlice(0, 12));
   }
 
   @Test
   void afterACheckOfEverythingGoesRoundFromTheFirstSlice() {
-    assertThat(ReconciliationSchedule.nextSlice(Collections.nCopies(12, LAST)))
-        .isEqualTo(new ProvinceSlice(0, 12));
-    assertThat(ReconciliationSchedule.nextSlice(List.of(LAST))).isEqualTo(ProvinceSlice.ALL);
+    Instant anHourLater = LAST.plus(Duration.ofHours(1));
+
+    assertThat(
+            ReconciliationSchedule.nextSlice(Collections.nCopies(12, LAST), anHourLater, INTERVAL))
+        .contains(new ProvinceSlice(0, 12));
+    assertThat(ReconciliationSchedule.nextSlice(List.of(LAST), LAST.plus(INTERVAL), INTERVAL))
+        .contains(ProvinceSlice.ALL);
+  }
+
+  @Test
+  void oneInstanceChecksASliceAtEveryRun() {
+    assertThat(checksPerRoundInTheThirdHour(List.of(Duration.ZERO))).isEqualTo(12);
+  }
+
+  @Test
+  void threeInstancesTogetherCheckEachSliceAboutOnceARoundNotThreeTimes() {
+    // Three instances whose five-minute timers started 0, 100 and 200 s apart.
+    List<Duration> phases =
+        List.of(Duration.ZERO, Duration.ofSeconds(100), Duration.ofSeconds(200));
+
+    assertThat(checksPerRoundInTheThirdHour(phases)).isBetween(12, 14);
+  }
+
+  /**
+   * Runs instances whose timers fire every interval from their phase, against one shared record of
+   * checks that starts with a check of everything, for three hours; the checks in the third.
+   */
+  private static int checksPerRoundInTheThirdHour(List<Duration> phases) {
+    List<Instant> checkedAt = new ArrayList<>(Collections.nCopies(12, LAST));
+    List<Instant> runs = new ArrayList<>();
+    for (Duration phase : phases) {
+      for (Instant run = LAST.plus(phase); run.isBefore(LAST.plus(Duration.ofHours(3))); ) {
+        runs.add(run);
+        run = run.plus(INTERVAL);
+      }
+    }
+    runs.sort(null);
+    int checks = 0;
+    for (Instant run : runs) {
+      var slice = ReconciliationSchedule.nextSlice(checkedAt, run, INTERVAL);
+      if (slice.isPresent()) {
+        checkedAt.set(slice.get().index(), run);
+        if (!run.isBefore(LAST.plus(Duration.ofHours(2)))) {
+          checks++;
+        }
+      }
+    }
+    return checks;
   }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(ShishiInfrastructureResource.class)
 class SliceChecksKeptTest {
   private static final Instant T0 = Instant.parse("2026-12-04T05:00:00Z");
+  private static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
 
   @Inject DataSource dataSource;
   @Inject ReconciliationService reconciliation;
@@ -76,8 +77,9 @@ class SliceChecksKeptTest {
     SliceDrift restarted = new SliceDrift(12);
     restarted.restore(kept);
     assertThat(restarted.checkedAt()).doesNotContain(Instant.MIN);
-    assertThat(ReconciliationSchedule.nextSlice(restarted.checkedAt()))
-        .isEqualTo(new ProvinceSlice(0, 12));
+    Instant anHourLater = kept.get(0).startedAt().plus(Duration.ofHours(1));
+    assertThat(ReconciliationSchedule.nextSlice(restarted.checkedAt(), anHourLater, FIVE_MINUTES))
+        .contains(new ProvinceSlice(0, 12));
   }
 
   @Test
@@ -125,6 +127,21 @@ class SliceChecksKeptTest {
   }
 
   @Test
+  void aScheduledRunChecksNothingWithinTheRoundOfAnotherInstancesCheck() {
+    reconciliation.reconcile(Actor.of("test"));
+    Instant everything = checks.load(12).get(0).startedAt();
+
+    new ReconciliationSchedule(
+            reconciliation, positions, Clock.systemUTC(), 10_000, Duration.ofHours(1), FIVE_MINUTES)
+        .reconcile();
+
+    assertThat(checks.load(12))
+        .as("every slice was checked moments ago, by the audit's check of everything")
+        .extracting(SliceCheck::startedAt)
+        .containsOnly(everything);
+  }
+
+  @Test
   void aCheckWithAnotherSliceCountForgetsTheKeptOnes() {
     checks.save(List.of(new SliceCheck(new ProvinceSlice(3, 7), T0, 0)));
 
@@ -146,10 +163,18 @@ class SliceChecksKeptTest {
     assertThat(checks.load(7)).containsExactly(new SliceCheck(slice, T0.plusSeconds(60), 0));
   }
 
-  /** A schedule that defers while more than {@code deferAbove} records are pending. */
+  /**
+   * A schedule that defers while more than {@code deferAbove} records are pending, and whose
+   * interval (none) makes every slice due at every run.
+   */
   private ReconciliationSchedule schedule(long deferAbove) {
     return new ReconciliationSchedule(
-        reconciliation, positions, Clock.systemUTC(), deferAbove, Duration.ofHours(1));
+        reconciliation,
+        positions,
+        Clock.systemUTC(),
+        deferAbove,
+        Duration.ofHours(1),
+        Duration.ZERO);
   }
 
   private double gauge() {
