@@ -23,9 +23,10 @@ import org.jboss.logging.Logger;
  * or a new slice count). A share is checked again once a round (slices × interval, an hour by
  * default) has passed since any instance checked it, so the instances together check each share
  * about once a round however many of them run: before, each instance checked a share every
- * interval, and three instances read the ledger three times as often as one (B6, 2026-12-05). While
- * the consumer is catching up on a backlog a run waits, up to {@code reconciliation-max-deferral},
- * so that the two do not share the database's cores.
+ * interval, and three instances read the ledger three times as often as one (B6, 2026-12-05). The
+ * checks' times and the run's "now" are the database's, so that the instances' clocks need not
+ * agree. While the consumer is catching up on a backlog a run waits, up to {@code
+ * reconciliation-max-deferral}, so that the two do not share the database's cores.
  */
 @ApplicationScoped
 public class ReconciliationSchedule {
@@ -128,9 +129,10 @@ public class ReconciliationSchedule {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void reconcile() {
     try {
-      List<Instant> checkedAt = reconciliation.restore();
+      SliceCheckTimes kept = reconciliation.restore();
+      Optional<ProvinceSlice> next = nextSlice(kept.checkedAt(), kept.now(), interval);
+      // The deferral is this instance's own affair, timed by its own clock.
       Instant now = clock.instant();
-      Optional<ProvinceSlice> next = nextSlice(checkedAt, now, interval);
       if (next.isEmpty()) {
         // Checked within the round, by this instance or another: nothing is due, nor deferred.
         lastRun = now;

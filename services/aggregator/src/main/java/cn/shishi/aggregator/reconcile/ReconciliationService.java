@@ -93,19 +93,22 @@ public class ReconciliationService {
 
   /**
    * Takes the newest kept checks, this instance's and the others', into the drift gauge; when each
-   * scheduled slice's newest check started ({@link Instant#MIN} for never).
+   * scheduled slice's newest check started, and the time now, both by the database's clock.
    */
   @Transactional
-  public List<Instant> restore() {
+  public SliceCheckTimes restore() {
+    Instant now = checks.transactionStart();
     drift.restore(checks.load(slices));
-    return drift.checkedAt();
+    return new SliceCheckTimes(drift.checkedAt(), now);
   }
 
   private Reconciliation check(ProvinceSlice slice) {
-    Instant startedAt = clock.instant();
     Timer.Sample started = Timer.start();
     List<CellDrift> cells = rollups.drift(slice, workMem);
     started.stop(slice.isAll() ? allDuration : sliceDuration);
+    // Asked after the drift, whose statements must come first; the transaction's start is the same
+    // (by the database's clock) and precedes the snapshot the drift was read from.
+    Instant startedAt = checks.transactionStart();
     // Kept in the check's own transaction, on its connection. Checks run one at a time (the
     // advisory lock), so no other transaction updates these rows after this snapshot, except one
     // that committed between the snapshot and the lock: then the check fails and runs again.

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -52,6 +53,23 @@ public class SliceCheckRepository {
       upsert.executeBatch();
     } catch (SQLException e) {
       throw new PersistenceFailure("keeping a reconciliation's result", e);
+    }
+  }
+
+  /**
+   * When the caller's transaction started, by the database's clock: the one clock all instances
+   * share. A check's start and a run's "now" both come from it, so that an instance whose own clock
+   * runs ahead neither takes a slice for due before its round nor keeps its check as newer than a
+   * later one (and one whose clock runs behind does not hold slices back).
+   */
+  public Instant transactionStart() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement select = c.prepareStatement("SELECT transaction_timestamp()");
+        ResultSet row = select.executeQuery()) {
+      row.next();
+      return row.getObject(1, OffsetDateTime.class).toInstant();
+    } catch (SQLException e) {
+      throw new PersistenceFailure("reading the database's clock", e);
     }
   }
 
