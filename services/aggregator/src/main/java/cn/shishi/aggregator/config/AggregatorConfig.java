@@ -124,8 +124,10 @@ public interface AggregatorConfig {
 
   /**
    * How often past days' rollup cells are folded into one row each (ShardFoldSchedule; {@code off}
-   * turns it off). A day with cells to fold is a short transaction that holds the batches off;
-   * looking at a day that has none read 4,500 pages (0.5 s) of a 10-million-report ledger.
+   * turns it off), by whichever instance claims the run: the group folds once or twice an interval,
+   * however many instances run. A day with cells to fold is a short transaction that holds the
+   * batches off; looking at a day that has none read 4,500 pages (0.5 s) of a 10-million-report
+   * ledger.
    */
   @WithDefault("1h")
   String shardFoldInterval();

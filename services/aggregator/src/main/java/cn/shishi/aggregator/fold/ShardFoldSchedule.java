@@ -1,6 +1,8 @@
 package cn.shishi.aggregator.fold;
 
 import cn.shishi.aggregator.config.AggregatorConfig;
+import cn.shishi.aggregator.config.ScheduleInterval;
+import cn.shishi.aggregator.jdbc.SharedRuns;
 import cn.shishi.contract.report.ReportValidator;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,25 +20,38 @@ import org.jboss.logging.Logger;
  * province's day cell ended a day with about ten rows (a B2 drain, 2026-12-04, before writer
  * slots), and every question about provinces read them all: every province over a year read ten
  * times the month rows (B4 in docs/benchmarks.md). Late reports for a folded day add rows again;
- * the next run folds them.
+ * the next run folds them. Every instance's timer fires, but a run goes ahead only once half an
+ * interval has passed since any instance's (by the database's clock): one instance folds every
+ * interval as before, and N instances fold once or twice an interval instead of N times, each fold
+ * holding all of their batches off while it folds a day.
  */
 @ApplicationScoped
 public class ShardFoldSchedule {
   private static final Logger LOG = Logger.getLogger(ShardFoldSchedule.class);
+  static final String TASK = "shard-fold";
 
   private final ShardFold fold;
+  private final SharedRuns runs;
   private final Clock clock;
   private final int days;
+  private final Duration interval;
 
   @Inject
-  public ShardFoldSchedule(ShardFold fold, Clock clock, AggregatorConfig config) {
-    this(fold, clock, config.shardFoldDays());
+  public ShardFoldSchedule(ShardFold fold, SharedRuns runs, Clock clock, AggregatorConfig config) {
+    this(
+        fold,
+        runs,
+        clock,
+        config.shardFoldDays(),
+        ScheduleInterval.parse(config.shardFoldInterval()));
   }
 
-  ShardFoldSchedule(ShardFold fold, Clock clock, int days) {
+  ShardFoldSchedule(ShardFold fold, SharedRuns runs, Clock clock, int days, Duration interval) {
     this.fold = fold;
+    this.runs = runs;
     this.clock = clock;
     this.days = days;
+    this.interval = interval;
   }
 
   /** The first run a minute after the start, out of the way of the start's own work. */
@@ -47,6 +62,10 @@ public class ShardFoldSchedule {
   void run() {
     long started = System.nanoTime();
     try {
+      if (!runs.claim(TASK, interval.dividedBy(2))) {
+        LOG.debug("the shards were folded by another instance within half an interval");
+        return;
+      }
       int cells = foldWindow(LocalDate.now(clock.withZone(ReportValidator.CHINA)));
       if (cells > 0) {
         LOG.infof(

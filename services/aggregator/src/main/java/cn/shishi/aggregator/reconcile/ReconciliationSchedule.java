@@ -1,7 +1,7 @@
 package cn.shishi.aggregator.reconcile;
 
 import cn.shishi.aggregator.config.AggregatorConfig;
-import io.quarkus.runtime.configuration.DurationConverter;
+import cn.shishi.aggregator.config.ScheduleInterval;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,14 +52,7 @@ public class ReconciliationSchedule {
         clock,
         config.reconciliationDeferAbove(),
         config.reconciliationMaxDeferral(),
-        interval(config.reconciliationInterval()));
-  }
-
-  /** The schedule's interval; never read when it is off, since the schedule then never runs. */
-  private static Duration interval(String text) {
-    return text.equalsIgnoreCase("off") || text.equalsIgnoreCase("disabled")
-        ? Duration.ZERO
-        : DurationConverter.parseDuration(text);
+        ScheduleInterval.parse(config.reconciliationInterval()));
   }
 
   /**

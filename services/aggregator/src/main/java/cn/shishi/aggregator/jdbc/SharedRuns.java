@@ -1,0 +1,46 @@
+package cn.shishi.aggregator.jdbc;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import javax.sql.DataSource;
+
+/**
+ * The runs of a task that every aggregator instance schedules, shared out between them: each
+ * instance's timer fires, and a run goes ahead only in the instance that claims it.
+ */
+@ApplicationScoped
+public class SharedRuns {
+  private static final String CLAIM =
+      "INSERT INTO scheduled_run AS last (task, started_at) VALUES (?, transaction_timestamp())"
+          + " ON CONFLICT (task) DO UPDATE SET started_at = excluded.started_at"
+          + " WHERE last.started_at <= excluded.started_at - make_interval(secs => ?)"
+          + " RETURNING started_at";
+
+  private final DataSource dataSource;
+
+  public SharedRuns(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * Whether this run of {@code task} is the caller's: no instance's run of it started within {@code
+   * gap} before now, by the database's clock, which all instances share. Claims that meet wait on
+   * the task's row, and only the first is granted.
+   */
+  public boolean claim(String task, Duration gap) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement claim = c.prepareStatement(CLAIM)) {
+      claim.setString(1, task);
+      claim.setDouble(2, gap.toNanos() / 1e9);
+      try (ResultSet granted = claim.executeQuery()) {
+        return granted.next();
+      }
+    } catch (SQLException e) {
+      throw new PersistenceFailure("claiming a run of " + task, e);
+    }
+  }
+}
