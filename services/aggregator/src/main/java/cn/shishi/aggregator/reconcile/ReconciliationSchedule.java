@@ -88,10 +88,13 @@ public class ReconciliationSchedule {
    * What a run at {@code now} checks, if anything, given when each slice's newest kept check
    * started ({@link Instant#MIN} for never) and the schedule's {@code interval}: everything if some
    * slice was never checked, so that the drift gauge is whole; else the slice checked longest ago,
-   * once a round (slices × interval) less half an interval has passed since that check. The half
-   * interval is the timers' play: one instance, whose runs come a round apart for each slice,
-   * checks a slice at every run, as before. A failed check leaves its slice the oldest, to be tried
-   * again.
+   * once a round (slices × interval) less half an interval has passed since that check, and three
+   * quarters of an interval since the newest check of any slice. The half interval is the timers'
+   * play: one instance, whose runs come a round apart for each slice and an interval apart, checks
+   * a slice at every run, as before. The three quarters space the group's checks: several
+   * instances' timers fire more often than one's, and without them the round's slices were all
+   * checked in its first minutes, one at each instance's run, then none for the rest of the hour. A
+   * failed check leaves its slice the oldest, to be tried again.
    */
   static Optional<ProvinceSlice> nextSlice(
       List<Instant> checkedAt, Instant now, Duration interval) {
@@ -99,16 +102,20 @@ public class ReconciliationSchedule {
       return Optional.of(ProvinceSlice.ALL);
     }
     int oldest = 0;
+    Instant newest = checkedAt.get(0);
     for (int index = 1; index < checkedAt.size(); index++) {
       if (checkedAt.get(index).isBefore(checkedAt.get(oldest))) {
         oldest = index;
       }
+      if (checkedAt.get(index).isAfter(newest)) {
+        newest = checkedAt.get(index);
+      }
     }
-    Duration sinceChecked = Duration.between(checkedAt.get(oldest), now);
     Duration round = interval.multipliedBy(checkedAt.size()).minus(interval.dividedBy(2));
-    return sinceChecked.compareTo(round) < 0
-        ? Optional.empty()
-        : Optional.of(new ProvinceSlice(oldest, checkedAt.size()));
+    Duration spacing = interval.multipliedBy(3).dividedBy(4);
+    boolean due =
+        !now.isBefore(checkedAt.get(oldest).plus(round)) && !now.isBefore(newest.plus(spacing));
+    return due ? Optional.of(new ProvinceSlice(oldest, checkedAt.size())) : Optional.empty();
   }
 
   /**

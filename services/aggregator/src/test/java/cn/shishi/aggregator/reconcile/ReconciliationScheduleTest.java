@@ -14,6 +14,10 @@ class ReconciliationScheduleTest {
   private static final Duration MAX_DEFERRAL = Duration.ofHours(1);
   private static final Duration INTERVAL = Duration.ofMinutes(5);
 
+  /** Three instances whose five-minute timers started 0, 100 and 200 s apart. */
+  private static final List<Duration> THREE_INSTANCES =
+      List.of(Duration.ZERO, Duration.ofSeconds(100), Duration.ofSeconds(200));
+
   @Test
   void runsWhenCaughtUp() {
     assertThat(ReconciliationSchedule.due(0, LAST, LAST.plusSeconds(300), 10_000, MAX_DEFERRAL))
@@ -86,24 +90,45 @@ class ReconciliationScheduleTest {
   }
 
   @Test
+  void checksNothingWithinThreeQuartersOfAnIntervalOfTheNewestCheck() {
+    List<Instant> checkedAt = new ArrayList<>(Collections.nCopies(12, LAST));
+    Instant newest = LAST.plus(Duration.ofHours(1));
+    checkedAt.set(7, newest);
+    Instant spaced = newest.plus(Duration.ofMinutes(3).plusSeconds(45));
+
+    assertThat(ReconciliationSchedule.nextSlice(checkedAt, spaced.minusSeconds(1), INTERVAL))
+        .isEmpty();
+    assertThat(ReconciliationSchedule.nextSlice(checkedAt, spaced, INTERVAL))
+        .contains(new ProvinceSlice(0, 12));
+  }
+
+  @Test
   void oneInstanceChecksASliceAtEveryRun() {
-    assertThat(checksPerRoundInTheThirdHour(List.of(Duration.ZERO))).isEqualTo(12);
+    assertThat(checksInTheThirdHour(List.of(Duration.ZERO))).hasSize(12);
   }
 
   @Test
   void threeInstancesTogetherCheckEachSliceAboutOnceARoundNotThreeTimes() {
-    // Three instances whose five-minute timers started 0, 100 and 200 s apart.
-    List<Duration> phases =
-        List.of(Duration.ZERO, Duration.ofSeconds(100), Duration.ofSeconds(200));
+    assertThat(checksInTheThirdHour(THREE_INSTANCES)).hasSizeBetween(12, 14);
+  }
 
-    assertThat(checksPerRoundInTheThirdHour(phases)).isBetween(12, 14);
+  @Test
+  void threeInstancesSpreadTheRoundsChecksOverIt() {
+    List<Instant> checks = checksInTheThirdHour(THREE_INSTANCES);
+
+    for (int i = 1; i < checks.size(); i++) {
+      assertThat(Duration.between(checks.get(i - 1), checks.get(i)))
+          .as("the time between the third hour's checks %d and %d", i, i + 1)
+          .isGreaterThanOrEqualTo(Duration.ofMinutes(3).plusSeconds(45));
+    }
   }
 
   /**
    * Runs instances whose timers fire every interval from their phase, against one shared record of
-   * checks that starts with a check of everything, for three hours; the checks in the third.
+   * checks that starts with a check of everything, for three hours; the checks in the third, in
+   * order.
    */
-  private static int checksPerRoundInTheThirdHour(List<Duration> phases) {
+  private static List<Instant> checksInTheThirdHour(List<Duration> phases) {
     List<Instant> checkedAt = new ArrayList<>(Collections.nCopies(12, LAST));
     List<Instant> runs = new ArrayList<>();
     for (Duration phase : phases) {
@@ -113,13 +138,13 @@ class ReconciliationScheduleTest {
       }
     }
     runs.sort(null);
-    int checks = 0;
+    List<Instant> checks = new ArrayList<>();
     for (Instant run : runs) {
       var slice = ReconciliationSchedule.nextSlice(checkedAt, run, INTERVAL);
       if (slice.isPresent()) {
         checkedAt.set(slice.get().index(), run);
         if (!run.isBefore(LAST.plus(Duration.ofHours(2)))) {
-          checks++;
+          checks.add(run);
         }
       }
     }
