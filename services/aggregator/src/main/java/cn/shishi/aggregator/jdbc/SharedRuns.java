@@ -1,6 +1,7 @@
 package cn.shishi.aggregator.jdbc;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,8 +30,11 @@ public class SharedRuns {
   /**
    * Whether this run of {@code task} is the caller's: no instance's run of it started within {@code
    * gap} before now, by the database's clock, which all instances share. Claims that meet wait on
-   * the task's row, and only the first is granted.
+   * the task's row, and only the first is granted. A claim is its own transaction, committed before
+   * the run: in the caller's, it would hold the row, and every other instance's claim, until the
+   * caller's end.
    */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public boolean claim(String task, Duration gap) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement claim = c.prepareStatement(CLAIM)) {

@@ -1,6 +1,7 @@
 package cn.shishi.aggregator.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.shishi.infra.ShishiInfrastructureResource;
 import io.quarkus.test.common.WithTestResource;
@@ -8,15 +9,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A run of a shared task goes to one instance, however many ask at once. */
@@ -26,8 +29,15 @@ class SharedRunsTest {
   private static final Duration HALF_AN_HOUR = Duration.ofMinutes(30);
   private static final int INSTANCES = 8;
 
+  private final ExecutorService instances = Executors.newFixedThreadPool(INSTANCES);
+
   @Inject SharedRuns runs;
   @Inject DataSource dataSource;
+
+  @AfterEach
+  void stop() {
+    instances.shutdownNow();
+  }
 
   @Test
   void aRunWithinTheGapOfTheLastIsNotClaimed() {
@@ -41,44 +51,45 @@ class SharedRunsTest {
   @Test
   void ofClaimsMadeAtOnceOneIsGranted() throws Exception {
     String task = "test-" + UUID.randomUUID();
+    assertThat(runs.claim(task, HALF_AN_HOUR)).isTrue();
+    List<Future<Boolean>> claims = new ArrayList<>();
 
-    assertThat(claimedAtOnce(task)).as("claims of a task never run").isEqualTo(1);
-
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement update =
-            c.prepareStatement(
-                "UPDATE scheduled_run SET started_at = started_at - interval '1 hour'"
-                    + " WHERE task = ?")) {
-      update.setString(1, task);
-      assertThat(update.executeUpdate()).isEqualTo(1);
+    // The task's row is held, turned into a run of an hour ago, while the claims queue behind it.
+    try (Connection holder = dataSource.getConnection()) {
+      holder.setAutoCommit(false);
+      try (PreparedStatement update =
+          holder.prepareStatement(
+              "UPDATE scheduled_run SET started_at = started_at - interval '1 hour'"
+                  + " WHERE task = ?")) {
+        update.setString(1, task);
+        assertThat(update.executeUpdate()).isEqualTo(1);
+      }
+      for (int i = 0; i < INSTANCES; i++) {
+        claims.add(instances.submit(() -> runs.claim(task, HALF_AN_HOUR)));
+      }
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> assertThat(claimsWaiting()).as("claims queued").isEqualTo(INSTANCES));
+      holder.commit();
     }
-    assertThat(claimedAtOnce(task)).as("claims of a task last run an hour ago").isEqualTo(1);
+
+    int granted = 0;
+    for (Future<Boolean> claim : claims) {
+      granted += claim.get() ? 1 : 0;
+    }
+    assertThat(granted).isEqualTo(1);
   }
 
-  /**
-   * How many of {@link #INSTANCES} claims of {@code task}, made at the same moment, are granted.
-   */
-  private int claimedAtOnce(String task) throws Exception {
-    ExecutorService instances = Executors.newFixedThreadPool(INSTANCES);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<Boolean>> claims = new ArrayList<>();
-      for (int i = 0; i < INSTANCES; i++) {
-        claims.add(
-            instances.submit(
-                () -> {
-                  start.await();
-                  return runs.claim(task, HALF_AN_HOUR);
-                }));
-      }
-      start.countDown();
-      int granted = 0;
-      for (Future<Boolean> claim : claims) {
-        granted += claim.get() ? 1 : 0;
-      }
-      return granted;
-    } finally {
-      instances.shutdownNow();
+  private int claimsWaiting() throws Exception {
+    try (Connection c = dataSource.getConnection();
+        Statement statement = c.createStatement();
+        ResultSet waiting =
+            statement.executeQuery(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                    + " AND query LIKE 'INSERT INTO scheduled_run%'")) {
+      waiting.next();
+      return waiting.getInt(1);
     }
   }
 }

@@ -4,16 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shishi.aggregator.Pipeline;
 import cn.shishi.aggregator.audit.Actor;
+import cn.shishi.aggregator.audit.AuditLog;
+import cn.shishi.aggregator.config.AggregatorConfig;
+import cn.shishi.aggregator.offsets.OffsetGuard;
 import cn.shishi.infra.ShishiInfrastructureResource;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +38,10 @@ class SliceChecksKeptTest {
   @Inject SliceCheckRepository checks;
   @Inject MeterRegistry registry;
   @Inject PartitionPositions positions;
+  @Inject DriftRepository rollups;
+  @Inject OffsetGuard offsets;
+  @Inject AuditLog audit;
+  @Inject AggregatorConfig config;
 
   private final Pipeline pipeline = new Pipeline();
 
@@ -155,6 +166,31 @@ class SliceChecksKeptTest {
   }
 
   @Test
+  void aChecksStartIsKeptByTheDatabasesClockNotTheInstances() throws Exception {
+    ReconciliationService twoHoursAhead =
+        new ReconciliationService(
+            rollups,
+            checks,
+            positions,
+            offsets,
+            audit,
+            Clock.offset(Clock.systemUTC(), Duration.ofHours(2)),
+            config,
+            new SimpleMeterRegistry());
+    ProvinceSlice fujian = ProvinceSlice.holding("35", 12);
+    Instant before = databaseClock();
+
+    QuarkusTransaction.requiringNew().run(() -> twoHoursAhead.reconcile(fujian));
+
+    Instant after = databaseClock();
+    assertThat(checks.load(12))
+        .filteredOn(check -> check.slice().equals(fujian))
+        .singleElement()
+        .extracting(SliceCheck::startedAt)
+        .satisfies(started -> assertThat(started).isBetween(before, after));
+  }
+
+  @Test
   void aCheckWithAnotherSliceCountForgetsTheKeptOnes() {
     checks.save(List.of(new SliceCheck(new ProvinceSlice(3, 7), T0, 0)));
 
@@ -204,6 +240,15 @@ class SliceChecksKeptTest {
         .map(SliceCheck::startedAt)
         .findFirst()
         .orElseThrow();
+  }
+
+  private Instant databaseClock() throws Exception {
+    try (Connection c = dataSource.getConnection();
+        Statement statement = c.createStatement();
+        ResultSet now = statement.executeQuery("SELECT clock_timestamp()")) {
+      now.next();
+      return now.getObject(1, OffsetDateTime.class).toInstant();
+    }
   }
 
   private double gauge() {
