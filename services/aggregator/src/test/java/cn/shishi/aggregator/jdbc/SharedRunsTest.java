@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,7 @@ class SharedRunsTest {
 
     int granted = 0;
     for (Future<Boolean> claim : claims) {
-      granted += claim.get() ? 1 : 0;
+      granted += claim.get(30, TimeUnit.SECONDS) ? 1 : 0;
     }
     assertThat(granted).isEqualTo(1);
   }

@@ -114,25 +114,30 @@ class ReconciliationScheduleTest {
 
   @Test
   void threeInstancesSpreadTheRoundsChecksOverIt() {
-    List<Instant> checks = checksInTheThirdHour(THREE_INSTANCES);
+    List<Instant> checks = checksFrom(THREE_INSTANCES, Duration.ofHours(2), Duration.ofHours(4));
 
     for (int i = 1; i < checks.size(); i++) {
       assertThat(Duration.between(checks.get(i - 1), checks.get(i)))
-          .as("the time between the third hour's checks %d and %d", i, i + 1)
-          .isGreaterThanOrEqualTo(Duration.ofMinutes(3).plusSeconds(45));
+          .as("the time between the checks at %s and %s", checks.get(i - 1), checks.get(i))
+          .isBetween(Duration.ofMinutes(3).plusSeconds(45), INTERVAL);
     }
+  }
+
+  /** The checks in the third hour of {@link #checksFrom}'s simulation. */
+  private static List<Instant> checksInTheThirdHour(List<Duration> phases) {
+    return checksFrom(phases, Duration.ofHours(2), Duration.ofHours(3));
   }
 
   /**
    * Runs instances whose timers fire every interval from their phase, against one shared record of
-   * checks that starts with a check of everything, for three hours; the checks in the third, in
-   * order.
+   * checks that starts with a check of everything, until {@code until}; the checks from {@code
+   * from} on, in order.
    */
-  private static List<Instant> checksInTheThirdHour(List<Duration> phases) {
+  private static List<Instant> checksFrom(List<Duration> phases, Duration from, Duration until) {
     List<Instant> checkedAt = new ArrayList<>(Collections.nCopies(12, LAST));
     List<Instant> runs = new ArrayList<>();
     for (Duration phase : phases) {
-      for (Instant run = LAST.plus(phase); run.isBefore(LAST.plus(Duration.ofHours(3))); ) {
+      for (Instant run = LAST.plus(phase); run.isBefore(LAST.plus(until)); ) {
         runs.add(run);
         run = run.plus(INTERVAL);
       }
@@ -143,7 +148,7 @@ class ReconciliationScheduleTest {
       var slice = ReconciliationSchedule.nextSlice(checkedAt, run, INTERVAL);
       if (slice.isPresent()) {
         checkedAt.set(slice.get().index(), run);
-        if (!run.isBefore(LAST.plus(Duration.ofHours(2)))) {
+        if (!run.isBefore(LAST.plus(from))) {
           checks.add(run);
         }
       }
