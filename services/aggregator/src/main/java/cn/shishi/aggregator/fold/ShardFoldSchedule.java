@@ -7,9 +7,10 @@ import cn.shishi.contract.report.ReportValidator;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.function.IntSupplier;
 import org.jboss.logging.Logger;
 
@@ -23,33 +24,27 @@ import org.jboss.logging.Logger;
  * the next run folds them. Every instance's timer fires, but a run goes ahead only once half an
  * interval has passed since any instance's (by the database's clock): one instance folds every
  * interval as before, and N instances fold once or twice an interval instead of N times, each fold
- * holding all of their batches off while it folds a day.
+ * holding all of their batches off while it folds a day. The window's days are China's on the
+ * database's clock too, so that no instance's clock decides which days are past.
  */
 @ApplicationScoped
 public class ShardFoldSchedule {
   private static final Logger LOG = Logger.getLogger(ShardFoldSchedule.class);
-  static final String TASK = "shard-fold";
+  private static final String TASK = "shard-fold";
 
   private final ShardFold fold;
   private final SharedRuns runs;
-  private final Clock clock;
   private final int days;
   private final Duration interval;
 
   @Inject
-  public ShardFoldSchedule(ShardFold fold, SharedRuns runs, Clock clock, AggregatorConfig config) {
-    this(
-        fold,
-        runs,
-        clock,
-        config.shardFoldDays(),
-        ScheduleInterval.parse(config.shardFoldInterval()));
+  public ShardFoldSchedule(ShardFold fold, SharedRuns runs, AggregatorConfig config) {
+    this(fold, runs, config.shardFoldDays(), ScheduleInterval.parse(config.shardFoldInterval()));
   }
 
-  ShardFoldSchedule(ShardFold fold, SharedRuns runs, Clock clock, int days, Duration interval) {
+  ShardFoldSchedule(ShardFold fold, SharedRuns runs, int days, Duration interval) {
     this.fold = fold;
     this.runs = runs;
-    this.clock = clock;
     this.days = days;
     this.interval = interval;
   }
@@ -62,11 +57,12 @@ public class ShardFoldSchedule {
   void run() {
     long started = System.nanoTime();
     try {
-      if (!runs.claim(TASK, interval.dividedBy(2))) {
+      Optional<Instant> claimed = runs.claim(TASK, interval.dividedBy(2));
+      if (claimed.isEmpty()) {
         LOG.debug("the shards were folded by another instance within half an interval");
         return;
       }
-      int cells = foldWindow(LocalDate.now(clock.withZone(ReportValidator.CHINA)));
+      int cells = foldWindow(LocalDate.ofInstant(claimed.get(), ReportValidator.CHINA));
       if (cells > 0) {
         LOG.infof(
             "folded the shard rows of %d cells in %d ms",

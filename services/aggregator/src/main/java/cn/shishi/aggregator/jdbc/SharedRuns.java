@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -28,20 +30,20 @@ public class SharedRuns {
   }
 
   /**
-   * Whether this run of {@code task} is the caller's: no instance's run of it started within {@code
-   * gap} before now, by the database's clock, which all instances share. Claims that meet wait on
-   * the task's row, and only the first is granted. A claim is its own transaction, committed before
-   * the run: in the caller's, it would hold the row, and every other instance's claim, until the
-   * caller's end.
+   * This run of {@code task}'s start by the database's clock, which all instances share, if the run
+   * is the caller's: no instance's run of it started within {@code gap} before. Empty, it is not.
+   * Claims that meet wait on the task's row, and only the first is granted. A claim is its own
+   * transaction, committed before the run: in the caller's, it would hold the row, and every other
+   * instance's claim, until the caller's end.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public boolean claim(String task, Duration gap) {
+  public Optional<Instant> claim(String task, Duration gap) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement claim = c.prepareStatement(CLAIM)) {
       claim.setString(1, task);
       claim.setDouble(2, gap.toNanos() / 1e9);
       try (ResultSet granted = claim.executeQuery()) {
-        return granted.next();
+        return granted.next() ? Optional.of(granted.getTimestamp(1).toInstant()) : Optional.empty();
       }
     } catch (SQLException e) {
       throw new PersistenceFailure("claiming a run of " + task, e);

@@ -3,13 +3,12 @@ package cn.shishi.aggregator.fold;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shishi.aggregator.jdbc.SharedRuns;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ShardFoldScheduleTest {
@@ -49,18 +48,21 @@ class ShardFoldScheduleTest {
     }
   }
 
-  /** Grants every claim of a run, or none, as another instance had just folded. */
+  /**
+   * Grants every claim of a run, started at {@code granted} by the database's clock, or none
+   * (empty), as another instance had just folded.
+   */
   private static final class Runs extends SharedRuns {
-    private final boolean granted;
+    private final Optional<Instant> granted;
     private final List<Duration> gaps = new ArrayList<>();
 
-    Runs(boolean granted) {
+    Runs(Optional<Instant> granted) {
       super(null);
       this.granted = granted;
     }
 
     @Override
-    public boolean claim(String task, Duration gap) {
+    public Optional<Instant> claim(String task, Duration gap) {
       gaps.add(gap);
       return granted;
     }
@@ -70,7 +72,7 @@ class ShardFoldScheduleTest {
   void aDayThatFailsIsLeftForTheNextRunAndTheRestFolded() {
     CountingFold fold = new CountingFold(LocalDate.parse("2026-12-01"));
 
-    int cells = schedule(fold, new Runs(true)).foldWindow(TODAY);
+    int cells = schedule(fold, new Runs(Optional.empty())).foldWindow(TODAY);
 
     assertThat(fold.visited)
         .containsExactly(
@@ -84,7 +86,7 @@ class ShardFoldScheduleTest {
   @Test
   void aRunClaimedByAnotherInstanceWithinHalfAnIntervalFoldsNothing() {
     CountingFold fold = new CountingFold(null);
-    Runs runs = new Runs(false);
+    Runs runs = new Runs(Optional.empty());
 
     schedule(fold, runs).run();
 
@@ -93,17 +95,24 @@ class ShardFoldScheduleTest {
   }
 
   @Test
-  void aRunThisInstanceClaimsFoldsItsWindow() {
+  void aRunThisInstanceClaimsFoldsTheWindowOfChinasDayOnTheDatabasesClock() {
     CountingFold fold = new CountingFold(null);
+    // 01:00 on 2026-12-03 in China, still 2026-12-02 by UTC: the instance's clock plays no part.
+    Instant claimed = Instant.parse("2026-12-02T17:00:00Z");
 
-    schedule(fold, new Runs(true)).run();
+    schedule(fold, new Runs(Optional.of(claimed))).run();
 
-    assertThat(fold.visited).as("three days and the month the third ends").hasSize(4);
+    assertThat(fold.visited)
+        .as("three days from the day before yesterday in China, and the month the third ends")
+        .containsExactly(
+            LocalDate.parse("2026-12-01"),
+            LocalDate.parse("2026-11-30"),
+            LocalDate.parse("2026-11-29"),
+            LocalDate.parse("2026-11-01"));
   }
 
-  /** Three days a run, every hour, on {@link #TODAY} in China. */
+  /** Three days a run, every hour. */
   private static ShardFoldSchedule schedule(ShardFold fold, SharedRuns runs) {
-    Clock today = Clock.fixed(Instant.parse("2026-12-04T04:00:00Z"), ZoneOffset.UTC);
-    return new ShardFoldSchedule(fold, runs, today, 3, Duration.ofHours(1));
+    return new ShardFoldSchedule(fold, runs, 3, Duration.ofHours(1));
   }
 }

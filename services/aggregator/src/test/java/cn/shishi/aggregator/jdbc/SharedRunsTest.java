@@ -12,8 +12,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,19 +43,24 @@ class SharedRunsTest {
   }
 
   @Test
-  void aRunWithinTheGapOfTheLastIsNotClaimed() {
+  void aRunWithinTheGapOfTheLastIsNotClaimed() throws Exception {
     String task = "test-" + UUID.randomUUID();
 
-    assertThat(runs.claim(task, HALF_AN_HOUR)).as("the first run").isTrue();
-    assertThat(runs.claim(task, HALF_AN_HOUR)).as("another's, moments later").isFalse();
-    assertThat(runs.claim(task, Duration.ZERO)).as("once the gap has passed").isTrue();
+    Instant before = databaseClock();
+    Optional<Instant> first = runs.claim(task, HALF_AN_HOUR);
+    Instant after = databaseClock();
+
+    assertThat(first).as("the first run").isPresent();
+    assertThat(first.get()).as("started by the database's clock").isBetween(before, after);
+    assertThat(runs.claim(task, HALF_AN_HOUR)).as("another's, moments later").isEmpty();
+    assertThat(runs.claim(task, Duration.ZERO)).as("once the gap has passed").isPresent();
   }
 
   @Test
   void ofClaimsMadeAtOnceOneIsGranted() throws Exception {
     String task = "test-" + UUID.randomUUID();
-    assertThat(runs.claim(task, HALF_AN_HOUR)).isTrue();
-    List<Future<Boolean>> claims = new ArrayList<>();
+    assertThat(runs.claim(task, HALF_AN_HOUR)).isPresent();
+    List<Future<Optional<Instant>>> claims = new ArrayList<>();
 
     // The task's row is held, turned into a run of an hour ago, while the claims queue behind it.
     try (Connection holder = dataSource.getConnection()) {
@@ -76,10 +83,19 @@ class SharedRunsTest {
     }
 
     int granted = 0;
-    for (Future<Boolean> claim : claims) {
-      granted += claim.get(30, TimeUnit.SECONDS) ? 1 : 0;
+    for (Future<Optional<Instant>> claim : claims) {
+      granted += claim.get(30, TimeUnit.SECONDS).isPresent() ? 1 : 0;
     }
     assertThat(granted).isEqualTo(1);
+  }
+
+  private Instant databaseClock() throws Exception {
+    try (Connection c = dataSource.getConnection();
+        Statement statement = c.createStatement();
+        ResultSet now = statement.executeQuery("SELECT clock_timestamp()")) {
+      now.next();
+      return now.getTimestamp(1).toInstant();
+    }
   }
 
   private int claimsWaiting() throws Exception {
