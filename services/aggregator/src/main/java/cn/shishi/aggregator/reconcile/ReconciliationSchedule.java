@@ -2,6 +2,7 @@ package cn.shishi.aggregator.reconcile;
 
 import cn.shishi.aggregator.config.AggregatorConfig;
 import cn.shishi.aggregator.config.ScheduleInterval;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,12 +41,17 @@ public class ReconciliationSchedule {
   private final Duration interval;
   private Instant lastRun;
 
+  /**
+   * With the schedule on, exports what its alert compares ({@link ReconciliationDeadline}); with it
+   * {@code off}, nothing, so that the alert stays quiet where no check is meant to run.
+   */
   @Inject
   public ReconciliationSchedule(
       ReconciliationService reconciliation,
       PartitionPositions positions,
       AggregatorConfig config,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry registry) {
     this(
         reconciliation,
         positions,
@@ -53,6 +59,14 @@ public class ReconciliationSchedule {
         config.reconciliationDeferAbove(),
         config.reconciliationMaxDeferral(),
         ScheduleInterval.parse(config.reconciliationInterval()));
+    if (!interval.isZero()) {
+      ReconciliationDeadline.register(
+          registry,
+          reconciliation::newestCheck,
+          clock.instant(),
+          ReconciliationDeadline.overdueAfter(
+              config.reconciliationSlices(), interval, maxDeferral));
+    }
   }
 
   /**

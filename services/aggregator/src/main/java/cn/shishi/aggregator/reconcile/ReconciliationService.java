@@ -102,6 +102,15 @@ public class ReconciliationService {
     return new SliceCheckTimes(drift.checkedAt(), now);
   }
 
+  /**
+   * When the newest check known here, of any slice or of everything, by any instance, started
+   * ({@link Instant#MIN} for none): this instance's checks at once, the others' from the schedule's
+   * next run.
+   */
+  public Instant newestCheck() {
+    return drift.newest();
+  }
+
   private Reconciliation check(ProvinceSlice slice) {
     Timer.Sample started = Timer.start();
     List<CellDrift> cells = rollups.drift(slice, workMem);

@@ -64,6 +64,15 @@ final class SliceDrift {
     return List.of(checkedAt.clone());
   }
 
+  /** When the newest known check of any slice started, {@link Instant#MIN} for never. */
+  synchronized Instant newest() {
+    Instant newest = Instant.MIN;
+    for (Instant started : checkedAt) {
+      newest = started.isAfter(newest) ? started : newest;
+    }
+    return newest;
+  }
+
   synchronized int total() {
     return IntStream.of(cells).sum();
   }

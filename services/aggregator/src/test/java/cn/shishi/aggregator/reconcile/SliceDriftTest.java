@@ -28,6 +28,22 @@ class SliceDriftTest {
   }
 
   @Test
+  void knowsWhenTheNewestCheckOfAnySliceStarted() {
+    SliceDrift drift = new SliceDrift(12);
+    assertThat(drift.newest()).as("none yet").isEqualTo(Instant.MIN);
+
+    drift.record(ProvinceSlice.ALL, T0, List.of());
+    drift.record(new ProvinceSlice(0, 12), T0.plusSeconds(100), List.of());
+    drift.record(new ProvinceSlice(5, 12), T0.plusSeconds(300), List.of());
+    drift.record(new ProvinceSlice(7, 12), T0.plusSeconds(120), List.of());
+    drift.record(new ProvinceSlice(11, 12), T0.plusSeconds(200), List.of());
+
+    assertThat(drift.newest())
+        .as("the sixth slice's, neither the first nor the last")
+        .isEqualTo(T0.plusSeconds(300));
+  }
+
+  @Test
   void aCheckOfEverythingCountsForEachSlice() {
     SliceDrift drift = new SliceDrift(12);
     drift.record(FUJIAN, T0, List.of(cell("350104")));
