@@ -33,18 +33,24 @@ final class ReconciliationDeadline {
   }
 
   /**
-   * Exports {@code shishi_reconciliation_last_check_timestamp_seconds}, the newest check's start
-   * ({@code started}, this instance's start, until one is known), and {@code
-   * shishi_reconciliation_overdue_after_seconds}.
+   * With a schedule running every {@code interval} (zero: {@code off}), exports {@code
+   * shishi_reconciliation_last_check_timestamp_seconds}, the newest check's start ({@code NaN}
+   * until one is known, so that an instance that knows none, freshly started or unable to read the
+   * kept checks, hides no other's older view), and {@code
+   * shishi_reconciliation_overdue_after_seconds}. With the schedule off, neither: no check is meant
+   * to run.
    */
   static void register(
       MeterRegistry registry,
       Supplier<Instant> newestCheck,
-      Instant started,
-      Duration overdueAfter) {
-    Gauge.builder(
-            "shishi.reconciliation.last.check.timestamp",
-            () -> seconds(latest(newestCheck.get(), started)))
+      int slices,
+      Duration interval,
+      Duration maxDeferral) {
+    if (interval.isZero()) {
+      return;
+    }
+    Duration overdueAfter = overdueAfter(slices, interval, maxDeferral);
+    Gauge.builder("shishi.reconciliation.last.check.timestamp", () -> seconds(newestCheck.get()))
         .description("When the newest reconciliation check known to this instance started")
         .baseUnit("seconds")
         .strongReference(true)
@@ -56,12 +62,10 @@ final class ReconciliationDeadline {
         .register(registry);
   }
 
-  private static Instant latest(Instant newestCheck, Instant started) {
-    return newestCheck.equals(Instant.MIN) ? started : newestCheck;
-  }
-
   private static double seconds(Instant instant) {
-    return instant.getEpochSecond() + instant.getNano() / 1e9;
+    return instant.equals(Instant.MIN)
+        ? Double.NaN
+        : instant.getEpochSecond() + instant.getNano() / 1e9;
   }
 
   private static double seconds(Duration duration) {

@@ -59,14 +59,12 @@ public class ReconciliationSchedule {
         config.reconciliationDeferAbove(),
         config.reconciliationMaxDeferral(),
         ScheduleInterval.parse(config.reconciliationInterval()));
-    if (!interval.isZero()) {
-      ReconciliationDeadline.register(
-          registry,
-          reconciliation::newestCheck,
-          clock.instant(),
-          ReconciliationDeadline.overdueAfter(
-              config.reconciliationSlices(), interval, maxDeferral));
-    }
+    ReconciliationDeadline.register(
+        registry,
+        reconciliation::newestCheck,
+        config.reconciliationSlices(),
+        interval,
+        maxDeferral);
   }
 
   /**

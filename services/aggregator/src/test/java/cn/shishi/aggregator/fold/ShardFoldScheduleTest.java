@@ -72,7 +72,7 @@ class ShardFoldScheduleTest {
   void aDayThatFailsIsLeftForTheNextRunAndTheRestFolded() {
     CountingFold fold = new CountingFold(LocalDate.parse("2026-12-01"));
 
-    int cells = schedule(fold, new Runs(Optional.empty())).foldWindow(TODAY);
+    int cells = schedule(fold, null).foldWindow(TODAY);
 
     assertThat(fold.visited)
         .containsExactly(
@@ -111,7 +111,7 @@ class ShardFoldScheduleTest {
             LocalDate.parse("2026-11-01"));
   }
 
-  /** Three days a run, every hour. */
+  /** Three days a run, every hour; {@code runs} null where the test folds a window itself. */
   private static ShardFoldSchedule schedule(ShardFold fold, SharedRuns runs) {
     return new ShardFoldSchedule(fold, runs, 3, Duration.ofHours(1));
   }

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ReconciliationDeadlineTest {
-  private static final Instant STARTED = Instant.parse("2026-12-06T05:00:00Z");
+  private static final Instant CHECKED = Instant.parse("2026-12-06T05:00:01.500Z");
 
   @Test
   void withTheDefaultsTheNewestCheckIsOverdueAfter150Minutes() {
@@ -25,17 +25,28 @@ class ReconciliationDeadlineTest {
   }
 
   @Test
-  void theGaugesGiveTheNewestChecksStartOrTheInstancesBeforeAnyAndTheDeadline() {
+  void theGaugesGiveTheNewestChecksStartNoneBeforeAnyAndTheDeadline() {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     AtomicReference<Instant> newest = new AtomicReference<>(Instant.MIN);
 
-    ReconciliationDeadline.register(registry, newest::get, STARTED, Duration.ofMinutes(150));
+    ReconciliationDeadline.register(
+        registry, newest::get, 12, Duration.ofMinutes(5), Duration.ofHours(1));
 
-    assertThat(lastCheck(registry)).as("no check known yet").isEqualTo(1_796_533_200.0);
-    newest.set(STARTED.plusMillis(1_500));
+    assertThat(lastCheck(registry)).as("no check known yet").isNaN();
+    newest.set(CHECKED);
     assertThat(lastCheck(registry)).isEqualTo(1_796_533_201.5);
     assertThat(registry.get("shishi.reconciliation.overdue.after").gauge().value())
         .isEqualTo(9_000.0);
+  }
+
+  @Test
+  void aScheduleThatIsOffExportsNeither() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    ReconciliationDeadline.register(
+        registry, () -> CHECKED, 12, Duration.ZERO, Duration.ofHours(1));
+
+    assertThat(registry.getMeters()).isEmpty();
   }
 
   private static double lastCheck(SimpleMeterRegistry registry) {

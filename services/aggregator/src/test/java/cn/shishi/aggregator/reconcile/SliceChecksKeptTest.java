@@ -99,10 +99,12 @@ class SliceChecksKeptTest {
     assertThat(gauge()).isZero();
 
     // Another instance's check of 浙江's slice, newer than this instance's, found 4 cells.
-    checks.save(List.of(new SliceCheck(ProvinceSlice.holding("33", 12), databaseClock(), 4)));
+    Instant another = databaseClock();
+    checks.save(List.of(new SliceCheck(ProvinceSlice.holding("33", 12), another, 4)));
     reconciliation.restore();
 
     assertThat(gauge()).isEqualTo(4.0);
+    assertThat(reconciliation.newestCheck()).as("the newest check, the other's").isEqualTo(another);
     reconciliation.reconcile(Actor.of("test"));
     assertThat(gauge()).isZero();
   }
