@@ -123,6 +123,35 @@ class ReconciliationScheduleTest {
     }
   }
 
+  /**
+   * What the alert allows (ReconciliationDeadline) holds the schedule's longest gap between checks,
+   * from a check of everything on, with one instance or three at any phase: that gap, plus an
+   * interval before another instance sees the check, the backlog deferral and the check itself.
+   */
+  @Test
+  void theLongestGapBetweenChecksIsWithinWhatTheAlertAllows() {
+    Duration allowed = ReconciliationDeadline.overdueAfter(12, INTERVAL, MAX_DEFERRAL);
+    for (Duration phase : List.of(Duration.ZERO, Duration.ofSeconds(1), INTERVAL.minusSeconds(1))) {
+      for (List<Duration> phases :
+          List.of(List.of(phase), List.of(phase, phase.plusSeconds(100), phase.plusSeconds(200)))) {
+        List<Instant> checks = new ArrayList<>(List.of(LAST));
+        checks.addAll(checksFrom(phases, Duration.ZERO, Duration.ofHours(5)));
+        Duration longest = Duration.ZERO;
+        for (int i = 1; i < checks.size(); i++) {
+          Duration gap = Duration.between(checks.get(i - 1), checks.get(i));
+          longest = gap.compareTo(longest) > 0 ? gap : longest;
+        }
+        assertThat(
+                longest
+                    .plus(INTERVAL)
+                    .plus(MAX_DEFERRAL)
+                    .plus(ReconciliationDeadline.LONGEST_CHECK))
+            .as("instances at %s", phases)
+            .isLessThanOrEqualTo(allowed);
+      }
+    }
+  }
+
   /** The checks in the third hour of {@link #checksFrom}'s simulation. */
   private static List<Instant> checksInTheThirdHour(List<Duration> phases) {
     return checksFrom(phases, Duration.ofHours(2), Duration.ofHours(3));
