@@ -125,8 +125,9 @@ class ReconciliationScheduleTest {
 
   /**
    * What the alert allows (ReconciliationDeadline) holds the schedule's longest gap between checks,
-   * from a check of everything on, with one instance or three at any phase: that gap, plus an
-   * interval before another instance sees the check, the backlog deferral and the check itself.
+   * from a check of everything on, with one instance or three, their timers at the start, the end
+   * or just after the start of an interval: that gap, plus an interval before another instance sees
+   * the check, the longest backlog deferral (added whole, not simulated) and the check itself.
    */
   @Test
   void theLongestGapBetweenChecksIsWithinWhatTheAlertAllows() {
