@@ -129,6 +129,18 @@ public final class Pipeline implements AutoCloseable {
     return values;
   }
 
+  /** The time now by the test database's clock ({@code clock_timestamp()}), not the JVM's. */
+  public static java.time.Instant databaseClock(javax.sql.DataSource dataSource) {
+    try (java.sql.Connection c = dataSource.getConnection();
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet now = s.executeQuery("SELECT clock_timestamp()")) {
+      now.next();
+      return now.getObject(1, java.time.OffsetDateTime.class).toInstant();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("SELECT clock_timestamp()", e);
+    }
+  }
+
   /** POST /api/v1/admin/rollups/rebuild, as an admin. */
   public static void rebuild() {
     given()

@@ -3,6 +3,7 @@ package cn.shishi.aggregator.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.shishi.aggregator.Pipeline;
 import cn.shishi.infra.ShishiInfrastructureResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,12 +44,12 @@ class SharedRunsTest {
   }
 
   @Test
-  void aRunWithinTheGapOfTheLastIsNotClaimed() throws Exception {
+  void aRunWithinTheGapOfTheLastIsNotClaimed() {
     String task = "test-" + UUID.randomUUID();
 
-    Instant before = databaseClock();
+    Instant before = Pipeline.databaseClock(dataSource);
     Optional<Instant> first = runs.claim(task, HALF_AN_HOUR);
-    Instant after = databaseClock();
+    Instant after = Pipeline.databaseClock(dataSource);
 
     assertThat(first).as("the first run").isPresent();
     assertThat(first.get()).as("started by the database's clock").isBetween(before, after);
@@ -87,15 +88,6 @@ class SharedRunsTest {
       granted += claim.get(30, TimeUnit.SECONDS).isPresent() ? 1 : 0;
     }
     assertThat(granted).isEqualTo(1);
-  }
-
-  private Instant databaseClock() throws Exception {
-    try (Connection c = dataSource.getConnection();
-        Statement statement = c.createStatement();
-        ResultSet now = statement.executeQuery("SELECT clock_timestamp()")) {
-      now.next();
-      return now.getTimestamp(1).toInstant();
-    }
   }
 
   private int claimsWaiting() throws Exception {

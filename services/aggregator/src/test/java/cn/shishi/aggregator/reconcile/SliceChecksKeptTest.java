@@ -15,12 +15,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -99,7 +97,7 @@ class SliceChecksKeptTest {
     assertThat(gauge()).isZero();
 
     // Another instance's check of 浙江's slice, newer than this instance's, found 4 cells.
-    Instant another = databaseClock();
+    Instant another = Pipeline.databaseClock(dataSource);
     checks.save(List.of(new SliceCheck(ProvinceSlice.holding("33", 12), another, 4)));
     reconciliation.restore();
 
@@ -114,7 +112,7 @@ class SliceChecksKeptTest {
     reconciliation.reconcile(Actor.of("test"));
     Instant everything = checks.load(12).get(0).startedAt();
     ProvinceSlice zhejiang = ProvinceSlice.holding("33", 12);
-    checks.save(List.of(new SliceCheck(zhejiang, databaseClock(), 4)));
+    checks.save(List.of(new SliceCheck(zhejiang, Pipeline.databaseClock(dataSource), 4)));
 
     // Every run counts as behind a backlog: nothing pending is still more than -1.
     schedule(-1).reconcile();
@@ -180,11 +178,11 @@ class SliceChecksKeptTest {
             config,
             new SimpleMeterRegistry());
     ProvinceSlice fujian = ProvinceSlice.holding("35", 12);
-    Instant before = databaseClock();
+    Instant before = Pipeline.databaseClock(dataSource);
 
     QuarkusTransaction.requiringNew().run(() -> twoHoursAhead.reconcile(fujian));
 
-    Instant after = databaseClock();
+    Instant after = Pipeline.databaseClock(dataSource);
     assertThat(checks.load(12))
         .filteredOn(check -> check.slice().equals(fujian))
         .singleElement()
@@ -242,15 +240,6 @@ class SliceChecksKeptTest {
         .map(SliceCheck::startedAt)
         .findFirst()
         .orElseThrow();
-  }
-
-  private Instant databaseClock() throws Exception {
-    try (Connection c = dataSource.getConnection();
-        Statement statement = c.createStatement();
-        ResultSet now = statement.executeQuery("SELECT clock_timestamp()")) {
-      now.next();
-      return now.getObject(1, OffsetDateTime.class).toInstant();
-    }
   }
 
   private double gauge() {
