@@ -2,6 +2,7 @@ package cn.shishi.web;
 
 import cn.shishi.contract.Messages;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,7 +16,28 @@ public final class Languages {
 
   /** The language of the answer to a request with these headers (none: English). */
   public static Locale of(HttpHeaders headers) {
-    return headers == null ? Messages.ENGLISH : preferred(headers.getAcceptableLanguages());
+    if (headers == null) {
+      return Messages.ENGLISH;
+    }
+    try {
+      return preferred(headers.getAcceptableLanguages());
+    } catch (RuntimeException malformed) {
+      // A weight that is no number ("en;q=x") makes the JAX-RS parser throw, in every error
+      // answer that asks for the language: read the ranges in the caller's order instead.
+      return preferred(inOrder(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
+    }
+  }
+
+  /** The language ranges of an {@code Accept-Language} header as written, weights ignored. */
+  static List<Locale> inOrder(String header) {
+    if (header == null) {
+      return List.of();
+    }
+    return Arrays.stream(header.split(","))
+        .map(range -> range.split(";", 2)[0].strip())
+        .filter(tag -> !tag.isEmpty())
+        .map(Locale::forLanguageTag)
+        .toList();
   }
 
   /** The first of {@code acceptable} (already in the caller's order) that the texts exist in. */

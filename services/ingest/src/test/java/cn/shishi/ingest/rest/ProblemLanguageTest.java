@@ -76,6 +76,22 @@ class ProblemLanguageTest {
         .isEqualTo("请求内容无效");
   }
 
+  /** A weight that is no number must not turn the answer into a server error. */
+  @Test
+  void aMalformedWeightStillGetsTheProblemInTheLanguageNamedFirst() {
+    assertThat(post("zh-CN;q=abc", invalidReport(), 422).getString("title")).isEqualTo("请求内容无效");
+    assertThat(post("en;q=x, zh-CN", invalidReport(), 422).getString("title"))
+        .isEqualTo("Unprocessable Content");
+    given()
+        .header("Accept-Language", "zh-CN;q=;;")
+        .contentType("application/json")
+        .body(invalidReport())
+        .post("/api/v1/reports")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json");
+  }
+
   @Test
   void aWrongTypeNamesWhatWasExpectedNotTheServersInternals() {
     ObjectNode body = Samples.reportRequest();
