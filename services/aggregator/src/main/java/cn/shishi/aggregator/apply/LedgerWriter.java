@@ -76,7 +76,9 @@ public class LedgerWriter {
       insert.setObject(i++, Sql.texts(reports, FiledReport::taskType));
       insert.setObject(i++, Sql.longs(reports, FiledReport::quantity));
       insert.setObject(i++, Sql.longs(reports, FiledReport::beneficiaries));
-      insert.setObject(i++, Sql.texts(reports, FiledReport::completedAt));
+      // The instant, not the text the office sent: PostgreSQL refuses offsets beyond ±15:59, which
+      // Java reads (to ±18:00), and a timestamptz keeps no offset anyway.
+      insert.setObject(i++, Sql.texts(reports, r -> r.completedAt().toInstant()));
       insert.setObject(i++, Sql.texts(reports, FiledReport::day));
       insert.setObject(i++, Sql.texts(reports, FiledReport::note));
       insert.setObject(i++, Sql.texts(reports, FiledReport::receivedAt));

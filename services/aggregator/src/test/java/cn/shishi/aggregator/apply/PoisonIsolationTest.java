@@ -80,6 +80,20 @@ class PoisonIsolationTest {
     }
   }
 
+  /**
+   * Java reads offsets to ±18:00, PostgreSQL's timestamptz input to ±15:59: a record written
+   * straight to the topic with a wider one is counted at its instant, not set aside.
+   */
+  @Test
+  void aCompletionTimeWithAnOffsetPostgresqlWouldNotParseIsCountedAtItsInstant() {
+    ObjectNode report = Pipeline.report("330402", "2024-04-04T23:30:00+17:00", 1);
+    pipeline.file(report);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> Pipeline.reports(day("2024-04-04")) == 1);
+    assertThat(Pipeline.ledgerTrace(report).getString("report.completedAt"))
+        .isEqualTo("2024-04-04T06:30:00Z");
+  }
+
   @Test
   void aNulInAWithdrawalsReasonIsSetAsideAndTheNextReportIsCounted() throws Exception {
     ObjectNode report = Pipeline.report("330402", "2024-04-02T09:00:00+08:00", 1);

@@ -18,6 +18,15 @@ import java.util.List;
  * returns every violation it finds, so that an office fixes a report in one round trip.
  */
 public final class ReportValidator {
+  /**
+   * The offsets clocks use somewhere (UTC−12:00 to UTC+14:00). Java reads up to ±18:00 and
+   * PostgreSQL up to ±15:59: an offset outside the first range is a client's mistake (minutes sent
+   * as hours), refused here rather than counted at a wrong instant.
+   */
+  private static final int EARLIEST_OFFSET_SECONDS = -12 * 3600;
+
+  private static final int LATEST_OFFSET_SECONDS = 14 * 3600;
+
   public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   static final int MAX_QUANTITY = EventConstraints.MAX_QUANTITY;
   static final int MAX_BENEFICIARIES = EventConstraints.MAX_BENEFICIARIES;
@@ -143,6 +152,11 @@ public final class ReportValidator {
     if (completedAt == null) {
       violations.add(new Violation(at + "/completedAt", "report.completedAt.required"));
       return;
+    }
+    int offset = completedAt.getOffset().getTotalSeconds();
+    if (offset < EARLIEST_OFFSET_SECONDS || offset > LATEST_OFFSET_SECONDS) {
+      violations.add(
+          new Violation(at + "/completedAt", "report.completedAt.offset", completedAt.getOffset()));
     }
     Instant completion = completedAt.toInstant();
     Instant latest = clock.instant().plusSeconds(maxClockSkewSeconds).plusNanos(maxClockSkewNanos);

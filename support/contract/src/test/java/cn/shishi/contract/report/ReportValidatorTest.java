@@ -2,6 +2,7 @@ package cn.shishi.contract.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shishi.contract.Messages;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -121,6 +122,25 @@ class ReportValidatorTest {
         .containsExactly("/reports/7/completedAt");
     // 2020-12-31T16:00Z is already 2021-01-01 in China.
     assertThat(pointers(completedAt("2020-12-31T16:00:00Z"))).isEmpty();
+  }
+
+  /** Offsets no clock uses (PostgreSQL refuses those past ±15:59) are refused before a 202. */
+  @Test
+  void boundsCompletedAtsOffsetToThoseClocksUse() {
+    assertThat(pointers(completedAt("2021-05-14T18:05:00+14:00"))).isEmpty();
+    assertThat(pointers(completedAt("2021-05-13T16:05:00-12:00"))).isEmpty();
+    for (String offset : List.of("+14:01", "-12:01", "+16:00", "-18:00")) {
+      assertThat(pointers(completedAt("2021-05-13T10:00:00" + offset)))
+          .as(offset)
+          .containsExactly("/reports/7/completedAt");
+    }
+    assertThat(
+            validator
+                .validate(completedAt("2021-05-13T10:00:00+16:00"), "")
+                .violations()
+                .get(0)
+                .detail(Messages.CHINESE))
+        .isEqualTo("时区偏移 +16:00 不存在：偏移应在 -12:00 到 +14:00 之间");
   }
 
   @Test
