@@ -55,6 +55,21 @@ class EventParserTest {
     assertThat(reason(record(0, "report-filed", ContractSamples.reportFiled().put("quantity", 0))))
         .isEqualTo(DeadLetter.INVALID);
 
+    // The contract's numbers and texts are JSON's: nothing is turned into what it is not.
+    for (ObjectNode coerced :
+        List.of(
+            ContractSamples.reportFiled().put("quantity", 5.7),
+            ContractSamples.reportFiled().put("quantity", 5.0),
+            ContractSamples.reportFiled().put("quantity", "5"),
+            ContractSamples.reportFiled().put("beneficiaries", "3"),
+            ContractSamples.reportFiled().put("schemaVersion", "1"),
+            ContractSamples.reportFiled().put("officeId", 330402),
+            ContractSamples.reportFiled().put("program", true))) {
+      assertThat(reason(record(0, "report-filed", coerced)))
+          .as(coerced.toString())
+          .isEqualTo(DeadLetter.UNPARSEABLE);
+    }
+
     ObjectNode noRegion = ContractSamples.reportFiled().put("regionCode", "339999");
     DeadLetter letter = (DeadLetter) PARSER.parse(record(7, "report-filed", noRegion));
     assertThat(letter.reportId()).hasToString(noRegion.get("reportId").asText());
