@@ -1,6 +1,7 @@
 package cn.shishi.aggregator.deadletter;
 
 import cn.shishi.aggregator.audit.Actors;
+import cn.shishi.web.PlainTextParam;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -53,6 +54,7 @@ public class DeadLetterResource {
 
     @RestQuery
     @Size(max = 64)
+    @PlainTextParam
     String reason;
 
     @RestQuery UUID reportId;
@@ -109,7 +111,7 @@ public class DeadLetterResource {
   }
 
   /** The body of a re-drive: a corrected event (omit it to send the record as it was). */
-  public record RedriveRequest(JsonNode payload, @Size(max = 500) String note) {}
+  public record RedriveRequest(JsonNode payload, @Size(max = 500) @PlainTextParam String note) {}
 
   @Operation(summary = "Re-drive one dead letter · 重新投递一条死信")
   @POST
@@ -128,7 +130,8 @@ public class DeadLetterResource {
 
   /** The body of a re-drive by reason. */
   public record RedriveByReason(
-      @NotBlank @Size(max = 64) String reason, @Size(max = 500) String note) {}
+      @NotBlank @Size(max = 64) @PlainTextParam String reason,
+      @Size(max = 500) @PlainTextParam String note) {}
 
   /** Re-drives every open dead letter of one reason, unchanged (up to 500 a call). */
   @Operation(summary = "Re-drive dead letters by reason · 按原因批量重新投递")
@@ -146,7 +149,7 @@ public class DeadLetterResource {
   }
 
   /** The body of a discard: why, which stays with the dead letter. */
-  public record DiscardRequest(@NotBlank @Size(max = 500) String why) {}
+  public record DiscardRequest(@NotBlank @Size(max = 500) @PlainTextParam String why) {}
 
   @Operation(summary = "Discard one dead letter · 丢弃一条死信")
   @POST

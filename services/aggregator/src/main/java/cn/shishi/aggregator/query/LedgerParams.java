@@ -1,5 +1,6 @@
 package cn.shishi.aggregator.query;
 
+import cn.shishi.web.PlainTextParam;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,6 +20,7 @@ public class LedgerParams {
 
   @RestQuery
   @Size(max = 128)
+  @PlainTextParam
   String office;
 
   @RestQuery

@@ -96,6 +96,13 @@ class DeadLetterApiTest {
     long id = awaitDeadLetter(report);
 
     discard(id, "{}").statusCode(422).body("errors.pointer", hasItem("/why"));
+    // Text the database cannot store is refused before anything is sent or decided.
+    discard(id, "{\"why\": \"a\\u0000b\"}").statusCode(422).body("errors.pointer", hasItem("/why"));
+    redrive(id, TestTokens.admin(), "{\"note\": \"a\\u0000b\"}")
+        .statusCode(422)
+        .body("errors.pointer", hasItem("/note"));
+    get(id, TestTokens.auditor()).statusCode(200).body("state", equalTo("open"));
+    assertThat(deadLetters(report).getList("deadLetters")).hasSize(1);
     discard(id, "{\"why\": \"a test record\"}").statusCode(200).body("state", equalTo("discarded"));
     discard(id, "{\"why\": \"again\"}").statusCode(409);
     redrive(id, TestTokens.admin(), "{}").statusCode(409);
@@ -148,6 +155,14 @@ class DeadLetterApiTest {
         .then()
         .statusCode(403);
     given().get("/api/v1/dead-letters").then().statusCode(401);
+    given()
+        .auth()
+        .oauth2(TestTokens.auditor())
+        .queryParam("reason", "a\u0000b")
+        .get("/api/v1/dead-letters")
+        .then()
+        .statusCode(422)
+        .body("errors.pointer", hasItem("/reason"));
     get(987654321L, TestTokens.auditor()).statusCode(404);
   }
 

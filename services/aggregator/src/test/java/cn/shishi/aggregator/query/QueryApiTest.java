@@ -361,6 +361,15 @@ class QueryApiTest {
           .body("errors.pointer", hasItems("/from", "/program"))
           .body("errors.find { it.pointer == '/from' }.detail", equalTo("lies after 'to'"));
     }
+    // An office is any text a token names, but never one the database refuses.
+    given()
+        .auth()
+        .oauth2(TestTokens.auditor())
+        .queryParam("office", "a\u0000b")
+        .get("/api/v1/reports")
+        .then()
+        .statusCode(422)
+        .body("errors.pointer", hasItems("/office"));
   }
 
   @Test

@@ -5,6 +5,7 @@ import cn.shishi.catalog.CatalogKind;
 import cn.shishi.catalog.CatalogRegistry;
 import cn.shishi.catalog.Region;
 import cn.shishi.catalog.Regions;
+import cn.shishi.contract.PlainText;
 import cn.shishi.ingest.messaging.CatalogPublisher;
 import cn.shishi.web.InvalidRequestException;
 import cn.shishi.web.ProblemException;
@@ -33,6 +34,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 public class CatalogResource {
+  static final int MAX_NAME = 100;
+  static final int MAX_DESCRIPTION = 500;
+
   /** A unit is a word of 1 to 8 letters: 户, 件, 场, 人次. */
   private static final java.util.regex.Pattern UNIT =
       java.util.regex.Pattern.compile("\\p{L}{1,8}");
@@ -137,8 +141,16 @@ public class CatalogResource {
     if (request == null
         || request.name() == null
         || request.name().isBlank()
-        || request.name().length() > 100) {
+        || PlainText.length(request.name()) > MAX_NAME
+        || !PlainText.isPlainLine(request.name())) {
       throw new InvalidRequestException("/name", "catalog.name");
+    }
+    // Names and descriptions go to every reader of the catalogue, the aggregator's labels and the
+    // log of actions among them: text PostgreSQL cannot store would stop those, not this call.
+    if (request.description() != null
+        && (PlainText.length(request.description()) > MAX_DESCRIPTION
+            || !PlainText.isPlainText(request.description()))) {
+      throw new InvalidRequestException("/description", "catalog.description");
     }
     unitRule(kind, code, request.unit());
     CatalogEntry entry =

@@ -118,6 +118,28 @@ class CatalogResourceTest {
         .body("errors[0].pointer", equalTo("/unit"));
   }
 
+  /**
+   * What PostgreSQL cannot store (NUL) or a screen cannot show sensibly never enters the catalogue:
+   * the aggregator's labels and log of actions would stop on it.
+   */
+  @Test
+  void namesAndDescriptionsArePlainText() {
+    putTaskType("bad-text", "{\"name\": \"坏\\u0000名\", \"unit\": \"户\"}")
+        .statusCode(422)
+        .body("errors[0].pointer", equalTo("/name"));
+    putTaskType("bad-text", "{\"name\": \"两\\n行\", \"unit\": \"户\"}")
+        .statusCode(422)
+        .body("errors[0].pointer", equalTo("/name"));
+    putTaskType("bad-text", "{\"name\": \"好\", \"description\": \"x\\u0000y\", \"unit\": \"户\"}")
+        .statusCode(422)
+        .body("errors[0].pointer", equalTo("/description"));
+    putTaskType(
+            "bad-text",
+            "{\"name\": \"好\", \"description\": \"" + "长".repeat(501) + "\", \"unit\": \"户\"}")
+        .statusCode(422)
+        .body("errors[0].detail", equalTo("须为纯文本，不超过 500 个字符"));
+  }
+
   /** A kind of task counts in one unit for ever (ADR 0009); a program has none. */
   @Test
   void aKindOfTaskNeedsAUnitAndKeepsIt() {
