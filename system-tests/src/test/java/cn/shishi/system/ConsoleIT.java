@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -339,9 +340,95 @@ class ConsoleIT {
     }
   }
 
+  /**
+   * Two forms correcting one report (two clerks, or two tabs) are sent one after the other, before
+   * the aggregator has applied the first's withdrawal: they file the same report, counted once. A
+   * third form, sent once the report is withdrawn, is refused and changes nothing.
+   */
+  @Test
+  @Order(9)
+  void aReportIsCorrectedOnceHoweverManyFormsCorrectIt() {
+    browser.open("/file");
+    fillForm("warm-nest", "household-helped", "10", "3", null);
+    String original = browser.find("input[name=reportId]").getAttribute("value");
+    browser.follow("#submit-report");
+    awaitStatus(original, "counted");
+    long[] before = officeTotals(JIAXING, "3304");
+
+    browser.open("/file?corrects=" + original);
+    String correction = browser.find("input[name=reportId]").getAttribute("value");
+    assertThat(correction)
+        .isEqualTo(
+            UUID.nameUUIDFromBytes(
+                    (JIAXING + "\ncorrects\n" + original).getBytes(StandardCharsets.UTF_8))
+                .toString());
+    String six = formWith("quantity", "6");
+    String seven = formWith("quantity", "7");
+    String late = formWith("quantity", "8");
+    assertThat(post("/file", six)).isEqualTo("redirect");
+    String second = post("/file", seven);
+
+    awaitStatus(original, "withdrawn");
+    awaitStatus(correction, "counted");
+    assertThat(trace(JIAXING, "3304", correction).getInt("report.quantity")).isEqualTo(6);
+    // Sent before or after the first's withdrawal was applied: either filed again under the same
+    // id (a duplicate, not counted) or refused.
+    assertThat(second).matches("(?s)redirect|422 .*不能再更正.*");
+    assertThat(post("/file", late)).startsWith("422 ").contains("不能再更正");
+    assertThat(officeTotals(JIAXING, "3304")).containsExactly(before[0], before[1] - 10 + 6);
+
+    browser.open("/file?corrects=" + original);
+    assertThat(browser.find("#form-problem").getText()).contains("不能再更正");
+    assertThat(browser.all("input[name=corrects]")).isEmpty();
+  }
+
+  /**
+   * What a phone's keyboard lets a clerk type into a number field, or a time left half typed, is
+   * refused beside its field, never filed as the field's default (1, or noon).
+   */
+  @Test
+  @Order(10)
+  void aNumberOrTimeTypedWrongIsRefusedNotFiledAsItsDefault() {
+    long[] before = officeTotals(JIAXING, "3304");
+    browser.open("/file");
+    fillForm("warm-nest", "household-helped", "12e", "1-2", null);
+    browser.follow("#submit-report");
+    assertThat(browser.find("#quantity-error").getText()).isEqualTo("应为整数");
+    assertThat(browser.find("#beneficiaries-error").getText()).isEqualTo("应为整数");
+
+    browser.open("/file");
+    fillForm("warm-nest", "household-helped", "2", "0", null);
+    WebElement time = browser.find("#completedTime");
+    time.click();
+    time.sendKeys(Keys.BACK_SPACE);
+    browser.find("#submit-report").click();
+    assertThat(browser.find("#completedTime-bad-input").getText())
+        .isEqualTo("时间格式不对，应为 14:30 这样的形式");
+    assertThat(browser.path()).isEqualTo("/file");
+    assertThat(officeTotals(JIAXING, "3304")).containsExactly(before[0], before[1]);
+  }
+
+  /** A manager's account reads totals elsewhere: every page says so, none fails. */
+  @Test
+  @Order(11)
+  void aManagerIsToldWhereTotalsAreRead() {
+    signOut();
+    signIn("manager-jiaxing", JIAXING, "3304", "manager");
+    for (String page : List.of("/reports", "/file", "/uploads/new")) {
+      browser.open(page);
+      assertThat(browser.find("h1").getText()).as(page).isEqualTo("此账号只能查看统计");
+    }
+    assertThat(browser.all("header nav a")).isEmpty();
+    signOut();
+  }
+
   // ------------------------------------------------------------------------------------ steps
 
   private static void signIn(String subject, String office, String region) {
+    signIn(subject, office, region, "office");
+  }
+
+  private static void signIn(String subject, String office, String region, String role) {
     browser.open("/sign-in");
     browser.find("#subject").clear();
     browser.find("#subject").sendKeys(subject);
@@ -349,7 +436,7 @@ class ConsoleIT {
     browser.find("#office").sendKeys(office);
     browser.find("#region").clear();
     browser.find("#region").sendKeys(region);
-    new Select(browser.find("#role")).selectByValue("office");
+    new Select(browser.find("#role")).selectByValue(role);
     browser.follow("form.stack button[type=submit]");
     assertThat(browser.path()).as(browser.driver.getPageSource()).isEqualTo("/reports");
   }
@@ -374,6 +461,36 @@ class ConsoleIT {
     if (note != null) {
       browser.find("#note").sendKeys(note);
     }
+  }
+
+  /** The report form on this page as the browser would post it, with {@code field} changed. */
+  private static String formWith(String field, String value) {
+    return (String)
+        ((JavascriptExecutor) browser.driver)
+            .executeScript(
+                "const data = new URLSearchParams(new FormData("
+                    + "document.getElementById('report-form')));"
+                    + "data.set(arguments[0], arguments[1]); return data.toString();",
+                field,
+                value);
+  }
+
+  /**
+   * Posts {@code body} to {@code action} from the page, with its session and its form's CSRF token:
+   * "redirect" for a form taken, else the status and the page.
+   */
+  private static String post(String action, String body) {
+    return ((JavascriptExecutor) browser.driver)
+        .executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {method: 'POST', redirect: 'manual',"
+                + " headers: {'Content-Type': 'application/x-www-form-urlencoded'},"
+                + " body: arguments[1]})"
+                + ".then(r => r.type === 'opaqueredirect' ? done('redirect')"
+                + " : r.text().then(t => done(r.status + ' ' + t)), e => done(String(e)));",
+            action,
+            body)
+        .toString();
   }
 
   private static void upload(Path file) {

@@ -2,16 +2,59 @@
 (function () {
   'use strict';
 
+  // A date or time typed only in part reaches the server as an empty field, which it would take as
+  // "not given" (a report at noon); a file over the console's limit would be cut off by the HTTP
+  // layer with a bare error page. Such a field is marked here and the form is not sent.
+  function tooLarge(field) {
+    var max = +field.getAttribute('data-max-bytes');
+    return max > 0 && field.files && field.files.length > 0 && field.files[0].size > max;
+  }
+  function badInputs(form) {
+    return Array.prototype.filter.call(form.elements, function (field) {
+      return field.hasAttribute('data-bad-input')
+        && ((field.validity && field.validity.badInput) || tooLarge(field));
+    });
+  }
+  function markBad(field) {
+    var id = field.id + '-bad-input';
+    if (!document.getElementById(id)) {
+      var text = document.createElement('p');
+      text.className = 'field-error';
+      text.id = id;
+      text.textContent = field.getAttribute('data-bad-input');
+      field.insertAdjacentElement('afterend', text);
+    }
+    field.setAttribute('aria-invalid', 'true');
+    field.setAttribute('aria-describedby', id);
+  }
+
   // A button that was clicked says so and cannot be clicked again while its form is sent. The form
   // carries its own report id, so even a second submission would be counted once.
   document.addEventListener('submit', function (event) {
+    var bad = badInputs(event.target);
+    if (bad.length) {
+      event.preventDefault();
+      bad.forEach(markBad);
+      bad[0].focus();
+      return;
+    }
     var button = event.target.querySelector('button[type="submit"][data-busy]');
     if (button) {
       setTimeout(function () {
+        button.setAttribute('data-idle', button.textContent);
         button.disabled = true;
         button.textContent = button.getAttribute('data-busy');
       }, 0);
     }
+  });
+
+  // A page the browser keeps and shows again on "Back" comes back as it was left: its button busy.
+  window.addEventListener('pageshow', function (event) {
+    if (!event.persisted) { return; }
+    document.querySelectorAll('button[data-busy][data-idle]').forEach(function (button) {
+      button.disabled = false;
+      button.textContent = button.getAttribute('data-idle');
+    });
   });
 
   // The region list becomes a cascade: province, then city, then county, each limited to what
@@ -51,7 +94,9 @@
       list.id = 'region-level-' + depth;
       label.htmlFor = list.id;
       label.textContent = labels[Math.min(top + depth, labels.length - 1)] || '';
-      if (own) { list.add(new Option(byCode[own].name + ' ' + ownLevel, own)); }
+      // "（本级）" follows the name directly; "(itself)" after a space.
+      var gap = ownLevel.charAt(0) === '\uff08' ? '' : ' ';
+      if (own) { list.add(new Option(byCode[own].name + gap + ownLevel, own)); }
       choices.forEach(function (o) { list.add(new Option(o.name, o.code)); });
       wrap.appendChild(label);
       wrap.appendChild(list);

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Turns the posted form into the report the ingest takes, or says which fields cannot even be read
@@ -18,6 +19,10 @@ import java.util.UUID;
  * answer comes back in the person's language and is shown beside the fields.
  */
 public final class Forms {
+  private static final Pattern UUID_TEXT =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
   private Forms() {}
 
   /** The form read as a report, or the fields that could not be read (field name to text). */
@@ -48,16 +53,15 @@ public final class Forms {
   /** The report, and the fields that could not be read; empty when it can be sent. */
   public record Read(ReportSubmission report, Map<String, String> errors) {}
 
-  /** A UUID, or null. */
+  /**
+   * A UUID written out in full (8-4-4-4-12 hexadecimal digits), or null. {@link UUID#fromString}
+   * alone would read a group cut short, {@code …-f7bb74931a4}, as another id.
+   */
   public static UUID uuid(String text) {
-    if (text == null || text.isBlank()) {
+    if (text == null || !UUID_TEXT.matcher(text.strip()).matches()) {
       return null;
     }
-    try {
-      return UUID.fromString(text.trim());
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return UUID.fromString(text.strip());
   }
 
   private static Integer wholeNumber(

@@ -53,31 +53,40 @@ public class ReportFormResource {
 
   @GET
   public TemplateInstance blank(@RestQuery String corrects) {
-    Person person = sessions.required();
+    Person person = sessions.filer();
     UUID replaced = Forms.uuid(corrects);
-    ReportForm form =
-        replaced == null
-            ? ReportForm.blank(clock)
-            : filing.correction(person, pages.locale(), replaced);
-    return page(person, form, null, Map.of());
+    if (replaced == null) {
+      return page(person, ReportForm.blank(clock), null, Map.of());
+    }
+    return filing
+        .correction(person, pages.locale(), replaced)
+        .map(form -> page(person, form, null, Map.of()))
+        .orElseGet(
+            () ->
+                page(
+                    person,
+                    ReportForm.blank(clock),
+                    pages.messages().correct_not_possible(replaced),
+                    Map.of()));
   }
 
   @POST
   public Object file(@BeanParam ReportForm posted) {
-    Person person = sessions.required();
+    Person person = sessions.filer();
     ReportFiling.Outcome outcome = filing.file(person, pages.locale(), pages.messages(), posted);
     if (outcome.ok()) {
       return Response.seeOther(URI.create("/file/" + outcome.filed())).build();
     }
+    ReportForm shown = outcome.startAgain() ? ReportForm.blank(clock) : posted;
     return Response.status(422)
-        .entity(page(person, posted, outcome.problem(), outcome.errors()))
+        .entity(page(person, shown, outcome.problem(), outcome.errors()))
         .build();
   }
 
   @GET
   @Path("/{reportId}")
   public TemplateInstance filed(@RestPath UUID reportId) {
-    Person person = sessions.required();
+    Person person = sessions.filer();
     Answer trace = downstream.report(person, pages.locale(), reportId);
     String status =
         trace.ok()

@@ -86,6 +86,9 @@ public interface ConsoleMessages {
   String correct_submit();
 
   @Message
+  String correct_not_possible(Object id);
+
+  @Message
   String field_region();
 
   @Message
@@ -200,6 +203,9 @@ public interface ConsoleMessages {
   String lookup_submit();
 
   @Message
+  String lookup_invalid();
+
+  @Message
   String mine_list();
 
   @Message
@@ -260,6 +266,9 @@ public interface ConsoleMessages {
   String withdraw_confirm();
 
   @Message
+  String withdraw_refused(String reason);
+
+  @Message
   String withdrawal_default_reason();
 
   @Message
@@ -300,6 +309,12 @@ public interface ConsoleMessages {
 
   @Message
   String account_incomplete_text();
+
+  @Message
+  String read_only_title();
+
+  @Message
+  String read_only_text();
 
   @Message
   String unavailable_title();

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -40,6 +41,7 @@ public class MyReports {
       List<ReportRow> rows,
       List<MonthRow> months,
       Catalogue.Snapshot entries,
+      String firstUrl,
       String nextUrl,
       List<String> problems) {}
 
@@ -73,7 +75,12 @@ public class MyReports {
     }
     String next = page.body().path("next").asText(null);
     return new Listing(
-        rows, monthRows, entries, next == null ? null : nextUrl(query, next), problems);
+        rows,
+        monthRows,
+        entries,
+        pageUrl(query, null),
+        next == null ? null : pageUrl(query, next),
+        problems);
   }
 
   public Trace trace(Person person, Locale locale, ConsoleMessages messages, UUID reportId) {
@@ -102,7 +109,12 @@ public class MyReports {
     String why = reason == null || reason.isBlank() ? messages.withdrawal_default_reason() : reason;
     Answer answer = downstream.withdraw(person, locale, reportId, why);
     unavailableIf(answer);
-    return answer.ok() ? null : answer.problem();
+    if (answer.ok()) {
+      return null;
+    }
+    // The problem's summary names no field; the reason's own error says what to change.
+    Collection<String> details = answer.fieldErrors().values();
+    return details.isEmpty() ? answer.problem() : String.join("；", details);
   }
 
   private static void unavailableIf(Answer... answers) {
@@ -125,9 +137,10 @@ public class MyReports {
     }
   }
 
-  /** The next page's address: the same filters, the aggregator's cursor. */
-  private static String nextUrl(Query query, String cursor) {
-    StringBuilder url = new StringBuilder("/reports?before=").append(encode(cursor));
+  /** A page's address under the same filters: the first without a cursor, others after one. */
+  private static String pageUrl(Query query, String cursor) {
+    StringBuilder url = new StringBuilder("/reports");
+    append(url, "before", cursor);
     append(url, "program", query.program());
     append(url, "taskType", query.taskType());
     append(url, "from", query.from());
@@ -137,7 +150,7 @@ public class MyReports {
 
   private static void append(StringBuilder url, String name, String value) {
     if (value != null && !value.isBlank()) {
-      url.append('&').append(name).append('=').append(encode(value));
+      url.append(url.indexOf("?") < 0 ? '?' : '&').append(name).append('=').append(encode(value));
     }
   }
 

@@ -12,7 +12,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -47,8 +46,9 @@ public class MyReportsResource {
       @RestQuery String from,
       @RestQuery String to,
       @RestQuery String before,
-      @RestQuery String withdrawn) {
-    Person person = sessions.required();
+      @RestQuery String withdrawn,
+      @RestQuery String lookup) {
+    Person person = sessions.filer();
     MyReports.Listing listing =
         reports.list(
             person,
@@ -61,10 +61,12 @@ public class MyReportsResource {
             .data("programs", listing.entries().programs())
             .data("taskTypes", listing.entries().taskTypes())
             .data("filter", new MyReports.Query(program, taskType, from, to, null))
+            .data("firstUrl", listing.firstUrl())
             .data("nextUrl", listing.nextUrl())
             .data("firstPage", before == null || before.isBlank())
             .data("problems", listing.problems())
-            .data("withdrawn", Forms.uuid(withdrawn)),
+            .data("withdrawn", Forms.uuid(withdrawn))
+            .data("lookupInvalid", "invalid".equals(lookup)),
         person,
         "mine");
   }
@@ -73,15 +75,19 @@ public class MyReportsResource {
   @GET
   @Path("/lookup")
   public Response lookup(@RestQuery String reportId) {
-    sessions.required();
+    sessions.filer();
     UUID id = Forms.uuid(reportId);
-    return Response.seeOther(URI.create(id == null ? "/reports" : "/reports/" + id)).build();
+    if (id == null) {
+      String back = reportId == null || reportId.isBlank() ? "/reports" : "/reports?lookup=invalid";
+      return Response.seeOther(URI.create(back)).build();
+    }
+    return Response.seeOther(URI.create("/reports/" + id)).build();
   }
 
   @GET
   @Path("/{reportId}")
   public TemplateInstance trace(@RestPath UUID reportId) {
-    Person person = sessions.required();
+    Person person = sessions.filer();
     MyReports.Trace trace = reports.trace(person, pages.locale(), pages.messages(), reportId);
     return page(person, reportId, trace);
   }
@@ -89,11 +95,12 @@ public class MyReportsResource {
   @POST
   @Path("/{reportId}/withdrawal")
   public Response withdraw(@RestPath UUID reportId, @RestForm String reason) {
-    Person person = sessions.required();
+    Person person = sessions.filer();
     String refused = reports.withdraw(person, pages.locale(), pages.messages(), reportId, reason);
     if (refused != null) {
+      MyReports.Trace trace = reports.trace(person, pages.locale(), pages.messages(), reportId);
       return Response.status(422)
-          .entity(page(person, reportId, new MyReports.Trace(false, refused, null, 0, List.of())))
+          .entity(page(person, reportId, trace).data("refused", refused))
           .build();
     }
     return Response.seeOther(URI.create("/reports?withdrawn=" + reportId)).build();
@@ -102,6 +109,7 @@ public class MyReportsResource {
   private TemplateInstance page(Person person, UUID reportId, MyReports.Trace trace) {
     return pages.render(
         report
+            .data("refused", null)
             .data("reportId", reportId)
             .data("known", trace.known())
             .data("status", trace.status())

@@ -3,6 +3,7 @@ package cn.shishi.console.pages;
 import cn.shishi.console.downstream.ServiceUnavailableException;
 import cn.shishi.console.session.AccountIncompleteException;
 import cn.shishi.console.session.NotSignedInException;
+import cn.shishi.console.session.ReadOnlyAccountException;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.ws.rs.core.MediaType;
@@ -41,6 +42,22 @@ public class PageMappers {
                         .data("title", pages.messages().account_incomplete_title())
                         .data("text", pages.messages().account_incomplete_text()),
                     null,
+                    null)
+                .render())
+        .build();
+  }
+
+  @ServerExceptionMapper
+  public Response readOnly(ReadOnlyAccountException e) {
+    return Response.status(Response.Status.FORBIDDEN)
+        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        .entity(
+            pages
+                .render(
+                    notice
+                        .data("title", pages.messages().read_only_title())
+                        .data("text", pages.messages().read_only_text()),
+                    e.person(),
                     null)
                 .render())
         .build();

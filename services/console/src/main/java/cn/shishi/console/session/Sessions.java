@@ -55,6 +55,18 @@ public class Sessions {
     return current().orElseThrow(NotSignedInException::new);
   }
 
+  /**
+   * The signed-in person, who files for their office: every page past the sign-in reads or files
+   * the office's reports, which the services give only to offices (a manager reads totals).
+   */
+  public Person filer() {
+    Person person = required();
+    if (!person.canFile()) {
+      throw new ReadOnlyAccountException(person);
+    }
+    return person;
+  }
+
   private static Optional<String> claim(JsonWebToken token, String name) {
     Object value = token.getClaim(name);
     return value == null ? Optional.empty() : Optional.of(value.toString());

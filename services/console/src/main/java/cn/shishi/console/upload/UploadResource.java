@@ -51,14 +51,14 @@ public class UploadResource {
   @GET
   @Path("/new")
   public TemplateInstance form() {
-    return page(sessions.required(), null);
+    return page(sessions.filer(), null);
   }
 
   @GET
   @Path("/template.xlsx")
   @Produces(XLSX)
   public Response template() {
-    Person person = sessions.required();
+    Person person = sessions.filer();
     byte[] workbook = uploads.template(person, pages.messages());
     return Response.ok(workbook)
         .header(
@@ -70,7 +70,7 @@ public class UploadResource {
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   public Response check(@RestForm("file") FileUpload file) {
-    Person person = sessions.required();
+    Person person = sessions.filer();
     UploadService.Result result = uploads.check(person, pages.locale(), pages.messages(), file);
     if (result.upload() == null) {
       return Response.status(422).entity(page(person, result)).build();
@@ -81,7 +81,7 @@ public class UploadResource {
   @POST
   @Path("/{id}/filing")
   public Response file(@RestPath UUID id) {
-    Person person = sessions.required();
+    Person person = sessions.filer();
     Optional<Upload> held = uploads.find(id, person);
     if (held.isEmpty()) {
       return gone(person);
@@ -93,7 +93,7 @@ public class UploadResource {
   @GET
   @Path("/{id}")
   public Response progress(@RestPath UUID id) {
-    Person person = sessions.required();
+    Person person = sessions.filer();
     Optional<Upload> held = uploads.find(id, person);
     if (held.isEmpty()) {
       return gone(person);
@@ -113,6 +113,7 @@ public class UploadResource {
         upload
             .data("result", result)
             .data("maxRows", config.maxRows())
+            .data("maxBytes", config.maxBytes())
             .data("maxMegabytes", config.maxBytes() / (1024 * 1024)),
         person,
         "upload");
