@@ -27,15 +27,44 @@ public final class CatalogRegistry {
     return index;
   }
 
-  /** Applies a change read from the topic; a malformed one is refused. */
+  /**
+   * Applies a change read from the topic; a malformed one is refused, and so is one that would
+   * change the unit a kind of task counts in (ADR 0009: the quantities already counted were counted
+   * in it). The ingest's API refuses such a change; anyone who can write to the topic could still
+   * send one. A change that names no unit (written before kinds of task had one) keeps the unit.
+   */
   public void apply(CatalogChange change) {
     if (change.schemaVersion() != CatalogChange.SCHEMA_VERSION
         || !CatalogEntry.isValidCode(change.code())
         || change.name() == null
-        || change.name().isBlank()) {
+        || change.name().isBlank()
+        || hasControls(change.name(), false)
+        || (change.description() != null && hasControls(change.description(), true))) {
       throw new IllegalArgumentException("not a valid catalogue change: " + change);
     }
-    entries.get(CatalogKind.ofCode(change.kind())).put(change.code(), change.entry());
+    Map<String, CatalogEntry> ofKind = entries.get(CatalogKind.ofCode(change.kind()));
+    CatalogEntry entry = change.entry();
+    String unit =
+        Optional.ofNullable(ofKind.get(change.code())).map(CatalogEntry::unit).orElse(null);
+    if (unit != null && entry.unit() == null) {
+      entry = new CatalogEntry(entry.code(), entry.name(), entry.description(), unit);
+    } else if (unit != null && !unit.equals(entry.unit())) {
+      throw new IllegalArgumentException(
+          "the kind of task " + change.code() + " counts in " + unit + "; refused: " + change);
+    }
+    ofKind.put(change.code(), entry);
+  }
+
+  /**
+   * Control characters (a NUL, which PostgreSQL refuses, stopped the aggregator's labels), line
+   * breaks and tabs aside where {@code breaksAllowed}.
+   */
+  private static boolean hasControls(String text, boolean breaksAllowed) {
+    return text.codePoints()
+        .anyMatch(
+            c ->
+                Character.isISOControl(c)
+                    && !(breaksAllowed && (c == '\n' || c == '\r' || c == '\t')));
   }
 
   public boolean contains(CatalogKind kind, String code) {

@@ -27,8 +27,34 @@ class CatalogRegistryTest {
   void aLaterChangeRenames() {
     registry.apply(
         new CatalogChange(1, "task-type", "lecture", "宣讲活动", "renamed", null, null, null));
-    assertThat(registry.find(CatalogKind.TASK_TYPE, "lecture").orElseThrow().name())
-        .isEqualTo("宣讲活动");
+    CatalogEntry lecture = registry.find(CatalogKind.TASK_TYPE, "lecture").orElseThrow();
+    assertThat(lecture.name()).isEqualTo("宣讲活动");
+    assertThat(lecture.unit()).as("kept by a change that names none").isNotNull();
+  }
+
+  /** ADR 0009: a kind of task counts in one unit for ever, whoever writes to the topic. */
+  @Test
+  void aKindOfTaskKeepsItsUnit() {
+    String unit = registry.find(CatalogKind.TASK_TYPE, "lecture").orElseThrow().unit();
+    assertThat(unit).isNotNull();
+    String other = unit.equals("件") ? "户" : "件";
+    assertThatThrownBy(
+            () ->
+                registry.apply(
+                    new CatalogChange(1, "task-type", "lecture", "改单位", null, other, "x", null)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(registry.find(CatalogKind.TASK_TYPE, "lecture").orElseThrow().unit())
+        .isEqualTo(unit);
+
+    registry.apply(new CatalogChange(1, "task-type", "talks", "讲座", null, "场", "x", null));
+    assertThatThrownBy(
+            () ->
+                registry.apply(
+                    new CatalogChange(1, "task-type", "talks", "讲座", null, "次", "x", null)))
+        .isInstanceOf(IllegalArgumentException.class);
+    registry.apply(new CatalogChange(1, "task-type", "talks", "专题讲座", null, "场", "x", null));
+    assertThat(registry.find(CatalogKind.TASK_TYPE, "talks").orElseThrow().name())
+        .isEqualTo("专题讲座");
   }
 
   @Test
@@ -44,5 +70,16 @@ class CatalogRegistryTest {
     assertThatThrownBy(
             () -> registry.apply(new CatalogChange(1, "colour", "x", "X", null, null, null, null)))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                registry.apply(
+                    new CatalogChange(1, "program", "x", "坏\u0000名", null, null, null, null)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                registry.apply(
+                    new CatalogChange(1, "program", "x", "好", "a\u001b[31m", null, null, null)))
+        .isInstanceOf(IllegalArgumentException.class);
+    registry.apply(new CatalogChange(1, "program", "x", "好", "两行\n说明", null, null, null));
   }
 }
