@@ -27,13 +27,16 @@ public class BusinessGauges {
 
   private final TotalsRepository totals;
   private final TaskUnits units;
+  private final CodeLabels codes;
   private final GaugeRows reports;
   private final GaugeRows quantity;
   private final GaugeRows beneficiaries;
 
-  public BusinessGauges(TotalsRepository totals, TaskUnits units, MeterRegistry registry) {
+  public BusinessGauges(
+      TotalsRepository totals, TaskUnits units, CodeLabels codes, MeterRegistry registry) {
     this.totals = totals;
     this.units = units;
+    this.codes = codes;
     this.reports =
         new GaugeRows(
             MultiGauge.builder("shishi.rollup.reports")
@@ -64,16 +67,20 @@ public class BusinessGauges {
     try {
       List<ProvinceTotal> rows = totals.provinceTotals();
       reports.publish(
-          sums(rows, row -> tags(row, "program", row.program()), t -> t.totals().reports()));
-      quantity.publish(
           sums(
               rows,
+              row -> tags(row, "program", codes.program(row.program())),
+              t -> t.totals().reports()));
+      // A kind of task the catalogue does not know has no unit to sum its quantities in.
+      quantity.publish(
+          sums(
+              rows.stream().filter(row -> codes.known(row.taskType())).toList(),
               row -> tags(row, "task_type", row.taskType()).and("unit", units.of(row.taskType())),
               t -> t.totals().quantity()));
       beneficiaries.publish(
           sums(
               rows,
-              row -> tags(row, "task_type", row.taskType()),
+              row -> tags(row, "task_type", codes.taskType(row.taskType())),
               t -> t.totals().beneficiaries()));
     } catch (RuntimeException e) {
       LOG.debugf("business gauges not refreshed: %s", e);

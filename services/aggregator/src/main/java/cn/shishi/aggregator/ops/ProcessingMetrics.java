@@ -10,14 +10,17 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Flow metrics of the consumer, counted after each committed batch. Labels are bounded: province
- * (34 values and "unknown"), program, outcome; never county or office (docs/metrics.md).
+ * (34 values and "unknown"), program (those of the catalogue and "other"), outcome; never county or
+ * office (docs/metrics.md).
  */
 @ApplicationScoped
 public class ProcessingMetrics {
   private final MeterRegistry registry;
+  private final CodeLabels codes;
 
-  public ProcessingMetrics(MeterRegistry registry) {
+  public ProcessingMetrics(MeterRegistry registry, CodeLabels codes) {
     this.registry = registry;
+    this.codes = codes;
   }
 
   /** Every dead-letter reason from the start, at zero: the first one is then an increase. */
@@ -42,7 +45,7 @@ public class ProcessingMetrics {
                 Counter.builder("shishi.reports.processed")
                     .description("Records applied by the aggregator, by outcome")
                     .tag("province", key.province())
-                    .tag("program", key.program())
+                    .tag("program", codes.program(key.program()))
                     .tag("outcome", key.outcome())
                     .register(registry)
                     .increment(count));

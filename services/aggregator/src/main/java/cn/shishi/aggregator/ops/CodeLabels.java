@@ -1,0 +1,35 @@
+package cn.shishi.aggregator.ops;
+
+import cn.shishi.catalog.CatalogKind;
+import cn.shishi.catalog.CatalogRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Catalogue codes as metric labels. The ingest takes only codes the catalogue knows, but anyone who
+ * can write to the topic can send any well-formed code, and each would add series to every scrape
+ * for good: a code the catalogue does not know is labelled {@value #OTHER} (the totals API still
+ * shows it).
+ */
+@ApplicationScoped
+public class CodeLabels {
+  static final String OTHER = "other";
+
+  private final CatalogRegistry catalog;
+
+  public CodeLabels(CatalogRegistry catalog) {
+    this.catalog = catalog;
+  }
+
+  String program(String code) {
+    return catalog.contains(CatalogKind.PROGRAM, code) ? code : OTHER;
+  }
+
+  String taskType(String code) {
+    return known(code) ? code : OTHER;
+  }
+
+  /** Whether the catalogue knows this kind of task, and so the unit its quantities are in. */
+  boolean known(String taskType) {
+    return catalog.contains(CatalogKind.TASK_TYPE, taskType);
+  }
+}
