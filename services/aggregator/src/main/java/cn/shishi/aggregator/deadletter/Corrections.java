@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,7 +26,9 @@ import java.util.UUID;
  * Checks an admin's corrected payload before it is re-driven: it must be the event the record was
  * meant to be, keep the report and the office it was about, meet the event constraints and pass the
  * rules the ingest applies to every report. A correction can mend a record; it cannot move a report
- * to another office.
+ * to another office, nor file one for an office the record does not name: a record whose office
+ * cannot be read (bytes that are no event) can be re-driven unchanged or discarded, not corrected.
+ * Its receive time, the ingest's stamp, stays too.
  */
 @ApplicationScoped
 public class Corrections {
@@ -57,6 +60,7 @@ public class Corrections {
       if (EventTypes.REPORT_FILED.equals(type)) {
         ReportFiled event = json.readValue(corrected, ReportFiled.class);
         sameIdentity(letter, original, event.reportId(), event.officeId(), problems);
+        sameReceipt(original, event.receivedAt(), problems);
         constraints.violation(event).ifPresent(v -> problems.add(constraint(v)));
         problems.addAll(validator.validate(submission(event), "").violations());
         return result(type, key(letter, event.regionCode()), event, problems);
@@ -95,21 +99,45 @@ public class Corrections {
     return new Corrected(type, key, json.writeValueAsBytes(event));
   }
 
-  /** The report and office the record named, where it can be read that far, must stay. */
+  /** The report, office and receive time the record named must stay; it must name an office. */
   private static void sameIdentity(
       StoredDeadLetter letter,
       JsonNode original,
       UUID reportId,
       String officeId,
       List<Violation> problems) {
+    JsonNode office = original == null ? null : original.get("officeId");
+    if (office == null || !office.isTextual()) {
+      problems.add(new Violation("", "deadletter.correction.unidentified"));
+      return;
+    }
     if (letter.reportId() != null && !letter.reportId().equals(reportId)) {
       problems.add(
           new Violation(
               "/reportId", "deadletter.correction.reportId", letter.reportId().toString()));
     }
-    JsonNode office = original == null ? null : original.get("officeId");
-    if (office != null && office.isTextual() && !Objects.equals(office.asText(), officeId)) {
+    if (!Objects.equals(office.asText(), officeId)) {
       problems.add(new Violation("/officeId", "deadletter.correction.officeId"));
+    }
+  }
+
+  /**
+   * A filed report's receive time is the ingest's stamp: a correction keeps what the record had.
+   */
+  private static void sameReceipt(JsonNode original, Instant receivedAt, List<Violation> problems) {
+    JsonNode received = original == null ? null : original.get("receivedAt");
+    if (received != null && received.isTextual() && !sameInstant(received.asText(), receivedAt)) {
+      problems.add(
+          new Violation("/receivedAt", "deadletter.correction.receivedAt", received.asText()));
+    }
+  }
+
+  private static boolean sameInstant(String text, Instant instant) {
+    try {
+      return Instant.parse(text).equals(instant);
+    } catch (RuntimeException e) {
+      // The record's own time could not be read: the correction mends it.
+      return true;
     }
   }
 

@@ -16,7 +16,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +73,55 @@ class DeadLetterApiTest {
             Pipeline.totals(Map.of("from", "2024-05-10", "to", "2024-05-10"))
                 .getLong("rows[0].quantity"))
         .isEqualTo(2);
+  }
+
+  /**
+   * Bytes that name no office cannot be corrected into a report of anyone's (an admin does not
+   * file); a correction keeps the receive time the ingest stamped.
+   */
+  @Test
+  void aCorrectionNeitherNamesAnOfficeTheRecordDidNotNorMovesItsReceipt() {
+    RecordMetadata at = pipeline.raw("3304", "report-filed", "{not an event");
+    await().atMost(Duration.ofSeconds(30)).until(() -> letterAt(at) != null);
+    long garbage = letterAt(at);
+    ObjectNode anyone = Pipeline.report("330402", "2024-05-13T09:00:00+08:00", 99);
+    redrive(garbage, TestTokens.admin(), "{\"payload\": " + anyone + "}")
+        .statusCode(422)
+        .body("errors.detail", hasItem(containsString("names no office")));
+    get(garbage, TestTokens.auditor()).statusCode(200).body("state", equalTo("open"));
+
+    ObjectNode report = Pipeline.report("339996", "2024-05-13T09:00:00+08:00", 1);
+    pipeline.file(report);
+    long id = awaitDeadLetter(report);
+    ObjectNode later =
+        report.deepCopy().put("regionCode", "330402").put("receivedAt", "2099-01-01T00:00:00Z");
+    redrive(id, TestTokens.admin(), "{\"payload\": " + later + "}")
+        .statusCode(422)
+        .body("errors.pointer", hasItem("/payload/receivedAt"));
+  }
+
+  /** The id of the dead letter of the record at {@code at}, or null while there is none. */
+  private static Long letterAt(RecordMetadata at) {
+    JsonPath open =
+        given()
+            .auth()
+            .oauth2(TestTokens.auditor())
+            .queryParam("reason", "unparseable")
+            .queryParam("limit", 1000)
+            .get("/api/v1/dead-letters")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    List<Map<String, Object>> letters = open.getList("deadLetters");
+    return letters.stream()
+        .filter(
+            l ->
+                ((Number) l.get("partition")).intValue() == at.partition()
+                    && ((Number) l.get("offset")).longValue() == at.offset())
+        .map(l -> ((Number) l.get("id")).longValue())
+        .findFirst()
+        .orElse(null);
   }
 
   @Test
