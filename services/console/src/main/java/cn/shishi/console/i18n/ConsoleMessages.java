@@ -374,6 +374,9 @@ public interface ConsoleMessages {
   String upload_refused_too_large(long megabytes);
 
   @Message
+  String upload_unknown_code(String code);
+
+  @Message
   String upload_refused_not_spreadsheet();
 
   @Message

@@ -51,6 +51,12 @@ public final class UploadCheck {
     String date();
 
     String time();
+
+    /** A completion date left empty (the API's text names RFC 3339, which clerks never type). */
+    String dateRequired();
+
+    /** A code the catalogue does not know (the API's text sends the reader to an endpoint). */
+    String unknownCode(String code);
   }
 
   public UploadCheck(ReportValidator validator, Locale locale, Texts texts) {
@@ -90,7 +96,10 @@ public final class UploadCheck {
     int before = errors.size();
     Integer quantity = whole(row, columns, Column.QUANTITY, errors);
     Integer beneficiaries = whole(row, columns, Column.BENEFICIARIES, errors);
+    int beforeDate = errors.size();
     OffsetDateTime completedAt = completedAt(row, columns, errors);
+    // A date the console could not read is said once, not again as missing.
+    boolean dateUnreadable = errors.size() > beforeDate;
     String region = code(cell(row, columns, Column.REGION));
     ReportSubmission report =
         new ReportSubmission(
@@ -102,18 +111,31 @@ public final class UploadCheck {
             beneficiaries,
             completedAt,
             cell(row, columns, Column.NOTE));
+    boolean regionRefused = false;
     for (Violation violation : validator.validate(report, "").violations()) {
       Column column = Column.ofPointer(violation.pointer()).orElse(Column.NOTE);
-      if (column == Column.COMPLETED_ON && completedAt == null && errors.size() > before) {
+      if (column == Column.COMPLETED_ON && dateUnreadable) {
         continue;
       }
-      errors.add(error(row, column, Messages.text(locale, violation.key(), violation.args())));
+      regionRefused |= column == Column.REGION;
+      errors.add(error(row, column, text(violation)));
     }
-    if (region != null && region.length() == 6 && !person.covers(region)) {
+    // One message a cell: a code no region has is not also outside the office's region.
+    if (!regionRefused && region != null && region.length() == 6 && !person.covers(region)) {
       errors.add(
           error(row, Column.REGION, Messages.text(locale, "region.outside", person.region())));
     }
     return errors.size() == before ? report : null;
+  }
+
+  /** A violation as a clerk reads it: the console's words where the API's name its own terms. */
+  private String text(Violation violation) {
+    return switch (violation.key()) {
+      case "report.completedAt.required" -> texts.dateRequired();
+      case "report.program.unknown", "report.taskType.unknown" ->
+          texts.unknownCode(String.valueOf(violation.args().get(0)));
+      default -> Messages.text(locale, violation.key(), violation.args());
+    };
   }
 
   /** The id of a row's report: the same office, file and row always give the same id. */

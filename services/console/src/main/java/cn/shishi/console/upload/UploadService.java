@@ -112,6 +112,16 @@ public class UploadService {
               public String time() {
                 return messages.error_time();
               }
+
+              @Override
+              public String dateRequired() {
+                return messages.error_date_required();
+              }
+
+              @Override
+              public String unknownCode(String code) {
+                return messages.upload_unknown_code(code);
+              }
             });
     try {
       Sheet sheet = new SheetReader(config.upload().maxRows()).read(file.uploadedFile(), content);

@@ -64,6 +64,16 @@ class UploadCheckTest {
             public String time() {
               return "time";
             }
+
+            @Override
+            public String dateRequired() {
+              return "date required";
+            }
+
+            @Override
+            public String unknownCode(String code) {
+              return "unknown " + code;
+            }
           });
 
   @Test
@@ -76,7 +86,8 @@ class UploadCheckTest {
             row(5, "330402", "no-such", "lecture", "1", "", "2026-11-30", "", ""),
             row(6, "330402", "warm-nest", "lecture", "1", "", "2026年2月30日", "", ""),
             row(7, "330402", "warm-nest", "lecture", "1", "", "2026-12-24", "", ""),
-            row(8, "330402", "warm-nest", "lecture", "1", "", "2026-11-30", "25:00", ""));
+            row(8, "330402", "warm-nest", "lecture", "1", "", "2026-11-30", "25:00", ""),
+            row(9, "339999", "warm-nest", "lecture", "1", "", "", "", ""));
     UploadCheck.Checked checked = check.check(sheet, JIAXING, bytes("file"));
 
     assertThat(checked.reports()).hasSize(1);
@@ -88,9 +99,13 @@ class UploadCheckTest {
             org.assertj.core.groups.Tuple.tuple(5, "项目 (program)"),
             org.assertj.core.groups.Tuple.tuple(6, "完成日期 (completedOn)"),
             org.assertj.core.groups.Tuple.tuple(7, "完成日期 (completedOn)"),
-            org.assertj.core.groups.Tuple.tuple(8, "完成时间 (completedTime)"));
+            org.assertj.core.groups.Tuple.tuple(8, "完成时间 (completedTime)"),
+            org.assertj.core.groups.Tuple.tuple(9, "行政区划 (regionCode)"),
+            org.assertj.core.groups.Tuple.tuple(9, "完成日期 (completedOn)"));
     assertThat(checked.errors().get(0).message()).isEqualTo("not in your region 3304");
     assertThat(checked.errors().get(1).message()).isEqualTo("whole number");
+    assertThat(checked.errors().get(2).message()).isEqualTo("unknown no-such");
+    assertThat(checked.errors().get(7).message()).isEqualTo("date required");
   }
 
   @Test
