@@ -4,15 +4,13 @@ import cn.shishi.contract.EventConstraints;
 import cn.shishi.contract.EventHeaders;
 import cn.shishi.contract.EventTimestamps;
 import cn.shishi.contract.EventTypes;
+import cn.shishi.contract.JsonTypes;
 import cn.shishi.contract.ReportFiled;
 import cn.shishi.contract.ReportWithdrawn;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -40,17 +38,8 @@ public final class EventParser {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .registerModule(EventTimestamps.module());
-    // Jackson would read 5.7 as 5, "5" as 5 and 330402 as "330402": the record would be counted
-    // as what it does not say. The ingest writes JSON's own types; anything else is set aside.
-    lenient
-        .coercionConfigFor(LogicalType.Integer)
-        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-        .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
-    lenient
-        .coercionConfigFor(LogicalType.Textual)
-        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    // A record of other JSON types than the contract's is set aside, never counted as converted.
+    JsonTypes.exact(lenient);
     this.filedReader = lenient.readerFor(ReportFiled.class);
     this.withdrawnReader = lenient.readerFor(ReportWithdrawn.class);
     this.constraints = constraints;
