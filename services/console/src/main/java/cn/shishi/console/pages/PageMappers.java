@@ -3,6 +3,7 @@ package cn.shishi.console.pages;
 import cn.shishi.console.downstream.ServiceUnavailableException;
 import cn.shishi.console.session.AccountIncompleteException;
 import cn.shishi.console.session.NotSignedInException;
+import cn.shishi.console.session.Person;
 import cn.shishi.console.session.ReadOnlyAccountException;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -33,33 +34,23 @@ public class PageMappers {
 
   @ServerExceptionMapper
   public Response incomplete(AccountIncompleteException e) {
-    return Response.status(Response.Status.FORBIDDEN)
-        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-        .entity(
-            pages
-                .render(
-                    notice
-                        .data("title", pages.messages().account_incomplete_title())
-                        .data("text", pages.messages().account_incomplete_text()),
-                    null,
-                    null)
-                .render())
-        .build();
+    return notice(
+        pages.messages().account_incomplete_title(),
+        pages.messages().account_incomplete_text(),
+        null);
   }
 
   @ServerExceptionMapper
   public Response readOnly(ReadOnlyAccountException e) {
+    return notice(
+        pages.messages().read_only_title(), pages.messages().read_only_text(), e.person());
+  }
+
+  /** A page that says why this person is not served: 403, with sign-out when someone is in. */
+  private Response notice(String title, String text, Person person) {
     return Response.status(Response.Status.FORBIDDEN)
         .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-        .entity(
-            pages
-                .render(
-                    notice
-                        .data("title", pages.messages().read_only_title())
-                        .data("text", pages.messages().read_only_text()),
-                    e.person(),
-                    null)
-                .render())
+        .entity(pages.render(notice.data("title", title).data("text", text), person, null).render())
         .build();
   }
 
