@@ -99,9 +99,13 @@ public class BatchApplier {
           entries.add(ChainEntries.deadLetter(letter));
         });
     rollups.apply(delta);
+    // A receive time ahead of this instance's clock (a producer's clock gone wrong, or a record
+    // written straight to the topic) says nothing of the records still behind it: it is no
+    // progress, and totals would otherwise claim to be complete up to it while its partition lags.
     fresh.forEach(
         item ->
             receivedAt(item)
+                .filter(at -> !at.isAfter(now))
                 .ifPresent(
                     at ->
                         appliedThrough.merge(

@@ -138,10 +138,7 @@ public class OffsetRepository {
                     + " applied_through = greatest(applied_through, ?)"
                     + " WHERE topic = ? AND kafka_partition = ?")) {
       for (Map.Entry<Integer, Long> entry : nextOffsets.entrySet()) {
-        // A receive time ahead of this instance's clock (a producer's clock, or a record written
-        // straight to the topic) is no progress past now: totals would claim to be complete up to
-        // it whenever the partition lags.
-        Instant through = earlier(appliedThrough.get(entry.getKey()), now);
+        Instant through = appliedThrough.get(entry.getKey());
         update.setLong(1, entry.getValue());
         update.setTimestamp(2, Timestamp.from(now));
         update.setTimestamp(3, through == null ? null : Timestamp.from(through));
@@ -153,10 +150,6 @@ public class OffsetRepository {
     } catch (SQLException e) {
       throw new PersistenceFailure("storing offsets of " + topic, e);
     }
-  }
-
-  private static Instant earlier(Instant through, Instant now) {
-    return through == null || through.isBefore(now) ? through : now;
   }
 
   /** Every stored position of the topic, by partition (no lock). */

@@ -41,17 +41,19 @@ class AppliedThroughTest {
   }
 
   @Test
-  void aReceiveTimeAheadOfTheAggregatorsClockIsNoProgressPastIt() {
+  void aReceiveTimeAheadOfTheAggregatorsClockIsNoProgress() {
+    ObjectNode believable = Pipeline.report("330402", "2024-03-01T09:00:00+08:00", 1);
     ObjectNode ahead = Pipeline.report("330402", "2024-03-01T09:00:00+08:00", 1);
     ahead.put("receivedAt", "2099-01-01T00:00:00Z");
     RecordMetadata written;
     try (Pipeline pipeline = new Pipeline()) {
+      pipeline.file(believable);
       written = pipeline.file(ahead);
     }
     Pipeline.awaitDrained();
-    Instant after = Instant.now();
+    Instant before = Instant.now();
 
     assertThat(totals.appliedThrough("task-reports", Set.of(written.partition())))
-        .hasValueSatisfying(through -> assertThat(through).isBeforeOrEqualTo(after));
+        .hasValueSatisfying(through -> assertThat(through).isBefore(before));
   }
 }
