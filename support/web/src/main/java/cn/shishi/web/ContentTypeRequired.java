@@ -25,7 +25,7 @@ public class ContentTypeRequired {
           Problem.of(
                   Response.Status.UNSUPPORTED_MEDIA_TYPE,
                   "content-type-required",
-                  Languages.preferred(request.getAcceptableLanguages()),
+                  Languages.of(request),
                   "http.content-type-required")
               .toResponse());
     }

@@ -1,10 +1,12 @@
 package cn.shishi.web;
 
 import cn.shishi.contract.Messages;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The language of an answer, from the caller's {@code Accept-Language}: Simplified Chinese or
@@ -16,15 +18,24 @@ public final class Languages {
 
   /** The language of the answer to a request with these headers (none: English). */
   public static Locale of(HttpHeaders headers) {
-    if (headers == null) {
-      return Messages.ENGLISH;
-    }
+    return headers == null
+        ? Messages.ENGLISH
+        : of(headers::getAcceptableLanguages, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+  }
+
+  /** The same for a request not yet matched to a resource (a filter's). */
+  public static Locale of(ContainerRequestContext request) {
+    return of(
+        request::getAcceptableLanguages, request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+  }
+
+  private static Locale of(Supplier<List<Locale>> parsed, String header) {
     try {
-      return preferred(headers.getAcceptableLanguages());
+      return preferred(parsed.get());
     } catch (RuntimeException malformed) {
       // A weight that is no number ("en;q=x") makes the JAX-RS parser throw, in every error
       // answer that asks for the language: read the ranges in the caller's order instead.
-      return preferred(inOrder(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
+      return preferred(inOrder(header));
     }
   }
 

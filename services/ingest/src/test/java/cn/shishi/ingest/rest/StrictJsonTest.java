@@ -157,6 +157,18 @@ class StrictJsonTest {
         .hasValue("application/problem+json");
   }
 
+  /** The filter that refuses it runs before any resource: a malformed language must not 500 it. */
+  @Test
+  void aBodyWithoutAContentTypeIsRefusedWhateverTheLanguageHeaderSays() throws Exception {
+    HttpResponse<String> answer =
+        send(
+            HttpRequest.newBuilder(reports)
+                .header("Accept-Language", "zh-CN;q=x")
+                .POST(HttpRequest.BodyPublishers.ofString(Samples.reportRequest().toString())));
+    org.assertj.core.api.Assertions.assertThat(answer.statusCode()).isEqualTo(415);
+    org.assertj.core.api.Assertions.assertThat(answer.body()).contains("\"status\":415");
+  }
+
   @Test
   void aChunkedBodyLargerThanTheLargestEndpointTakesIsRefused() throws Exception {
     byte[] body =
