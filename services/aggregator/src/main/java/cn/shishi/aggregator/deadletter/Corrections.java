@@ -61,6 +61,7 @@ public class Corrections {
         ReportFiled event = json.readValue(corrected, ReportFiled.class);
         sameIdentity(letter, original, event.reportId(), event.officeId(), problems);
         sameReceipt(original, event.receivedAt(), problems);
+        sameStamp(original, "filedBy", event.filedBy(), problems);
         constraints.violation(event).ifPresent(v -> problems.add(constraint(v)));
         problems.addAll(validator.validate(submission(event), "").violations());
         return result(type, key(letter, event.regionCode()), event, problems);
@@ -68,6 +69,9 @@ public class Corrections {
       if (EventTypes.REPORT_WITHDRAWN.equals(type)) {
         ReportWithdrawn event = json.readValue(corrected, ReportWithdrawn.class);
         sameIdentity(letter, original, event.reportId(), event.officeId(), problems);
+        sameReceipt(original, event.receivedAt(), problems);
+        sameStamp(original, "filedBy", event.filedBy(), problems);
+        sameStamp(original, "byAdmin", event.byAdmin(), problems);
         constraints.violation(event).ifPresent(v -> problems.add(constraint(v)));
         return result(type, key(letter, event.officeRegion()), event, problems);
       }
@@ -122,8 +126,23 @@ public class Corrections {
   }
 
   /**
-   * A filed report's receive time is the ingest's stamp: a correction keeps what the record had.
+   * Who filed the record, and whether an admin did, are the ingest's stamps from the token: a
+   * correction keeps what the record had, so that it cannot put a report or a withdrawal in another
+   * person's name.
    */
+  private static void sameStamp(
+      JsonNode original, String field, Object corrected, List<Violation> problems) {
+    JsonNode stamped = original == null ? null : original.get(field);
+    if (stamped == null || stamped.isNull()) {
+      return;
+    }
+    String had = stamped.asText();
+    if (!had.equals(corrected == null ? null : corrected.toString())) {
+      problems.add(new Violation("/" + field, "deadletter.correction.stamp", had));
+    }
+  }
+
+  /** The receive time is the ingest's stamp: a correction keeps what the record had. */
   private static void sameReceipt(JsonNode original, Instant receivedAt, List<Violation> problems) {
     JsonNode received = original == null ? null : original.get("receivedAt");
     if (received != null && received.isTextual() && !sameInstant(received.asText(), receivedAt)) {

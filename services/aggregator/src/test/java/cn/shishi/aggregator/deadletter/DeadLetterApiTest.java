@@ -98,6 +98,11 @@ class DeadLetterApiTest {
     redrive(id, TestTokens.admin(), "{\"payload\": " + later + "}")
         .statusCode(422)
         .body("errors.pointer", hasItem("/payload/receivedAt"));
+    ObjectNode someoneElse =
+        report.deepCopy().put("regionCode", "330402").put("filedBy", "another-clerk");
+    redrive(id, TestTokens.admin(), "{\"payload\": " + someoneElse + "}")
+        .statusCode(422)
+        .body("errors.pointer", hasItem("/payload/filedBy"));
   }
 
   /** The id of the dead letter of the record at {@code at}, or null while there is none. */
