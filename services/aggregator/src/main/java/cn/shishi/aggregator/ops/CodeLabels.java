@@ -14,14 +14,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class CodeLabels {
   static final String OTHER = "other";
 
+  /** What the applier counts a dead letter or a refused withdrawal under (docs/metrics.md). */
+  private static final String UNREAD = "unknown";
+
   private final CatalogRegistry catalog;
 
   public CodeLabels(CatalogRegistry catalog) {
     this.catalog = catalog;
   }
 
+  /** A known program's code; "unknown" (a record that could not be read) as it is; else other. */
   String program(String code) {
-    return catalog.contains(CatalogKind.PROGRAM, code) ? code : OTHER;
+    return UNREAD.equals(code) || catalog.contains(CatalogKind.PROGRAM, code) ? code : OTHER;
   }
 
   String taskType(String code) {
