@@ -178,7 +178,8 @@ class ConsoleIT {
                 .map(e -> e.findElement(org.openqa.selenium.By.cssSelector("td")).getText()))
         .containsExactly("11", "501", "901");
     assertThat(errors).allSatisfy(e -> assertThat(e.getText()).matches(CHINESE));
-    assertThat(browser.find("#upload-errors").getText()).contains("应为整数", "未知的项目", "日期格式不对");
+    assertThat(browser.find("#upload-errors").getText())
+        .contains("应为整数", "没有“no-such-program”这一项", "日期格式不对");
     browser.screenshot("07-upload-errors");
     assertThat(officeTotals(JIAXING, "3304")).containsExactly(0L, 0L);
 

@@ -25,7 +25,10 @@
       field.insertAdjacentElement('afterend', text);
     }
     field.setAttribute('aria-invalid', 'true');
-    field.setAttribute('aria-describedby', id);
+    var described = field.getAttribute('aria-describedby') || '';
+    if ((' ' + described + ' ').indexOf(' ' + id + ' ') < 0) {
+      field.setAttribute('aria-describedby', (described + ' ' + id).replace(/^ /, ''));
+    }
   }
 
   // A button that was clicked says so and cannot be clicked again while its form is sent. The form
@@ -51,7 +54,8 @@
   // A page the browser keeps and shows again on "Back" comes back as it was left: its button busy.
   window.addEventListener('pageshow', function (event) {
     if (!event.persisted) { return; }
-    document.querySelectorAll('button[data-busy][data-idle]').forEach(function (button) {
+    var busy = document.querySelectorAll('button[data-busy][data-idle]');
+    Array.prototype.forEach.call(busy, function (button) {
       button.disabled = false;
       button.textContent = button.getAttribute('data-idle');
     });
@@ -94,7 +98,7 @@
       list.id = 'region-level-' + depth;
       label.htmlFor = list.id;
       label.textContent = labels[Math.min(top + depth, labels.length - 1)] || '';
-      // "（本级）" follows the name directly; "(itself)" after a space.
+      // "（本级）" follows the name directly; "(own level)" after a space.
       var gap = ownLevel.charAt(0) === '\uff08' ? '' : ' ';
       if (own) { list.add(new Option(byCode[own].name + gap + ownLevel, own)); }
       choices.forEach(function (o) { list.add(new Option(o.name, o.code)); });

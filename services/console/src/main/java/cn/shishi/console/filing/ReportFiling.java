@@ -4,6 +4,7 @@ import cn.shishi.console.ConsoleConfig;
 import cn.shishi.console.downstream.Answer;
 import cn.shishi.console.downstream.Catalogue;
 import cn.shishi.console.downstream.Downstream;
+import cn.shishi.console.downstream.ServiceUnavailableException;
 import cn.shishi.console.i18n.ConsoleMessages;
 import cn.shishi.console.session.Person;
 import cn.shishi.contract.Messages;
@@ -13,6 +14,8 @@ import cn.shishi.contract.report.Violation;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.text.Normalizer.Form;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -110,22 +113,32 @@ public class ReportFiling {
 
   /**
    * A new form that corrects {@code replaced}, filled from it; none when the report is not counted
-   * now (withdrawn, or a withdrawal already asked for): a report is corrected only once.
+   * now (withdrawn, or not known): a report is corrected only once.
    */
   public Optional<ReportForm> correction(Person person, Locale locale, UUID replaced) {
     return counted(person, locale, replaced).map(report -> filledFrom(person, replaced, report));
   }
 
-  /** The report as the office's ledger has it, while it is counted and no withdrawal is asked. */
+  /**
+   * The report as the office's ledger has it, while it is counted; none when it is not, or is not
+   * known. The aggregator away is no answer: the page says so rather than "no longer counted",
+   * which would invite the clerk to file the report again.
+   */
   private Optional<JsonNode> counted(Person person, Locale locale, UUID reportId) {
     Answer trace = downstream.report(person, locale, reportId);
+    if (!trace.ok() && trace.status() != 404) {
+      throw new ServiceUnavailableException();
+    }
     return counted(trace) ? Optional.of(trace.body().path("report")) : Optional.empty();
   }
 
+  /**
+   * Whether the trace shows the report counted. A withdrawal on its way (asked, not yet applied) is
+   * not in the trace; two corrections of one report share their id for that reason.
+   */
   private static boolean counted(Answer trace) {
     return trace.ok()
         && "counted".equals(trace.body().path("status").asText())
-        && trace.body().path("withdrawals").isEmpty()
         && trace.body().path("report").isObject();
   }
 
@@ -140,7 +153,11 @@ public class ReportFiling {
         && filed.path("beneficiaries").asInt()
             == (report.beneficiaries() == null ? 0 : report.beneficiaries())
         && OffsetDateTime.parse(filed.path("completedAt").asText()).isEqual(report.completedAt())
-        && filed.path("note").asText("").equals(report.note() == null ? "" : report.note());
+        // The ledger keeps a note NFC-normalised (docs/api.md).
+        && filed
+            .path("note")
+            .asText("")
+            .equals(report.note() == null ? "" : Normalizer.normalize(report.note(), Form.NFC));
   }
 
   /**

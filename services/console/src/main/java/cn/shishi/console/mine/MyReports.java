@@ -6,6 +6,7 @@ import cn.shishi.console.downstream.Downstream;
 import cn.shishi.console.downstream.ReportFilter;
 import cn.shishi.console.downstream.ServiceUnavailableException;
 import cn.shishi.console.i18n.ConsoleMessages;
+import cn.shishi.console.i18n.Language;
 import cn.shishi.console.i18n.Statuses;
 import cn.shishi.console.session.Person;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -114,7 +115,9 @@ public class MyReports {
     }
     // The problem's summary names no field; the reason's own error says what to change.
     Collection<String> details = answer.fieldErrors().values();
-    return details.isEmpty() ? answer.problem() : String.join("；", details);
+    return details.isEmpty()
+        ? answer.problem()
+        : String.join(Language.ENGLISH.equals(locale) ? "; " : "；", details);
   }
 
   private static void unavailableIf(Answer... answers) {
