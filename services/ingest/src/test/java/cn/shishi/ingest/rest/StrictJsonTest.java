@@ -63,6 +63,10 @@ class StrictJsonTest {
         "reportId|\"not-a-uuid\"",
         "completedAt|\"2021-05-14 10:30\"",
         "completedAt|\"2021-05-14T10:30:00\"",
+        "completedAt|\"2021-05-14T10:30+08:00\"",
+        "completedAt|\"2021-05-14T10:30:00+08\"",
+        "completedAt|\"2021-05-14T10:30:00+08:00:30\"",
+        "completedAt|\"2021-05-14T10:30:00+0800\"",
         "completedAt|1620959400",
         "note|{}"
       })
@@ -76,6 +80,19 @@ class StrictJsonTest {
         .statusCode(422)
         .contentType("application/problem+json")
         .body("errors[0].pointer", equalTo("/reports/1/" + field));
+  }
+
+  /** What RFC 3339 allows beyond the common shape is read, by the mapper and the batch decoder. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2021-05-14t10:30:00z",
+        "2021-05-14T10:30:00.5-03:00",
+        "2021-05-14T10:30:00.123456789+05:45"
+      })
+  void readsEveryRfc3339Timestamp(String completedAt) {
+    post(with("completedAt", "\"" + completedAt + "\"")).statusCode(202);
+    postBatch(batchWithSecond("completedAt", "\"" + completedAt + "\"")).statusCode(202);
   }
 
   @ParameterizedTest
